@@ -1,0 +1,61 @@
+// The `App` helper: specs read like what an operator does. Each test gets its
+// own browser-mode server on a fresh archive.
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
+import { startEarshot, type ServerHandle } from './server'
+
+export class App {
+  constructor(
+    readonly page: Page,
+    readonly server: ServerHandle,
+  ) {}
+
+  column(title: string): Locator {
+    return this.page.getByRole('region', { name: title, exact: true })
+  }
+
+  cards(title: string): Locator {
+    return this.column(title).locator('article')
+  }
+
+  async waitForColumn(title: string): Promise<void> {
+    await expect(this.column(title)).toBeVisible()
+  }
+
+  async waitForMentions(title: string, atLeast = 1): Promise<void> {
+    await expect.poll(() => this.cards(title).count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast)
+  }
+
+  async columnTitles(): Promise<string[]> {
+    return this.page.locator('section[role="region"][data-column-id]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
+  }
+
+  async addColumn(title: string, keywords: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add column' }).first().click()
+    const dialog = this.page.getByRole('dialog', { name: 'Add column' })
+    await dialog.getByLabel('Title').fill(title)
+    await dialog.getByLabel('Keywords').fill(keywords)
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect(dialog).toBeHidden()
+    await this.waitForColumn(title)
+  }
+
+  /** Moves the pointer off every column so live insertion is not paused by hover. */
+  async parkPointer(): Promise<void> {
+    await this.page.mouse.move(2, 2)
+  }
+}
+
+export const test = base.extend<{ app: App; serverArgs: string[] }>({
+  serverArgs: [['--demo-rate', '60', '--demo-seed', '7'], { option: true }],
+  app: async ({ page, serverArgs }, use) => {
+    const server = await startEarshot(serverArgs)
+    try {
+      await page.goto(server.url)
+      await use(new App(page, server))
+    } finally {
+      await server.stop()
+    }
+  },
+})
+
+export { expect }

@@ -1,0 +1,37 @@
+// Build of the three processes. Main also builds the `earshot` CLI (browser
+// mode and, later, headless capture), which runs under plain Node.
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+export default defineConfig({
+  main: {
+    build: {
+      // vader-sentiment is bundled from its ES module source (see pipeline/sentiment.ts).
+      externalizeDeps: { exclude: ['vader-sentiment'] },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          cli: resolve(__dirname, 'src/main/cli.ts'),
+          'sentiment-worker': resolve(__dirname, 'src/main/core/pipeline/sentiment-worker.ts'),
+          // Benchmarks run against the same bundled core (see bench/).
+          'bench-ingest': resolve(__dirname, 'bench/ingest.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require node_modules: bundle everything into one CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+    },
+    plugins: [react()],
+  },
+})

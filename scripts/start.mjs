@@ -1,0 +1,46 @@
+// `npm start`: build when the sources changed, then open the desktop app where
+// Electron's binary is installed, or browser mode where it is not.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const built = join(root, 'out', 'main', 'cli.js')
+
+function newest(dir) {
+  let t = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name)
+    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs)
+  }
+  return t
+}
+
+const stale = !existsSync(built) || Math.max(newest(join(root, 'src')), newest(join(root, 'resources'))) > statSync(built).mtimeMs
+if (stale) {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+function electronBinary() {
+  try {
+    const path = createRequire(import.meta.url)('electron')
+    return typeof path === 'string' && existsSync(path) ? path : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const args = process.argv.slice(2)
+const electron = process.env.EARSHOT_BROWSER_MODE ? undefined : electronBinary()
+let child
+if (electron) {
+  child = spawn(electron, [root, ...args], { stdio: 'inherit' })
+} else {
+  console.log('Electron binary not installed here, so Earshot starts in browser mode: open the address below in a browser.')
+  child = spawn(process.execPath, [join(root, 'bin', 'earshot.mjs'), 'serve', ...args], { stdio: 'inherit' })
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+child.on('exit', (code) => process.exit(code ?? 0))

@@ -1,0 +1,162 @@
+// The core of Earshot, the same under plain Node (browser mode, headless) and
+// in Electron's main process: opens the archive, runs the sources and the
+// pipeline, and serves the contract's commands through one handler table.
+import defaultWorkspace from '../../../resources/default-workspace.json'
+import type { Settings } from '../../shared/contract'
+import { STATS_BUCKET_MS, type ColumnId } from '../../shared/domain'
+import { ColumnService } from './columns-service'
+import { dispatch, type Handlers } from './dispatch'
+import { notFound } from './errors'
+import { EventHub } from './events'
+import { DisposableStore } from './lifetime'
+import { LiveFeed } from './live-feed'
+import { Ingest } from './pipeline/ingest'
+import { WorkerScorer } from './pipeline/sentiment-pool'
+import { Router } from './router'
+import { Sources } from './sources'
+import { StatsTracker } from './stats'
+import { getColumn } from './store/columns'
+import { openArchive } from './store/db'
+import type { Db } from './store/db-types'
+import { countMentions, pageColumn } from './store/mentions'
+import { DEFAULT_SETTINGS, loadWorkspace, saveWorkspace, type WorkspaceState } from './store/workspace'
+import { parseWorkspaceFile, toWorkspaceFile } from './workspace-file'
+
+export interface CoreOptions {
+  archivePath: string
+  mode: 'desktop' | 'browser'
+  version: string
+  /** Overrides of the stored demo settings for this run (CLI flags). */
+  demo?: Partial<Settings['demo']>
+  now?: () => number
+  statsIntervalMs?: number
+  /** Path of the built sentiment worker script; without it, sentiment is scored inline. */
+  sentimentWorker?: string
+}
+
+export interface Core {
+  readonly db: Db
+  readonly hub: EventHub
+  readonly handlers: Handlers
+  readonly ingest: Ingest
+  call(name: unknown, input: unknown): ReturnType<typeof dispatch>
+  start(): void
+  /** Stops the sources, commits everything accepted, and closes the archive. */
+  stop(): Promise<void>
+}
+
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? Date.now
+  const db = openArchive(options.archivePath)
+  const hub = new EventHub()
+  const router = new Router()
+  const stats = new StatsTracker()
+  const columns = new ColumnService(db, router, stats, hub, now)
+  const live = new LiveFeed((batch) => hub.emit('mentions.batch', batch))
+  let lastIngestError = ''
+  const scorer = options.sentimentWorker ? new WorkerScorer(options.sentimentWorker) : undefined
+  const ingest = new Ingest(db, router, stats, {
+    now,
+    ...(scorer ? { scorer } : {}),
+    onCommitted: (batch) => live.add(batch),
+    onError: (err) => {
+      const message = err instanceof Error ? err.message : String(err)
+      if (message !== lastIngestError) console.error(`earshot: could not store mentions (will retry): ${message}`)
+      lastIngestError = message
+    },
+  })
+  const sources = new Sources(hub, (m) => ingest.push(m), now)
+  const disposables = new DisposableStore()
+
+  let workspace: WorkspaceState = loadWorkspace(db) ?? firstRun()
+  if (options.demo) {
+    workspace = { ...workspace, settings: { ...workspace.settings, demo: { ...workspace.settings.demo, ...options.demo } } }
+  }
+
+  function firstRun(): WorkspaceState {
+    const file = parseWorkspaceFile(defaultWorkspace)
+    const state: WorkspaceState = {
+      name: file.name,
+      settings: { demo: file.sources.demo ?? DEFAULT_SETTINGS.demo, display: file.display ?? DEFAULT_SETTINGS.display },
+    }
+    columns.replaceAll(file.columns)
+    saveWorkspace(db, state)
+    return state
+  }
+
+  function setSettings(settings: Settings): Settings {
+    workspace = { ...workspace, settings }
+    saveWorkspace(db, workspace)
+    sources.applyDemo(settings.demo)
+    hub.emit('settings.changed', settings)
+    return settings
+  }
+
+  const columnIds = (): ColumnId[] => columns.list().map((c) => c.id)
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: options.version,
+      mode: options.mode,
+      archivePath: options.archivePath,
+      mentionCount: countMentions(db),
+    }),
+    'columns.list': () => columns.list(),
+    'columns.create': (args) => columns.create(args),
+    'columns.update': ({ id, ...patch }) => columns.update(id, patch),
+    'columns.delete': ({ id }) => {
+      columns.delete(id)
+      return { id }
+    },
+    'columns.reorder': ({ ids }) => columns.reorder(ids),
+    'mentions.page': ({ columnId, before, limit }) => {
+      if (!getColumn(db, columnId)) throw notFound(`column ${columnId}`)
+      ingest.flush()
+      return pageColumn(db, columnId, before ?? null, limit)
+    },
+    'stats.get': () => stats.snapshot(columnIds(), now()),
+    'settings.get': () => workspace.settings,
+    'settings.update': (patch) =>
+      setSettings({
+        demo: { ...workspace.settings.demo, ...patch.demo },
+        display: { ...workspace.settings.display, ...patch.display },
+      }),
+    'sources.status': () => sources.list(),
+    'workspace.export': ({ name }) => toWorkspaceFile(name ?? workspace.name, columns.list(), workspace.settings),
+    'workspace.import': ({ workspace: raw }) => {
+      const file = parseWorkspaceFile(raw)
+      const imported = columns.replaceAll(file.columns)
+      workspace = { ...workspace, name: file.name }
+      const settings = setSettings({
+        demo: { ...workspace.settings.demo, ...file.sources.demo },
+        display: file.display ?? workspace.settings.display,
+      })
+      return { columns: imported, settings }
+    },
+  }
+
+  return {
+    db,
+    hub,
+    handlers,
+    ingest,
+    call: (name, input) => dispatch(handlers, name, input),
+    start() {
+      columns.init()
+      sources.applyDemo(workspace.settings.demo)
+      const timer = setInterval(() => {
+        sources.tick()
+        hub.emit('stats.tick', stats.snapshot(columnIds(), now()))
+      }, options.statsIntervalMs ?? Math.min(2_000, STATS_BUCKET_MS))
+      disposables.add(() => clearInterval(timer))
+    },
+    async stop() {
+      disposables.dispose()
+      sources.stopAll()
+      await ingest.close()
+      await scorer?.close()
+      live.dispose()
+      db.close()
+    },
+  }
+}

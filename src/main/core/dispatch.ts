@@ -1,0 +1,42 @@
+// The one entry point both transports call: validates the command name and its
+// payload against the contract, runs the handler, and turns every outcome into
+// a Reply. A bad payload is a typed error, never a crash.
+import type { z } from 'zod'
+import {
+  commands,
+  isCommandName,
+  type CommandArgs,
+  type CommandName,
+  type CommandResult,
+  type Reply,
+} from '../../shared/contract'
+import { CommandFailure } from './errors'
+
+export type Handlers = {
+  [K in CommandName]: (args: CommandArgs<K>) => CommandResult<K> | Promise<CommandResult<K>>
+}
+
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(payload)'}: ${i.message}`)
+}
+
+export async function dispatch(handlers: Handlers, name: unknown, input: unknown): Promise<Reply> {
+  if (!isCommandName(name)) {
+    return { ok: false, error: { code: 'bad_request', message: `unknown command: ${String(name).slice(0, 100)}` } }
+  }
+  const parsed = commands[name].input.safeParse(input ?? {})
+  if (!parsed.success) {
+    const issues = formatIssues(parsed.error)
+    return { ok: false, error: { code: 'bad_request', message: `invalid ${name}: ${issues.join('; ')}`, issues } }
+  }
+  try {
+    const handler = handlers[name] as (args: unknown) => unknown
+    return { ok: true, result: await handler(parsed.data) }
+  } catch (err) {
+    if (err instanceof CommandFailure) {
+      return { ok: false, error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } }
+    }
+    console.error(`earshot: command ${name} failed:`, err)
+    return { ok: false, error: { code: 'internal', message: `${name} failed: ${err instanceof Error ? err.message : String(err)}` } }
+  }
+}

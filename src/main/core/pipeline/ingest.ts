@@ -1,0 +1,155 @@
+// The ingest pipeline: dedupe -> sentiment -> one batched transaction that
+// stores mentions and their column hits together -> stats and live events
+// after commit. A mention is either committed with its hits or not at all.
+import type { ColumnId, Mention, MentionInput } from '../../../shared/domain'
+import type { Router } from '../router'
+import type { StatsTracker } from '../stats'
+import type { Db } from '../store/db-types'
+import { insertHit } from '../store/columns'
+import { insertMention, type NewMention } from '../store/mentions'
+import { RecentKeys, mentionKey } from './dedupe'
+import { scoreSentiment, sentimentLabel } from './sentiment'
+import type { AsyncScorer } from './sentiment-pool'
+
+export interface Committed {
+  mention: Mention
+  columns: ColumnId[]
+}
+
+export interface IngestOptions {
+  now: () => number
+  /** Called after each commit with what it stored (duplicates excluded). */
+  onCommitted: (batch: Committed[]) => void
+  /** Called when a commit fails (disk full, I/O error); the batch is kept and retried. */
+  onError?: (err: unknown) => void
+  flushMs?: number
+  maxBatch?: number
+  /** Above this many queued mentions the oldest are shed (counted in `dropped`). */
+  maxQueued?: number
+  /** Score in a worker thread; without one, sentiment is scored inline. */
+  scorer?: AsyncScorer
+}
+
+export class Ingest {
+  private queue: NewMention[] = []
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private readonly recent = new RecentKeys()
+  private readonly flushMs: number
+  private readonly maxBatch: number
+  private readonly maxQueued: number
+  private retryMs = 0
+  /** Batches being scored, enqueued in arrival order. */
+  private scoring: Promise<void> = Promise.resolve()
+  private inFlight = 0
+  dropped = 0
+  committed = 0
+
+  constructor(
+    private readonly db: Db,
+    private readonly router: Router,
+    private readonly stats: StatsTracker,
+    private readonly options: IngestOptions,
+  ) {
+    this.flushMs = options.flushMs ?? 25
+    this.maxBatch = options.maxBatch ?? 2_000
+    this.maxQueued = options.maxQueued ?? 500_000
+  }
+
+  push(inputs: readonly MentionInput[]): void {
+    const receivedAt = this.options.now()
+    const fresh = inputs.filter((m) => this.recent.admit(mentionKey(m.source, m.externalId)))
+    if (fresh.length === 0) return
+    const { scorer } = this.options
+    if (!scorer) {
+      this.enqueue(fresh, receivedAt, fresh.map((m) => scoreSentiment(m.text).score))
+      return
+    }
+    this.inFlight += fresh.length
+    const scores = scorer.score(fresh.map((m) => m.text))
+    this.scoring = this.scoring.then(async () => {
+      const scored = await scores
+      this.inFlight -= fresh.length
+      this.enqueue(fresh, receivedAt, scored)
+    })
+  }
+
+  private enqueue(fresh: readonly MentionInput[], receivedAt: number, scores: ArrayLike<number>): void {
+    for (let i = 0; i < fresh.length; i++) {
+      const raw = scores[i] ?? 0
+      const sentiment = Number.isFinite(raw) ? raw : 0
+      this.queue.push({ ...fresh[i]!, receivedAt, sentiment, sentimentLabel: sentimentLabel(sentiment) })
+    }
+    if (this.queue.length > this.maxQueued) {
+      const excess = this.queue.length - this.maxQueued
+      this.queue.splice(0, excess)
+      this.dropped += excess
+    }
+    if (this.queue.length >= this.maxBatch && this.retryMs === 0) this.flush()
+    else this.schedule()
+  }
+
+  /** Mentions accepted but not yet committed (being scored or queued). */
+  get pending(): number {
+    return this.queue.length + this.inFlight
+  }
+
+  private schedule(): void {
+    if (this.timer || this.queue.length === 0) return
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      this.flush()
+    }, this.retryMs || this.flushMs)
+  }
+
+  /** Commits everything queued now. Safe to call at any time. */
+  flush(): void {
+    if (this.timer) {
+      clearTimeout(this.timer)
+      this.timer = undefined
+    }
+    while (this.queue.length > 0) {
+      const batch = this.queue.slice(0, this.maxBatch)
+      let committed: Committed[]
+      try {
+        committed = this.commit(batch)
+      } catch (err) {
+        // Keep the batch: a full disk or a locked file must not lose mentions.
+        this.retryMs = Math.min(Math.max(this.retryMs * 2, 500), 10_000)
+        this.options.onError?.(err)
+        this.schedule()
+        return
+      }
+      this.retryMs = 0
+      this.queue.splice(0, batch.length)
+      this.committed += committed.length
+      for (const c of committed) {
+        for (const columnId of c.columns) {
+          this.stats.add(columnId, c.mention.createdAt, c.mention.sentimentLabel, c.mention.sentiment)
+        }
+      }
+      if (committed.length > 0) this.options.onCommitted(committed)
+    }
+  }
+
+  private commit(batch: readonly NewMention[]): Committed[] {
+    return this.db.transaction(() => {
+      const out: Committed[] = []
+      for (const m of batch) {
+        const id = insertMention(this.db, m)
+        if (id === undefined) continue
+        const columns = this.router.route(m.text)
+        for (const columnId of columns) insertHit(this.db, columnId, m.createdAt, id)
+        out.push({ mention: { ...m, id }, columns })
+      }
+      return out
+    })()
+  }
+
+  /** Waits for batches being scored, then commits everything. */
+  async close(): Promise<void> {
+    await this.scoring
+    this.flush()
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = undefined
+  }
+}

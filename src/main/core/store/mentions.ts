@@ -1,0 +1,126 @@
+// Mentions in the archive: insert (unique on source + external id), read back
+// through one row mapper, and page a column newest-first.
+import type { Mention, MentionKind, PageCursor, SentimentLabel, SourceId } from '../../../shared/domain'
+import type { Db } from './db-types'
+import { stmt } from './db'
+
+export interface MentionRow {
+  id: number
+  source: string
+  external_id: string
+  url: string | null
+  created_at: number
+  received_at: number
+  author_handle: string
+  author_name: string
+  author_followers: number
+  author_avatar: string | null
+  author_verified: number
+  text: string
+  lang: string | null
+  kind: string
+  ref_id: string | null
+  has_media: number
+  sentiment: number
+  sentiment_label: string
+}
+
+export function rowToMention(r: MentionRow): Mention {
+  return {
+    id: r.id,
+    source: r.source as SourceId,
+    externalId: r.external_id,
+    url: r.url,
+    createdAt: r.created_at,
+    receivedAt: r.received_at,
+    author: {
+      handle: r.author_handle,
+      name: r.author_name,
+      followers: r.author_followers,
+      avatarUrl: r.author_avatar,
+      verified: r.author_verified === 1,
+    },
+    text: r.text,
+    lang: r.lang,
+    kind: r.kind as MentionKind,
+    refId: r.ref_id,
+    hasMedia: r.has_media === 1,
+    sentiment: r.sentiment,
+    sentimentLabel: r.sentiment_label as SentimentLabel,
+  }
+}
+
+/** A mention ready to store: everything but the id the archive assigns. */
+export type NewMention = Omit<Mention, 'id'>
+
+const INSERT = `
+  INSERT INTO mentions (source, external_id, url, created_at, received_at, author_handle, author_name,
+    author_followers, author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (source, external_id) DO NOTHING`
+
+const INDEX = 'INSERT INTO mentions_fts (rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)'
+
+/**
+ * Inserts one mention and indexes it for search; returns its id, or undefined
+ * when it was already stored. Call inside a transaction (the two writes belong
+ * together; the ingest writer batches many).
+ */
+export function insertMention(db: Db, m: NewMention): number | undefined {
+  const info = stmt(db, INSERT).run(
+    m.source,
+    m.externalId,
+    m.url,
+    m.createdAt,
+    m.receivedAt,
+    m.author.handle,
+    m.author.name,
+    m.author.followers,
+    m.author.avatarUrl,
+    m.author.verified ? 1 : 0,
+    m.text,
+    m.lang,
+    m.kind,
+    m.refId,
+    m.hasMedia ? 1 : 0,
+    m.sentiment,
+    m.sentimentLabel,
+  )
+  if (info.changes === 0) return undefined
+  const id = Number(info.lastInsertRowid)
+  stmt(db, INDEX).run(id, m.text, m.author.handle, m.author.name)
+  return id
+}
+
+export function countMentions(db: Db): number {
+  return stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM mentions').get()!.n
+}
+
+export function getMention(db: Db, id: number): Mention | undefined {
+  const row = stmt<[number], MentionRow>(db, 'SELECT * FROM mentions WHERE id = ?').get(id)
+  return row && rowToMention(row)
+}
+
+export interface Page {
+  items: Mention[]
+  next: PageCursor | null
+}
+
+const PAGE_FIRST = `
+  SELECT m.* FROM column_hits h JOIN mentions m ON m.id = h.mention_id
+  WHERE h.column_id = ?
+  ORDER BY h.created_at DESC, h.mention_id DESC LIMIT ?`
+const PAGE_BEFORE = `
+  SELECT m.* FROM column_hits h JOIN mentions m ON m.id = h.mention_id
+  WHERE h.column_id = ? AND (h.created_at, h.mention_id) < (?, ?)
+  ORDER BY h.created_at DESC, h.mention_id DESC LIMIT ?`
+
+/** A column's mentions newest-first, strictly older than `before`. */
+export function pageColumn(db: Db, columnId: string, before: PageCursor | null, limit: number): Page {
+  const rows = before
+    ? stmt<[string, number, number, number], MentionRow>(db, PAGE_BEFORE).all(columnId, before.createdAt, before.id, limit)
+    : stmt<[string, number], MentionRow>(db, PAGE_FIRST).all(columnId, limit)
+  const items = rows.map(rowToMention)
+  const last = items.at(-1)
+  return { items, next: items.length === limit && last ? { createdAt: last.createdAt, id: last.id } : null }
+}

@@ -1,0 +1,94 @@
+// Electron main: app lifecycle, the window with Electron's safety defaults,
+// and the contract's IPC channel onto the same core and handler table that
+// browser mode uses. Thin on purpose: everything else lives in ./core.
+import { app, BrowserWindow, ipcMain, shell, type WebFrameMain } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { version } from '../../package.json'
+import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/ipc'
+import { createCore, type Core } from './core/core'
+
+const RENDERER_INDEX = join(__dirname, '../renderer/index.html')
+const DEV_URL = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+
+app.enableSandbox()
+// Tests and portable installs can point the profile (and its archive) elsewhere.
+if (process.env['EARSHOT_USER_DATA']) app.setPath('userData', process.env['EARSHOT_USER_DATA'])
+
+/** Only our own page's main frame may call the core. */
+function trusted(frame: WebFrameMain | null): boolean {
+  if (!frame || frame.parent !== null) return false
+  const url = new URL(frame.url)
+  if (DEV_URL) return url.origin === new URL(DEV_URL).origin
+  return url.protocol === 'file:' && url.pathname === pathToFileURL(RENDERER_INDEX).pathname
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1600,
+    height: 1000,
+    minWidth: 800,
+    minHeight: 500,
+    backgroundColor: '#0d1117',
+    title: 'Earshot',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+  win.once('ready-to-show', () => win.show())
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  win.webContents.on('will-navigate', (event, url) => {
+    if (url !== win.webContents.getURL()) event.preventDefault()
+  })
+  if (DEV_URL) void win.loadURL(DEV_URL)
+  else void win.loadFile(RENDERER_INDEX)
+  return win
+}
+
+let core: Core | undefined
+
+void app.whenReady().then(() => {
+  core = createCore({
+    archivePath: join(app.getPath('userData'), 'archive.sqlite'),
+    mode: 'desktop',
+    version,
+    sentimentWorker: join(__dirname, 'sentiment-worker.js'),
+  })
+  const running = core
+  ipcMain.handle(IPC_COMMAND_CHANNEL, (event, name: unknown, input: unknown) => {
+    if (!trusted(event.senderFrame)) {
+      return { ok: false, error: { code: 'bad_request', message: 'command from an untrusted frame refused' } }
+    }
+    return running.call(name, input)
+  })
+  running.hub.subscribe((name, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT_CHANNEL, name, payload)
+  })
+  running.start()
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+// Commit everything accepted before the process ends.
+app.on('will-quit', (event) => {
+  const running = core
+  if (!running) return
+  core = undefined
+  event.preventDefault()
+  void running.stop().finally(() => app.quit())
+})

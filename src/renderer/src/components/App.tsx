@@ -1,0 +1,24 @@
+// The application shell: top bar, connection banner, then the deck (or the
+// splash while loading / on failure), dialogs and notices.
+import { useApplyDisplay } from '../hooks/useApplyDisplay'
+import { useAppStore } from '../state/app'
+import { ConnectionBanner } from './ConnectionBanner'
+import { Deck } from './Deck'
+import { Dialogs } from './Dialogs'
+import { Notices } from './Notices'
+import { Splash } from './Splash'
+import { TopBar } from './TopBar'
+
+export function App() {
+  useApplyDisplay()
+  const ready = useAppStore((s) => s.load.status === 'ready')
+  return (
+    <div className="app">
+      <TopBar />
+      <ConnectionBanner />
+      {ready ? <Deck /> : <Splash />}
+      <Dialogs />
+      <Notices />
+    </div>
+  )
+}

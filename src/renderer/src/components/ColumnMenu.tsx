@@ -1,0 +1,88 @@
+// A column's menu ("Column menu for <title>"): rename, edit keywords, move
+// left/right, preset widths, remove (after confirmation in a dialog).
+import type { Column } from '../../../shared/domain'
+import { WIDTH_PRESETS } from '../lib/columns'
+import { moveColumn, updateColumn } from '../state/deck'
+import { notifyError } from '../state/notices'
+import { openDialog } from '../state/ui'
+import { Popover } from './Popover'
+
+interface ColumnMenuProps {
+  column: Column
+  isFirst: boolean
+  isLast: boolean
+  onRename: () => void
+}
+
+function move(column: Column, delta: -1 | 1): void {
+  moveColumn(column.id, delta).catch((err: unknown) => notifyError(`Could not move “${column.title}”`, err))
+}
+
+export function ColumnMenu({ column, isFirst, isLast, onRename }: ColumnMenuProps) {
+  return (
+    <Popover
+      label={`Column menu for ${column.title}`}
+      trigger={<span aria-hidden="true">⋯</span>}
+      triggerClassName="icon-btn column-menu-btn"
+      align="right"
+      panelClassName="menu"
+    >
+      <>
+        <button type="button" className="menu-item" onClick={onRename}>
+          Rename
+        </button>
+        <button type="button" className="menu-item" onClick={() => openDialog({ kind: 'edit', columnId: column.id })}>
+          Edit keywords
+        </button>
+        <div className="menu-row">
+          <button
+            type="button"
+            className="menu-item"
+            data-keep-open
+            aria-label={`Move ${column.title} left`}
+            disabled={isFirst}
+            onClick={() => move(column, -1)}
+          >
+            <span aria-hidden="true">←</span>Move left
+          </button>
+          <button
+            type="button"
+            className="menu-item"
+            data-keep-open
+            aria-label={`Move ${column.title} right`}
+            disabled={isLast}
+            onClick={() => move(column, 1)}
+          >
+            Move right<span aria-hidden="true">→</span>
+          </button>
+        </div>
+        <p className="menu-heading">Width</p>
+        <div className="segmented">
+          {WIDTH_PRESETS.map((p) => (
+            <button
+              key={p.width}
+              type="button"
+              data-keep-open
+              className="btn btn--small"
+              aria-pressed={column.width === p.width}
+              onClick={() => {
+                updateColumn(column.id, { width: p.width }).catch((err: unknown) =>
+                  notifyError(`Could not resize “${column.title}”`, err),
+                )
+              }}
+            >
+              {p.label}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="menu-item menu-item--danger"
+          onClick={() => openDialog({ kind: 'remove', columnId: column.id })}
+        >
+          Remove
+        </button>
+      </>
+    </Popover>
+  )
+}

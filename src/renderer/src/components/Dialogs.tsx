@@ -1,0 +1,23 @@
+// Renders whichever dialog the UI store says is open (add, edit, remove).
+// A dialog for a column that disappeared meanwhile just closes.
+import { useColumn } from '../state/deck'
+import { closeDialog, useUiStore } from '../state/ui'
+import { ColumnDialog } from './ColumnDialog'
+import { RemoveDialog } from './RemoveDialog'
+
+function ColumnScoped({ id, kind }: { id: string; kind: 'edit' | 'remove' }) {
+  const column = useColumn(id)
+  if (!column) return null
+  return kind === 'edit' ? (
+    <ColumnDialog column={column} onClose={closeDialog} />
+  ) : (
+    <RemoveDialog column={column} onClose={closeDialog} />
+  )
+}
+
+export function Dialogs() {
+  const dialog = useUiStore((s) => s.dialog)
+  if (dialog === null) return null
+  if (dialog.kind === 'add') return <ColumnDialog onClose={closeDialog} />
+  return <ColumnScoped key={`${dialog.kind}:${dialog.columnId}`} id={dialog.columnId} kind={dialog.kind} />
+}

@@ -1,0 +1,85 @@
+// Top-bar "Display" menu: density (comfortable / compact) and font scale for
+// wall displays. Saved to the core's settings, so every window follows.
+import { DISPLAY_DENSITIES, type DisplaySettings } from '../../../shared/domain'
+import { updateSettings, useDisplay } from '../state/settings'
+import { notifyError } from '../state/notices'
+import { Popover } from './Popover'
+
+export const FONT_SCALES = [0.75, 0.875, 1, 1.125, 1.25, 1.5, 1.75, 2, 2.25, 2.5] as const
+const MIN_SCALE = FONT_SCALES[0]
+const MAX_SCALE = FONT_SCALES[FONT_SCALES.length - 1] ?? 2.5
+
+const DENSITY_NAMES: Record<DisplaySettings['density'], string> = {
+  comfortable: 'Comfortable',
+  compact: 'Compact',
+}
+
+function save(display: Partial<DisplaySettings>): void {
+  updateSettings({ display }).catch((err: unknown) => notifyError('Could not change the display settings', err))
+}
+
+export function DisplayMenu() {
+  const display = useDisplay()
+  const index = FONT_SCALES.findIndex((s) => Math.abs(s - display.fontScale) < 0.001)
+  const step = (delta: -1 | 1): void => {
+    const base = index >= 0 ? index : FONT_SCALES.findIndex((s) => s >= display.fontScale)
+    const next = FONT_SCALES[Math.min(FONT_SCALES.length - 1, Math.max(0, base + delta))]
+    if (next !== undefined && next !== display.fontScale) save({ fontScale: next })
+  }
+  return (
+    <Popover label="Display" align="right" panelClassName="menu">
+      <>
+        <p className="menu-heading">Density</p>
+        <div className="segmented">
+          {DISPLAY_DENSITIES.map((d) => (
+            <button
+              key={d}
+              type="button"
+              data-keep-open
+              className="btn btn--small"
+              aria-pressed={display.density === d}
+              onClick={() => save({ density: d })}
+            >
+              {DENSITY_NAMES[d]}
+            </button>
+          ))}
+        </div>
+        <p className="menu-heading">Font scale</p>
+        <div className="segmented">
+          <button
+            type="button"
+            data-keep-open
+            className="btn btn--small"
+            aria-label="Smaller text"
+            disabled={display.fontScale <= MIN_SCALE}
+            onClick={() => step(-1)}
+          >
+            A−
+          </button>
+          <output className="scale-value" aria-live="polite">
+            {Math.round(display.fontScale * 100)}%
+          </output>
+          <button
+            type="button"
+            data-keep-open
+            className="btn btn--small"
+            aria-label="Larger text"
+            disabled={display.fontScale >= MAX_SCALE}
+            onClick={() => step(1)}
+          >
+            A+
+          </button>
+          <button
+            type="button"
+            data-keep-open
+            className="btn btn--small"
+            disabled={display.fontScale === 1}
+            onClick={() => save({ fontScale: 1 })}
+          >
+            Reset
+          </button>
+        </div>
+      </>
+    </Popover>
+  )
+}

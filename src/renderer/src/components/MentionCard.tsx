@@ -1,0 +1,89 @@
+// One mention as a card: avatar, author, followers, age, text, source badge,
+// kind (reply/repost/quote), language when not English, and sentiment (the
+// left border colour plus a small score label with a tooltip).
+import { memo } from 'react'
+import type { Mention, MentionKind, SourceId } from '../../../shared/domain'
+import { formatCompact, formatExact, formatScore } from '../lib/format'
+import { Avatar } from './Avatar'
+import { MentionText } from './MentionText'
+import { RelativeTime } from './RelativeTime'
+
+const SOURCE_BADGES: Record<SourceId, string> = {
+  demo: 'DEMO',
+  x: 'X',
+  bluesky: 'BSKY',
+  mastodon: 'MASTO',
+  rss: 'RSS',
+  replay: 'REPLAY',
+  import: 'IMPORT',
+}
+
+const KIND_MARKERS: Record<Exclude<MentionKind, 'post'>, { icon: string; text: string }> = {
+  reply: { icon: '↩', text: 'Reply' },
+  repost: { icon: '⟳', text: 'Repost' },
+  quote: { icon: '❝', text: 'Quote' },
+}
+
+const SENTIMENT_SHORT = {
+  positive: 'POS',
+  neutral: 'NEU',
+  negative: 'NEG',
+} as const
+
+interface MentionCardProps {
+  mention: Mention
+  phrases: readonly (readonly string[])[]
+}
+
+export const MentionCard = memo(function MentionCard({ mention: m, phrases }: MentionCardProps) {
+  const name = m.author.name.trim() || m.author.handle
+  const kind = m.kind === 'post' ? null : KIND_MARKERS[m.kind]
+  const score = formatScore(m.sentiment)
+  return (
+    <article className={`card card--${m.sentimentLabel}`}>
+      <Avatar name={m.author.name} handle={m.author.handle} />
+      <div className="card-main">
+        <header className="card-head">
+          <span className="card-name" title={name}>
+            {name}
+            {m.author.verified && (
+              <span className="card-verified" title="Verified">
+                {' '}
+                ✓
+              </span>
+            )}
+          </span>
+          <span className="card-handle" title={`@${m.author.handle}`}>
+            @{m.author.handle}
+          </span>
+          <RelativeTime at={m.createdAt} href={m.url} />
+        </header>
+        <MentionText text={m.text} phrases={phrases} />
+        <footer className="card-meta">
+          <span className={`badge badge--${m.source}`}>{SOURCE_BADGES[m.source]}</span>
+          {kind && (
+            <span className="card-kind">
+              <span aria-hidden="true">{kind.icon} </span>
+              {kind.text}
+            </span>
+          )}
+          {m.lang !== null && m.lang !== '' && m.lang !== 'en' && (
+            <span className="card-lang" title={`Language: ${m.lang}`}>
+              {m.lang}
+            </span>
+          )}
+          <span className="card-followers" title={`${formatExact(m.author.followers)} followers`}>
+            {formatCompact(m.author.followers)} followers
+          </span>
+          {m.hasMedia && <span className="card-media">media</span>}
+          <span
+            className={`sentiment sentiment--${m.sentimentLabel}`}
+            title={`Sentiment: ${m.sentimentLabel} (score ${score})`}
+          >
+            {SENTIMENT_SHORT[m.sentimentLabel]} {score}
+          </span>
+        </footer>
+      </div>
+    </article>
+  )
+})

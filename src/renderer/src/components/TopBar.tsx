@@ -1,0 +1,45 @@
+// The top bar: wordmark, archive size, source status chips, the demo rate,
+// the Display and Workspace menus and the "Add column" button.
+import { formatCompact, formatExact } from '../lib/format'
+import { useAppStore } from '../state/app'
+import { openDialog } from '../state/ui'
+import { DemoRateControl } from './DemoRateControl'
+import { DisplayMenu } from './DisplayMenu'
+import { SourceChips } from './SourceChips'
+import { WorkspaceMenu } from './WorkspaceMenu'
+
+function ArchiveCount() {
+  const count = useAppStore((s) => s.mentionCount)
+  const ready = useAppStore((s) => s.info !== null)
+  if (!ready) return null
+  return (
+    <p className="archive-count" title={`${formatExact(count)} mentions in the archive`}>
+      <strong>{formatCompact(count)}</strong> archived
+    </p>
+  )
+}
+
+export function TopBar() {
+  const ready = useAppStore((s) => s.load.status === 'ready')
+  return (
+    <header className="topbar">
+      <h1 className="wordmark">
+        <span className="wordmark-mark" aria-hidden="true" />
+        Earshot
+      </h1>
+      <ArchiveCount />
+      <SourceChips />
+      <div className="topbar-spacer" />
+      {ready && (
+        <div className="topbar-actions">
+          <DemoRateControl />
+          <DisplayMenu />
+          <WorkspaceMenu />
+          <button type="button" className="btn btn--primary" onClick={() => openDialog({ kind: 'add' })}>
+            <span aria-hidden="true">+</span>Add column
+          </button>
+        </div>
+      )}
+    </header>
+  )
+}

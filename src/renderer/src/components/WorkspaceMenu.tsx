@@ -1,0 +1,84 @@
+// Top-bar "Workspace" menu: export the workspace (columns, layout, source
+// settings) as earshot-workspace.json, and import one. Import errors from
+// the core (validation issues included) are shown as a notice.
+import { useRef, useState } from 'react'
+import { api } from '../api/transport'
+import { parseWorkspaceText, WORKSPACE_FILE_NAME, workspaceToText } from '../lib/workspaceFile'
+import { applyColumns } from '../state/deck'
+import { notify, notifyError } from '../state/notices'
+import { setSettings } from '../state/settings'
+import { Popover } from './Popover'
+
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.rel = 'noopener'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+async function exportWorkspace(): Promise<void> {
+  try {
+    const workspace = await api.call('workspace.export', {})
+    download(workspaceToText(workspace), WORKSPACE_FILE_NAME)
+    notify('info', 'Workspace exported', `Saved as ${WORKSPACE_FILE_NAME}.`)
+  } catch (err) {
+    notifyError('Export failed', err)
+  }
+}
+
+async function importWorkspace(file: File): Promise<void> {
+  const parsed = parseWorkspaceText(await file.text())
+  if (!parsed.ok) {
+    notify('error', 'Import failed', `${file.name}: ${parsed.message}`)
+    return
+  }
+  try {
+    const result = await api.call('workspace.import', {
+      workspace: parsed.value,
+    })
+    applyColumns(result.columns)
+    setSettings(result.settings)
+    const n = result.columns.length
+    notify('info', 'Workspace imported', `${n} column${n === 1 ? '' : 's'} from ${file.name}.`)
+  } catch (err) {
+    notifyError(`Import of ${file.name} failed`, err)
+  }
+}
+
+export function WorkspaceMenu() {
+  const fileRef = useRef<HTMLInputElement>(null)
+  const [busy, setBusy] = useState(false)
+  return (
+    <>
+      <Popover label="Workspace" align="right" panelClassName="menu">
+        <button type="button" className="menu-item" disabled={busy} onClick={() => void exportWorkspace()}>
+          Export workspace JSON
+        </button>
+        <button type="button" className="menu-item" disabled={busy} onClick={() => fileRef.current?.click()}>
+          Import workspace JSON…
+        </button>
+      </Popover>
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => {
+          const input = e.currentTarget
+          const file = input.files?.[0]
+          input.value = ''
+          if (!file) return
+          setBusy(true)
+          void importWorkspace(file).finally(() => setBusy(false))
+        }}
+      />
+    </>
+  )
+}

@@ -1,0 +1,25 @@
+// Renderer entry (loaded by index.html): styles, the transport chosen once,
+// the startup load and event subscriptions, then the React tree.
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { transport } from './api/transport'
+import { App } from './components/App'
+import { start } from './state/bootstrap'
+import './styles/base.css'
+import './styles/controls.css'
+import './styles/topbar.css'
+import './styles/deck.css'
+import './styles/column.css'
+import './styles/card.css'
+import './styles/dialog.css'
+
+start(transport)
+
+const root = document.getElementById('root')
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
+}

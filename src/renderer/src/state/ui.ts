@@ -1,0 +1,38 @@
+// Store: UI-only state shared across components: which dialog is open and
+// the column drag-and-drop in progress (who is dragged, where it would land).
+import { create } from 'zustand'
+import type { ColumnId } from '../../../shared/domain'
+import type { DropSide } from '../lib/columns'
+
+export type DialogState =
+  { kind: 'add' } | { kind: 'edit'; columnId: ColumnId } | { kind: 'remove'; columnId: ColumnId } | null
+
+interface UiState {
+  dialog: DialogState
+  dragging: ColumnId | null
+  drop: { id: ColumnId; side: DropSide } | null
+}
+
+export const useUiStore = create<UiState>()(() => ({
+  dialog: null,
+  dragging: null,
+  drop: null,
+}))
+
+export function openDialog(dialog: DialogState): void {
+  useUiStore.setState({ dialog })
+}
+
+export function closeDialog(): void {
+  useUiStore.setState({ dialog: null })
+}
+
+export function setDragging(id: ColumnId | null): void {
+  useUiStore.setState({ dragging: id, drop: null })
+}
+
+export function setDrop(drop: { id: ColumnId; side: DropSide } | null): void {
+  const cur = useUiStore.getState().drop
+  if (cur?.id === drop?.id && cur?.side === drop?.side) return
+  useUiStore.setState({ drop })
+}

@@ -1,0 +1,178 @@
+// The one contract between the console's UI and its core. Every command
+// (request -> response) and every event (core -> UI) is listed here once, with
+// the zod schema of what it carries. The preload bridge, the WebSocket client
+// and the core's handler table are all typed from these two lists, so adding a
+// command is one entry here plus its handler.
+import { z } from 'zod'
+import {
+  ColumnIdSchema,
+  ColumnSchema,
+  ColumnStatsSchema,
+  DemoSettingsSchema,
+  DisplaySettingsSchema,
+  MentionSchema,
+  PageCursorSchema,
+  SourceStatusSchema,
+  WorkspaceFileSchema,
+} from './domain'
+
+const ColumnTitle = ColumnSchema.shape.title
+const ColumnQuery = ColumnSchema.shape.query
+const ColumnWidth = ColumnSchema.shape.width
+
+export const MentionPageSchema = z.object({
+  items: z.array(MentionSchema),
+  /** Pass back to get the next (older) page; null when there is none. */
+  next: PageCursorSchema.nullable(),
+})
+export type MentionPage = z.infer<typeof MentionPageSchema>
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  mode: z.enum(['desktop', 'browser']),
+  archivePath: z.string(),
+  mentionCount: z.number().int().nonnegative(),
+})
+export type AppInfo = z.infer<typeof AppInfoSchema>
+
+export const SettingsSchema = z.object({
+  demo: DemoSettingsSchema,
+  display: DisplaySettingsSchema,
+})
+export type Settings = z.infer<typeof SettingsSchema>
+
+function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output }
+}
+
+export const commands = {
+  'app.info': command(z.object({}).strict(), AppInfoSchema),
+
+  'columns.list': command(z.object({}).strict(), z.array(ColumnSchema)),
+  'columns.create': command(
+    z.object({ title: ColumnTitle, query: ColumnQuery, width: ColumnWidth.optional() }).strict(),
+    ColumnSchema,
+  ),
+  'columns.update': command(
+    z
+      .object({
+        id: ColumnIdSchema,
+        title: ColumnTitle.optional(),
+        query: ColumnQuery.optional(),
+        width: ColumnWidth.optional(),
+      })
+      .strict(),
+    ColumnSchema,
+  ),
+  'columns.delete': command(z.object({ id: ColumnIdSchema }).strict(), z.object({ id: ColumnIdSchema })),
+  'columns.reorder': command(
+    z.object({ ids: z.array(ColumnIdSchema).max(200) }).strict(),
+    z.array(ColumnSchema),
+  ),
+
+  'mentions.page': command(
+    z
+      .object({
+        columnId: ColumnIdSchema,
+        before: PageCursorSchema.nullable().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    MentionPageSchema,
+  ),
+
+  'stats.get': command(z.object({}).strict(), z.array(ColumnStatsSchema)),
+
+  'settings.get': command(z.object({}).strict(), SettingsSchema),
+  'settings.update': command(
+    z.object({ demo: DemoSettingsSchema.partial().optional(), display: DisplaySettingsSchema.partial().optional() }).strict(),
+    SettingsSchema,
+  ),
+
+  'sources.status': command(z.object({}).strict(), z.array(SourceStatusSchema)),
+
+  'workspace.export': command(z.object({ name: z.string().min(1).max(120).optional() }).strict(), WorkspaceFileSchema),
+  'workspace.import': command(
+    z.object({ workspace: z.unknown() }).strict(),
+    z.object({ columns: z.array(ColumnSchema), settings: SettingsSchema }),
+  ),
+} as const
+
+export type Commands = typeof commands
+export type CommandName = keyof Commands
+/** What a caller passes (defaults may be omitted). */
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>
+/** What a handler receives after validation (defaults applied). */
+export type CommandArgs<K extends CommandName> = z.output<Commands[K]['input']>
+export type CommandResult<K extends CommandName> = z.output<Commands[K]['output']>
+
+export const MentionsBatchSchema = z.object({
+  /** Each mention once, with the columns it was routed to. */
+  mentions: z.array(MentionSchema),
+  hits: z.record(ColumnIdSchema, z.array(z.number().int())),
+})
+export type MentionsBatch = z.infer<typeof MentionsBatchSchema>
+
+export const events = {
+  /** New mentions, coalesced: at most a few pushes per second per window. */
+  'mentions.batch': MentionsBatchSchema,
+  /** Sparkline buckets and totals for every column. */
+  'stats.tick': z.array(ColumnStatsSchema),
+  /** The column set or order changed (another window, an import). */
+  'columns.changed': z.array(ColumnSchema),
+  'settings.changed': SettingsSchema,
+  'source.status': SourceStatusSchema,
+} as const
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<K extends EventName> = z.output<Events[K]>
+
+export const ERROR_CODES = ['bad_request', 'not_found', 'conflict', 'unavailable', 'internal'] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ErrorBody {
+  code: ErrorCode
+  message: string
+  /** Field-level problems for bad_request, as "path: message". */
+  issues?: string[]
+}
+
+/** The reply to a command on either transport. */
+export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorBody }
+
+/** Thrown by the client side when a command comes back with an error. */
+export class CommandError extends Error {
+  readonly code: ErrorCode
+  readonly issues: string[]
+  constructor(body: ErrorBody) {
+    super(body.message)
+    this.name = 'CommandError'
+    this.code = body.code
+    this.issues = body.issues ?? []
+  }
+}
+
+/** The API the renderer sees, whichever transport carries it. */
+export interface EarshotApi {
+  call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandResult<K>>
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void
+}
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name)
+}
+
+/**
+ * What the Electron preload exposes as `window.earshotBridge`: replies come
+ * back as data (errors do not keep their fields across contextBridge), and the
+ * renderer wraps this into an EarshotApi.
+ */
+export interface EarshotBridge {
+  invoke(name: CommandName, input: unknown): Promise<Reply>
+  on(listener: (name: EventName, payload: unknown) => void): () => void
+}

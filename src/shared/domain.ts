@@ -1,0 +1,156 @@
+// The domain vocabulary shared by every process: mentions, columns, sources,
+// workspaces and the live statistics. Schemas are zod so that anything that
+// crosses a process or file boundary can be validated with the same definition
+// the types come from. No Node, DOM or electron imports here.
+import { z } from 'zod'
+
+export const SOURCE_IDS = ['demo', 'x', 'bluesky', 'mastodon', 'rss', 'replay', 'import'] as const
+export const SourceIdSchema = z.enum(SOURCE_IDS)
+export type SourceId = z.infer<typeof SourceIdSchema>
+
+export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const
+export const SentimentLabelSchema = z.enum(SENTIMENT_LABELS)
+export type SentimentLabel = z.infer<typeof SentimentLabelSchema>
+
+export const MENTION_KINDS = ['post', 'reply', 'repost', 'quote'] as const
+export const MentionKindSchema = z.enum(MENTION_KINDS)
+export type MentionKind = z.infer<typeof MentionKindSchema>
+
+export const AuthorSchema = z.object({
+  handle: z.string().min(1).max(100),
+  name: z.string().max(200),
+  followers: z.number().int().nonnegative(),
+  avatarUrl: z.string().nullable(),
+  verified: z.boolean(),
+})
+export type Author = z.infer<typeof AuthorSchema>
+
+/**
+ * What a connector hands to the pipeline: one post, normalized to our shape,
+ * before dedupe and sentiment. Times are epoch milliseconds (UTC).
+ */
+export const MentionInputSchema = z.object({
+  source: SourceIdSchema,
+  externalId: z.string().min(1).max(200),
+  url: z.string().nullable(),
+  createdAt: z.number().int(),
+  author: AuthorSchema,
+  text: z.string().max(20_000),
+  lang: z.string().max(16).nullable(),
+  kind: MentionKindSchema,
+  /** External id of the post this one replies to, reposts or quotes. */
+  refId: z.string().nullable(),
+  hasMedia: z.boolean(),
+})
+export type MentionInput = z.infer<typeof MentionInputSchema>
+
+/** A stored mention: the input plus what the pipeline adds. */
+export const MentionSchema = MentionInputSchema.extend({
+  /** SQLite rowid: unique in one archive, increasing in commit order. */
+  id: z.number().int().positive(),
+  receivedAt: z.number().int(),
+  sentiment: z.number().min(-1).max(1),
+  sentimentLabel: SentimentLabelSchema,
+})
+export type Mention = z.infer<typeof MentionSchema>
+
+export const COLUMN_WIDTH = { min: 240, max: 900, default: 340 } as const
+
+export const ColumnIdSchema = z.string().min(1).max(64)
+export type ColumnId = string
+
+export const ColumnSchema = z.object({
+  id: ColumnIdSchema,
+  title: z.string().min(1).max(80),
+  query: z.string().max(2_000),
+  position: z.number().int().nonnegative(),
+  width: z.number().int().min(COLUMN_WIDTH.min).max(COLUMN_WIDTH.max),
+  createdAt: z.number().int(),
+})
+export type Column = z.infer<typeof ColumnSchema>
+
+/** Cursor for paging a column or search newest-first: strictly older than this. */
+export const PageCursorSchema = z.object({
+  createdAt: z.number().int(),
+  id: z.number().int(),
+})
+export type PageCursor = z.infer<typeof PageCursorSchema>
+
+export const DEMO_RATE = { min: 1, max: 5_000, default: 12 } as const
+
+export const DemoSettingsSchema = z.object({
+  enabled: z.boolean(),
+  /** Mean mentions per second before bursts. */
+  rate: z.number().int().min(DEMO_RATE.min).max(DEMO_RATE.max),
+  seed: z.number().int().nonnegative(),
+})
+export type DemoSettings = z.infer<typeof DemoSettingsSchema>
+
+export const SOURCE_STATES = ['idle', 'connecting', 'connected', 'reconnecting', 'rate_limited', 'error', 'stopped'] as const
+export const SourceStatusSchema = z.object({
+  source: SourceIdSchema,
+  state: z.enum(SOURCE_STATES),
+  detail: z.string(),
+  /** Mentions per second over the last few seconds. */
+  rate: z.number().nonnegative(),
+  /** Epoch ms when the next retry or the end of a rate limit is due. */
+  until: z.number().int().nullable(),
+})
+export type SourceStatus = z.infer<typeof SourceStatusSchema>
+
+export const DISPLAY_DENSITIES = ['comfortable', 'compact'] as const
+export const DisplaySettingsSchema = z.object({
+  density: z.enum(DISPLAY_DENSITIES),
+  /** Multiplier on the base font size, for wall displays. */
+  fontScale: z.number().min(0.75).max(2.5),
+})
+export type DisplaySettings = z.infer<typeof DisplaySettingsSchema>
+export const DEFAULT_DISPLAY: DisplaySettings = { density: 'comfortable', fontScale: 1 }
+
+/**
+ * A workspace file: everything an operator shares with another (columns,
+ * queries, layout, source settings) and never a secret.
+ */
+export const WORKSPACE_FORMAT = 'earshot.workspace' as const
+export const WorkspaceFileSchema = z.object({
+  format: z.literal(WORKSPACE_FORMAT),
+  version: z.literal(1),
+  name: z.string().min(1).max(120),
+  columns: z
+    .array(
+      z.object({
+        title: ColumnSchema.shape.title,
+        query: ColumnSchema.shape.query,
+        width: ColumnSchema.shape.width.optional(),
+      }),
+    )
+    .max(100),
+  sources: z.object({ demo: DemoSettingsSchema }).partial(),
+  display: DisplaySettingsSchema.optional(),
+})
+export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>
+
+/** Sparkline buckets: the last 30 minutes in 30-second steps. */
+export const STATS_WINDOW_MS = 30 * 60_000
+export const STATS_BUCKET_MS = 30_000
+export const STATS_BUCKETS = STATS_WINDOW_MS / STATS_BUCKET_MS
+
+export const StatsBucketSchema = z.object({
+  /** Bucket start, epoch ms, a multiple of STATS_BUCKET_MS. */
+  t: z.number().int(),
+  positive: z.number().int().nonnegative(),
+  neutral: z.number().int().nonnegative(),
+  negative: z.number().int().nonnegative(),
+  /** Sum of compound scores, so the mean is sentimentSum / total. */
+  sentimentSum: z.number(),
+})
+export type StatsBucket = z.infer<typeof StatsBucketSchema>
+
+export const ColumnStatsSchema = z.object({
+  columnId: ColumnIdSchema,
+  /** All mentions the column holds in the archive. */
+  total: z.number().int().nonnegative(),
+  /** Oldest first, exactly STATS_BUCKETS entries ending at the current bucket. */
+  buckets: z.array(StatsBucketSchema),
+})
+export type ColumnStats = z.infer<typeof ColumnStatsSchema>

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Reply } from '../../src/shared/contract'
+import type { Column, WorkspaceFile } from '../../src/shared/domain'
+import { createCore, type Core } from '../../src/main/core/core'
+import { mentionInput, tempArchive } from '../helpers'
+
+function ok<T>(reply: Reply): T {
+  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
+  return reply.result as T
+}
+
+describe('handler table', () => {
+  let core: Core
+  let path: string
+  beforeEach(() => {
+    path = tempArchive()
+    core = createCore({ archivePath: path, mode: 'browser', version: 'test', demo: { enabled: false } })
+    core.start()
+  })
+  afterEach(() => core.stop())
+
+  it('starts a new archive with the four demo columns', async () => {
+    const columns = ok<Column[]>(await core.call('columns.list', {}))
+    expect(columns.map((c) => c.title)).toEqual(['Comcast / Xfinity', 'JetBlue', 'Whole Foods', 'Ford'])
+  })
+
+  it('answers an unknown command or a bad payload with a typed error and keeps serving', async () => {
+    const unknown = await core.call('columns.explode', {})
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/unknown command/) } })
+    const bad = await core.call('columns.create', { title: '', query: 5, extra: true })
+    expect(bad.ok).toBe(false)
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('bad_request')
+      expect(bad.error.issues).toEqual(expect.arrayContaining([expect.stringMatching(/^title:/), expect.stringMatching(/^query:/)]))
+    }
+    expect(await core.call('settings.update', { demo: { rate: 5001 } })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(await core.call('settings.update', { demo: { rate: 0 } })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(await core.call('mentions.page', { columnId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await core.call('columns.create', { title: 'Q', query: '"unclosed' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringMatching(/unclosed quote at 0/) },
+    })
+    expect((await core.call('app.info', {})).ok).toBe(true)
+  })
+
+  it('back-fills a new keyword column from the archive, then routes live mentions to it', async () => {
+    core.ingest.push([mentionInput({ text: 'Zappos sent shoes overnight' }), mentionInput({ text: 'unrelated' })])
+    core.ingest.flush()
+    const column = ok<Column>(await core.call('columns.create', { title: 'Zappos', query: 'zappos' }))
+    let page = ok<{ items: { text: string }[] }>(await core.call('mentions.page', { columnId: column.id }))
+    expect(page.items.map((m) => m.text)).toEqual(['Zappos sent shoes overnight'])
+    core.ingest.push([mentionInput({ text: 'zappos returns are easy' })])
+    page = ok(await core.call('mentions.page', { columnId: column.id }))
+    expect(page.items.map((m) => m.text)).toEqual(['zappos returns are easy', 'Zappos sent shoes overnight'])
+  })
+
+  it('renames, resizes, reorders and deletes columns, and the layout survives a restart', async () => {
+    const before = ok<Column[]>(await core.call('columns.list', {}))
+    const [a, b, c, d] = before.map((x) => x.id)
+    ok(await core.call('columns.update', { id: a!, title: 'Comcast', width: 480 }))
+    ok(await core.call('columns.reorder', { ids: [d!, b!, a!, c!] }))
+    ok(await core.call('columns.delete', { id: c! }))
+    await core.stop()
+    core = createCore({ archivePath: path, mode: 'browser', version: 'test', demo: { enabled: false } })
+    core.start()
+    const after = ok<Column[]>(await core.call('columns.list', {}))
+    expect(after.map((x) => x.title)).toEqual(['Ford', 'JetBlue', 'Comcast'])
+    expect(after.find((x) => x.title === 'Comcast')!.width).toBe(480)
+  })
+
+  it('exports a workspace without secrets and imports it back; a broken file is refused with its problems', async () => {
+    ok(await core.call('columns.create', { title: 'Oreo', query: 'oreo "dunk in the dark"' }))
+    const file = ok<WorkspaceFile>(await core.call('workspace.export', { name: 'Shift A' }))
+    expect(file.columns.map((c) => c.title)).toEqual(['Comcast / Xfinity', 'JetBlue', 'Whole Foods', 'Ford', 'Oreo'])
+    ok(await core.call('workspace.import', { workspace: { ...file, columns: [file.columns[4]!] } }))
+    expect(ok<Column[]>(await core.call('columns.list', {})).map((c) => c.title)).toEqual(['Oreo'])
+    const broken = await core.call('workspace.import', { workspace: { format: 'something-else', columns: 'x' } })
+    expect(broken.ok).toBe(false)
+    if (!broken.ok) expect(broken.error.message).toMatch(/not a valid Earshot workspace/)
+    expect(ok<Column[]>(await core.call('columns.list', {})).map((c) => c.title)).toEqual(['Oreo'])
+  })
+
+  it('persists settings and validates the demo rate range', async () => {
+    ok(await core.call('settings.update', { demo: { rate: 5000 }, display: { fontScale: 1.5 } }))
+    const s = ok<{ demo: { rate: number }; display: { fontScale: number } }>(await core.call('settings.get', {}))
+    expect(s.demo.rate).toBe(5000)
+    expect(s.display.fontScale).toBe(1.5)
+  })
+})

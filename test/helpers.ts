@@ -1,0 +1,31 @@
+// Shared test fixtures: temporary archive paths and mention inputs.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { MentionInput } from '../src/shared/domain'
+
+export function tempDir(prefix = 'earshot-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+export function tempArchive(): string {
+  return join(tempDir(), 'archive.sqlite')
+}
+
+let counter = 0
+export function mentionInput(overrides: Partial<MentionInput> = {}): MentionInput {
+  counter++
+  return {
+    source: 'demo',
+    externalId: `t-${counter}`,
+    url: null,
+    createdAt: 1_700_000_000_000 + counter,
+    author: { handle: `user${counter}`, name: `User ${counter}`, followers: 10, avatarUrl: null, verified: false },
+    text: 'hello world',
+    lang: 'en',
+    kind: 'post',
+    refId: null,
+    hasMedia: false,
+    ...overrides,
+  }
+}
