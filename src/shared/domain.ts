@@ -80,7 +80,7 @@ export const DEMO_RATE = { min: 1, max: 5_000, default: 12 } as const
 
 export const DemoSettingsSchema = z.object({
   enabled: z.boolean(),
-  /** Mean mentions per second before bursts. */
+  /** Long-run mean mentions per second (calm periods run below it, bursts far above). */
   rate: z.number().int().min(DEMO_RATE.min).max(DEMO_RATE.max),
   seed: z.number().int().nonnegative(),
 })

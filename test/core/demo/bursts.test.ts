@@ -40,7 +40,9 @@ describe('demo burst timeline', () => {
   })
 
   it('has smaller positive viral spikes for other brands in between, Oreo the most often', () => {
-    const virals = SEEDS.flatMap((seed) => new BurstTimeline(seed).burstsBefore(2 * HOUR).filter((b) => b.kind === 'viral'))
+    const virals = SEEDS.flatMap((seed) =>
+      new BurstTimeline(seed).burstsBefore(2 * HOUR).filter((b) => b.kind === 'viral'),
+    )
     expect(virals.length).toBeGreaterThan(SEEDS.length * 3)
     for (const v of virals) {
       expect(v.brand).not.toBe('comcast')
@@ -80,7 +82,10 @@ describe('demo burst timeline', () => {
     const b = new BurstTimeline(77)
     const probes = [5 * HOUR, 10 * SECOND, 3 * HOUR, 45 * MINUTE]
     const fromA = probes.map((t) => a.intensity(t))
-    const fromB = [...probes].reverse().map((t) => b.intensity(t)).reverse()
+    const fromB = [...probes]
+      .reverse()
+      .map((t) => b.intensity(t))
+      .reverse()
     expect(fromB).toEqual(fromA)
     expect(b.burstsBefore(6 * HOUR)).toEqual(a.burstsBefore(6 * HOUR))
     expect(new BurstTimeline(78).burstsBefore(HOUR)).not.toEqual(a.burstsBefore(HOUR))

@@ -19,7 +19,13 @@ function run(gen: DemoGenerator, n: number, perSecond = 10): GeneratedMention[] 
   return Array.from({ length: n }, (_, i) => gen.generate(T0 + Math.floor((i * 1000) / perSecond)))
 }
 
-const content = (m: MentionInput) => ({ author: m.author, text: m.text, lang: m.lang, kind: m.kind, hasMedia: m.hasMedia })
+const content = (m: MentionInput) => ({
+  author: m.author,
+  text: m.text,
+  lang: m.lang,
+  kind: m.kind,
+  hasMedia: m.hasMedia,
+})
 
 /** The column query an operator would type for each brand. */
 const COLUMN_QUERIES: Record<BrandId, string> = {
@@ -44,7 +50,10 @@ describe('demo generator', () => {
 
     // The run id changes ids only (and the links to quoted posts, which carry ids).
     const c = run(createDemoGenerator({ seed: 12, runId: 'other' }), 2000)
-    const unRun = (g: GeneratedMention) => ({ ...content(g.mention), text: g.mention.text.replaceAll('/status/other-', '/status/a-') })
+    const unRun = (g: GeneratedMention) => ({
+      ...content(g.mention),
+      text: g.mention.text.replaceAll('/status/other-', '/status/a-'),
+    })
     expect(c.map(unRun)).toEqual(a.map((g) => content(g.mention)))
     expect(c.map((g) => g.brand)).toEqual(a.map((g) => g.brand))
 
@@ -69,7 +78,8 @@ describe('demo generator', () => {
     for (const [i, { mention: m }] of run(gen, 5000).entries()) {
       if (m.externalId !== `run7-${i}`) problems.push(`id ${m.externalId} at ${i}`)
       if (seen.has(m.externalId)) problems.push(`duplicate ${m.externalId}`)
-      if (m.kind === 'post' ? m.refId !== null : !seen.has(m.refId ?? '')) problems.push(`${m.kind} ${m.externalId} -> ${m.refId}`)
+      if (m.kind === 'post' ? m.refId !== null : !seen.has(m.refId ?? ''))
+        problems.push(`${m.kind} ${m.externalId} -> ${m.refId}`)
       seen.add(m.externalId)
     }
     expect(problems).toEqual([])
@@ -85,8 +95,10 @@ describe('demo generator', () => {
       const parsed = MentionInputSchema.safeParse(m)
       if (!parsed.success) problems.push(`${m.externalId}: ${parsed.error.message}`)
       if (m.source !== 'demo') problems.push(`${m.externalId}: source ${m.source}`)
-      if (!(m.createdAt <= now && m.createdAt >= now - 2001)) problems.push(`${m.externalId}: createdAt ${m.createdAt - now}`)
-      if (m.url !== `https://demo.earshot.invalid/@${m.author.handle}/status/${m.externalId}`) problems.push(`${m.externalId}: url ${m.url}`)
+      if (!(m.createdAt <= now && m.createdAt >= now - 2001))
+        problems.push(`${m.externalId}: createdAt ${m.createdAt - now}`)
+      if (m.url !== `https://demo.earshot.invalid/@${m.author.handle}/status/${m.externalId}`)
+        problems.push(`${m.externalId}: url ${m.url}`)
       if (m.author.avatarUrl !== null) problems.push(`${m.externalId}: avatar`)
     }
     expect(problems).toEqual([])
@@ -128,7 +140,7 @@ describe('demo generator', () => {
     const authors = new Map(ms.map((m) => [m.author.handle, m.author]))
     expect(authors.size).toBeGreaterThan(200)
     const people = [...authors.values()]
-    expect(people.some((a) => /[^\x00-\x7f]/.test(a.name))).toBe(true)
+    expect(people.some((a) => /[^ -~]/.test(a.name))).toBe(true)
     expect(Math.min(...people.map((a) => a.followers))).toBeLessThan(100)
     expect(Math.max(...people.map((a) => a.followers))).toBeGreaterThan(100_000)
     const verified = people.filter((a) => a.verified).length
@@ -152,7 +164,9 @@ describe('demo generator', () => {
     }
     // The raw token rule the brief states, for Comcast and Whole Foods.
     const comcast = all.filter((g) => g.brand === 'comcast').map((g) => tokenize(g.mention.text))
-    expect(comcast.filter((t) => t.includes('comcast') || t.includes('xfinity')).length / comcast.length).toBeGreaterThan(0.9)
+    expect(
+      comcast.filter((t) => t.includes('comcast') || t.includes('xfinity')).length / comcast.length,
+    ).toBeGreaterThan(0.9)
   })
 
   it('floods the first two minutes with a Comcast outage storm: more volume, more negative', () => {
@@ -171,9 +185,16 @@ describe('demo generator', () => {
         const gen = createDemoGenerator({ seed, runId: 's', origin: T0 })
         const comcast = Array.from({ length: 2000 }, () => gen.generate(at)).filter((g) => g.brand === 'comcast')
         const negative = comcast.filter((g) => scoreSentiment(g.mention.text).label === 'negative').length
-        const outageWords = comcast.filter((g) => /\b(outage|down|no service|no internet)\b/i.test(g.mention.text)).length
+        const outageWords = comcast.filter((g) =>
+          /\b(outage|down|no service|no internet)\b/i.test(g.mention.text),
+        ).length
         const inStormCity = comcast.filter((g) => phase.cities.some((c) => g.mention.text.includes(c))).length
-        return { share: comcast.length / 2000, negative: negative / comcast.length, outage: outageWords / comcast.length, city: inStormCity / comcast.length }
+        return {
+          share: comcast.length / 2000,
+          negative: negative / comcast.length,
+          outage: outageWords / comcast.length,
+          city: inStormCity / comcast.length,
+        }
       }
       const calm = sample(T0)
       const storm = sample(peakAt)
@@ -188,7 +209,8 @@ describe('demo generator', () => {
   it('spikes a viral brand with positive posts during a viral burst', () => {
     const gen = createDemoGenerator({ seed: 3, runId: 'v', origin: T0 })
     let at = -1
-    for (let s = 0; s < 4 * 3600 && at < 0; s += 5) if (gen.phase(T0 + s * 1000).kind === 'viral') at = T0 + s * 1000 + 20_000
+    for (let s = 0; s < 4 * 3600 && at < 0; s += 5)
+      if (gen.phase(T0 + s * 1000).kind === 'viral') at = T0 + s * 1000 + 20_000
     expect(at).toBeGreaterThan(0)
     const { brand } = gen.phase(at)
     expect(brand).not.toBeNull()

@@ -11,7 +11,8 @@ describe('demo scenario data', () => {
   it('has templates for every brand in every language and every everyday category in English', () => {
     for (const id of BRAND_IDS) {
       const b = BRANDS[id]
-      for (const lang of DEMO_LANGS) expect(Object.keys(b.templates[lang] ?? {}).length, `${id}/${lang}`).toBeGreaterThan(0)
+      for (const lang of DEMO_LANGS)
+        expect(Object.keys(b.templates[lang] ?? {}).length, `${id}/${lang}`).toBeGreaterThan(0)
       for (const c of CATEGORIES) expect(b.templates.en?.[c]?.length ?? 0, `${id}/en/${c}`).toBeGreaterThan(0)
     }
     // Outage storms need Comcast outage texts; viral spikes need viral texts.
@@ -24,7 +25,10 @@ describe('demo scenario data', () => {
       const b = BRANDS[id]
       for (const spelling of [...b.names, ...b.hashtags, ...b.handles]) {
         const tokens = tokenize(spelling)
-        expect(b.keywords.some((k) => hasPhrase(tokens, k)), `${id}: "${spelling}"`).toBe(true)
+        expect(
+          b.keywords.some((k) => hasPhrase(tokens, k)),
+          `${id}: "${spelling}"`,
+        ).toBe(true)
       }
     }
   })

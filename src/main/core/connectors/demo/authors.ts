@@ -3,7 +3,15 @@
 // verified outlets, and the brands' own care accounts that answer customers.
 import type { Author } from '../../../../shared/domain'
 import { Rng, WeightedTable } from './rng'
-import { DEMO_LANGS, INTERNATIONAL_NAMES, NAMES, NICKNAMES, OUTLETS, type DemoLang, type SupportAccount } from './scenario'
+import {
+  DEMO_LANGS,
+  INTERNATIONAL_NAMES,
+  NAMES,
+  NICKNAMES,
+  OUTLETS,
+  type DemoLang,
+  type SupportAccount,
+} from './scenario'
 
 const AUTHOR_STREAM = 0xa07
 const POOL_SIZES: Record<DemoLang, number> = { en: 300, es: 36, pt: 24, fr: 20, de: 20 }
@@ -105,7 +113,10 @@ export function buildAuthorPool(seed: number): AuthorPool {
     byLang[lang] = new WeightedTable(entries)
   }
 
-  const outlets = OUTLETS.map((o) => ({ lang: o.lang, author: freeze(unique(o.handle), o.name, rng.followers(150_000, 1.0, 20_000), true) }))
+  const outlets = OUTLETS.map((o) => ({
+    lang: o.lang,
+    author: freeze(unique(o.handle), o.name, rng.followers(150_000, 1.0, 20_000), true),
+  }))
   all.push(...outlets.map((o) => o.author))
   const outletsByLang = {} as Record<DemoLang, readonly Author[]>
   for (const lang of DEMO_LANGS) {

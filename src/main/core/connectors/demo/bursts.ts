@@ -143,7 +143,14 @@ export class BurstTimeline {
       if (to - from > length) {
         const vStart = rng.float(from, to - length)
         const brand = rng.weighted(this.viralBrands, this.viralWeights)
-        this.bursts.push({ kind: 'viral', brand, start: vStart, end: vStart + length, peak: rng.float(1.8, 2.8), cities: [] })
+        this.bursts.push({
+          kind: 'viral',
+          brand,
+          start: vStart,
+          end: vStart + length,
+          peak: rng.float(1.8, 2.8),
+          cities: [],
+        })
       }
     }
 

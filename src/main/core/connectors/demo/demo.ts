@@ -1,8 +1,8 @@
 // The demo connector: the default source, so that a new user sees live
 // columns within seconds and without an account. A timer ticks every
 // `tickMs`; each tick draws a Poisson count for rate x elapsed x intensity and
-// emits the whole batch at once (the pipeline works per batch, and one emit
-// per mention would cost a transaction each at 5,000/s).
+// emits the whole batch at once: the pipeline is built for batches, and at
+// 5,000/s one emit per mention would multiply its per-call overhead.
 import { DEMO_RATE, type MentionInput } from '../../../../shared/domain'
 import type { Connector, ConnectorContext } from '../connector'
 import type { Disposer } from '../../lifetime'
@@ -18,7 +18,7 @@ export interface DemoConnectorOptions {
   /** Mean mentions per second over time: an integer in DEMO_RATE (1..5000). */
   rate: number
   seed: number
-  /** Prefix of every externalId; default: unique per process start. */
+  /** Prefix of every externalId; default: time + random, unique per connector instance. */
   runId?: string
   /** Default 100 ms. */
   tickMs?: number
@@ -41,12 +41,14 @@ const globalScheduler: DemoScheduler = {
 
 export function checkDemoRate(rate: number): number {
   if (!Number.isInteger(rate) || rate < DEMO_RATE.min || rate > DEMO_RATE.max) {
-    throw new RangeError(`demo rate must be a whole number of mentions per second from ${DEMO_RATE.min} to ${DEMO_RATE.max}, got ${rate}`)
+    throw new RangeError(
+      `demo rate must be a whole number of mentions per second from ${DEMO_RATE.min} to ${DEMO_RATE.max}, got ${rate}`,
+    )
   }
   return rate
 }
 
-/** Different on every process start, so ids never repeat across runs. */
+/** Different on every app run, so ids never repeat across runs in the dedupe. */
 function defaultRunId(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`
 }
@@ -66,7 +68,8 @@ export class DemoConnector implements Connector {
   constructor(options: DemoConnectorOptions) {
     this.rateValue = checkDemoRate(options.rate)
     const tickMs = options.tickMs ?? DEFAULT_TICK_MS
-    if (!(tickMs > 0) || !Number.isFinite(tickMs)) throw new RangeError(`demo tickMs must be a positive number, got ${tickMs}`)
+    if (!(tickMs > 0) || !Number.isFinite(tickMs))
+      throw new RangeError(`demo tickMs must be a positive number, got ${tickMs}`)
     this.tickMs = tickMs
     this.scheduler = options.scheduler ?? globalScheduler
     this.generator = createDemoGenerator({ seed: options.seed, runId: options.runId ?? defaultRunId() })
@@ -140,7 +143,11 @@ export class DemoConnector implements Connector {
       // A throwing pipeline is a bug downstream; stop rather than throw from a timer
       // (an uncaught exception in the main process) or fail again ten times a second.
       this.clearTimer()
-      ctx.status({ state: 'error', detail: `Demo stream stopped: ${err instanceof Error ? err.message : String(err)}`, until: null })
+      ctx.status({
+        state: 'error',
+        detail: `Demo stream stopped: ${err instanceof Error ? err.message : String(err)}`,
+        until: null,
+      })
     }
   }
 }

@@ -107,6 +107,8 @@ class RecentRing {
   }
 }
 
+const statusUrl = (handle: string, externalId: string) => `https://demo.earshot.invalid/@${handle}/status/${externalId}`
+
 /** True when the text already ends in a symbol or emoji (no second emoji then). */
 const endsInSymbol = (text: string) => text.length > 0 && text.charCodeAt(text.length - 1) >= 0x2190
 
@@ -130,7 +132,8 @@ class Generator implements DemoGenerator {
   private readonly state: RenderState
 
   constructor({ seed, runId, origin }: DemoGeneratorOptions) {
-    if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`demo seed must be a non-negative integer, got ${seed}`)
+    if (!Number.isSafeInteger(seed) || seed < 0)
+      throw new RangeError(`demo seed must be a non-negative integer, got ${seed}`)
     if (runId.length === 0 || runId.length > 64) throw new RangeError('demo runId must be 1 to 64 characters')
     this.seed = seed
     this.runId = runId
@@ -190,7 +193,13 @@ class Generator implements DemoGenerator {
 
     const k = rng.next()
     let kind: MentionKind =
-      k < KIND_MIX.reply ? 'reply' : k < KIND_MIX.reply + KIND_MIX.repost ? 'repost' : k < KIND_MIX.reply + KIND_MIX.repost + KIND_MIX.quote ? 'quote' : 'post'
+      k < KIND_MIX.reply
+        ? 'reply'
+        : k < KIND_MIX.reply + KIND_MIX.repost
+          ? 'repost'
+          : k < KIND_MIX.reply + KIND_MIX.repost + KIND_MIX.quote
+            ? 'quote'
+            : 'post'
     const target = kind === 'post' ? null : ring.pick(rng)
     if (target === null) kind = 'post'
 
@@ -211,7 +220,13 @@ class Generator implements DemoGenerator {
     } else if (kind === 'reply' && target !== null) {
       const support = this.supportAuthors.get(brandId)
       const careTemplates = brand.byCategory('en', 'support')
-      if (support && careTemplates && target.handle !== support.handle && SUPPORTED_CATEGORIES.has(target.category) && rng.chance(SUPPORT_REPLY_SHARE)) {
+      if (
+        support &&
+        careTemplates &&
+        target.handle !== support.handle &&
+        SUPPORTED_CATEGORIES.has(target.category) &&
+        rng.chance(SUPPORT_REPLY_SHARE)
+      ) {
         author = support
         text = `@${target.handle} ${render(rng.pick(careTemplates).parts, this.state)}`
         lang = 'en'
@@ -225,9 +240,10 @@ class Generator implements DemoGenerator {
         text = this.decorate(mention + lead + render(tpl.parts, this.state), brand, tpl)
         lang = tpl.lang
         finalCategory = tpl.category
-        this.remember(ring, externalId, author.handle, text, lang, finalCategory, false)
       }
       hasMedia = rng.chance(0.04)
+      // Care replies are not threaded on: people answer customers, not brands' form replies.
+      if (finalCategory !== 'support') ring.push(this.recentOf(externalId, author, text, lang, finalCategory, hasMedia))
     } else {
       const tpl = this.template(brand, this.langTable.pick(rng), category)
       const outlet = tpl.category === 'neutral' && kind === 'post' && rng.chance(0.3)
@@ -239,17 +255,23 @@ class Generator implements DemoGenerator {
       lang = tpl.lang
       hasMedia = rng.chance(kind === 'quote' ? 0.05 : brand.scenario.mediaRate)
       finalCategory = tpl.category
-      this.remember(ring, externalId, author.handle, text, lang, finalCategory, hasMedia)
+      ring.push(this.recentOf(externalId, author, text, lang, finalCategory, hasMedia))
     }
 
     const jitter = rng.chance(0.7) ? rng.int(0, 300) : rng.int(0, 2000)
     const mention: MentionInput = {
       source: 'demo',
       externalId,
-      url: `https://demo.earshot.invalid/@${author.handle}/status/${externalId}`,
+      url: statusUrl(author.handle, externalId),
       createdAt: Math.floor(now) - jitter,
       // A copy: the pool's authors are shared and frozen.
-      author: { handle: author.handle, name: author.name, followers: author.followers, avatarUrl: null, verified: author.verified },
+      author: {
+        handle: author.handle,
+        name: author.name,
+        followers: author.followers,
+        avatarUrl: null,
+        verified: author.verified,
+      },
       text,
       lang,
       kind,
@@ -289,7 +311,22 @@ class Generator implements DemoGenerator {
     return text
   }
 
-  private remember(ring: RecentRing, externalId: string, handle: string, text: string, lang: DemoLang, category: TemplateCategory, hasMedia: boolean): void {
-    ring.push({ externalId, url: `https://demo.earshot.invalid/@${handle}/status/${externalId}`, handle, text, lang, category, hasMedia })
+  private recentOf(
+    externalId: string,
+    author: Author,
+    text: string,
+    lang: DemoLang,
+    category: TemplateCategory,
+    hasMedia: boolean,
+  ): Recent {
+    return {
+      externalId,
+      url: statusUrl(author.handle, externalId),
+      handle: author.handle,
+      text,
+      lang,
+      category,
+      hasMedia,
+    }
   }
 }

@@ -10,4 +10,14 @@ export {
 } from './generator'
 export { BurstTimeline, type Burst, type BurstKind } from './bursts'
 export { Rng, WeightedTable, hash32 } from './rng'
-export { BRANDS, BRAND_IDS, CATEGORIES, DEMO_LANGS, type BrandId, type BrandScenario, type Category, type DemoLang, type TemplateCategory } from './scenario'
+export {
+  BRANDS,
+  BRAND_IDS,
+  CATEGORIES,
+  DEMO_LANGS,
+  type BrandId,
+  type BrandScenario,
+  type Category,
+  type DemoLang,
+  type TemplateCategory,
+} from './scenario'

@@ -1,6 +1,7 @@
 // The demo source's only randomness: a seeded sfc32 generator and the few
-// distributions the scenario needs. Math.random is never used by the demo, so
-// a seed reproduces a stream exactly (tests, bug reports, screenshots).
+// distributions the scenario needs. Content and counts never use Math.random
+// (only the default run id does), so a seed reproduces a stream exactly
+// (tests, bug reports, screenshots).
 
 const TWO_POW_32 = 4_294_967_296
 

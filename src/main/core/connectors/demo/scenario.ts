@@ -32,7 +32,13 @@ export const LANG_MIX: Record<DemoLang, number> = { en: 0.87, es: 0.05, pt: 0.03
 export const OUTAGE_BRAND: BrandId = 'comcast'
 
 /** Who gets the smaller positive spikes, Oreo's dunk-in-the-dark first. */
-export const VIRAL_MIX: Partial<Record<BrandId, number>> = { oreo: 0.55, jetblue: 0.15, ford: 0.15, zappos: 0.1, wholefoods: 0.05 }
+export const VIRAL_MIX: Partial<Record<BrandId, number>> = {
+  oreo: 0.55,
+  jetblue: 0.15,
+  ford: 0.15,
+  zappos: 0.1,
+  wholefoods: 0.05,
+}
 
 /** Kinds of mention; the rest are original posts. */
 export const KIND_MIX = { reply: 0.15, repost: 0.1, quote: 0.05 } as const

@@ -30,7 +30,8 @@ const SLOT = /\{(\w+)\}/g
 const LETTERS = 'ABCDEFGHJKLMNPRSTVW'
 
 /** The person signing a brand's care reply ("^JS"). */
-const initials = (s: RenderState) => LETTERS[s.rng.int(0, LETTERS.length - 1)]! + LETTERS[s.rng.int(0, LETTERS.length - 1)]!
+const initials = (s: RenderState) =>
+  LETTERS[s.rng.int(0, LETTERS.length - 1)]! + LETTERS[s.rng.int(0, LETTERS.length - 1)]!
 
 function slotFunction(source: SlotSource): (state: RenderState) => string {
   if (typeof source === 'function') return source
@@ -96,7 +97,11 @@ export function compileBrand(b: BrandScenario): CompiledBrand {
     const set = b.templates[lang] ?? {}
     const entries: [Template, number][] = []
     for (const [category, texts] of Object.entries(set) as [TemplateCategory, readonly string[]][]) {
-      const list = texts.map((text) => ({ parts: compileTemplate(text, slots, `${b.id}/${lang}/${category}`), category, lang }))
+      const list = texts.map((text) => ({
+        parts: compileTemplate(text, slots, `${b.id}/${lang}/${category}`),
+        category,
+        lang,
+      }))
       grouped.set(`${lang}/${category}`, list)
       if ((CATEGORIES as readonly string[]).includes(category)) {
         // Weight each template so that the category, not its template count, sets the mix.
@@ -128,4 +133,3 @@ export function compiledBrands(): Readonly<Record<BrandId, CompiledBrand>> {
   }
   return compiled
 }
-

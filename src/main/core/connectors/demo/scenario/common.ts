@@ -3,14 +3,51 @@
 import type { RenderState, SlotSource } from './types'
 
 export const CITIES = [
-  'Philadelphia', 'Chicago', 'Denver', 'Atlanta', 'Houston', 'Seattle', 'Boston', 'Miami', 'Portland',
-  'Minneapolis', 'Nashville', 'Detroit', 'Pittsburgh', 'Baltimore', 'San Francisco', 'Sacramento',
-  'Salt Lake City', 'Jacksonville', 'Indianapolis', 'Washington DC', 'Fort Lauderdale', 'Albuquerque',
-  'Knoxville', 'Chattanooga', 'Naples', 'Oakland', 'Tacoma', 'Boulder', 'Ann Arbor', 'Savannah',
+  'Philadelphia',
+  'Chicago',
+  'Denver',
+  'Atlanta',
+  'Houston',
+  'Seattle',
+  'Boston',
+  'Miami',
+  'Portland',
+  'Minneapolis',
+  'Nashville',
+  'Detroit',
+  'Pittsburgh',
+  'Baltimore',
+  'San Francisco',
+  'Sacramento',
+  'Salt Lake City',
+  'Jacksonville',
+  'Indianapolis',
+  'Washington DC',
+  'Fort Lauderdale',
+  'Albuquerque',
+  'Knoxville',
+  'Chattanooga',
+  'Naples',
+  'Oakland',
+  'Tacoma',
+  'Boulder',
+  'Ann Arbor',
+  'Savannah',
 ] as const
 
 const TIMES = ['7am', '8:15', '9am', '10:30', 'noon', '1:30', '3pm', '4:45', '6pm', '8pm', '10pm', 'midnight', '2am']
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'yesterday', 'last night', 'this morning']
+const DAYS = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'yesterday',
+  'last night',
+  'this morning',
+]
 
 const NEGATIVE_EMOJI = ['😡', '😤', '😩', '😠', '😫', '💀', '😞', '🤦', '🤦‍♀️', '🤦‍♂️']
 const POSITIVE_EMOJI = ['😍', '🙌', '❤️', '💙', '🎉', '👏', '😊', '🥳', '✨', '🔥', '💯', '🙏']
@@ -52,7 +89,18 @@ export const TONE_EMOJI = {
 
 /** Lead-ins that turn an ordinary post into a reply: agreement, add-ons. */
 export const REPLY_LEADS: Record<string, readonly string[]> = {
-  en: ['Same here.', 'This.', 'Can confirm.', 'Same thing happened to me.', 'Ha, exactly.', '+1', 'Not just you.', 'Honestly?', 'Wait, really?', 'Yep.'],
+  en: [
+    'Same here.',
+    'This.',
+    'Can confirm.',
+    'Same thing happened to me.',
+    'Ha, exactly.',
+    '+1',
+    'Not just you.',
+    'Honestly?',
+    'Wait, really?',
+    'Yep.',
+  ],
   es: ['Lo mismo aquí.', 'Totalmente.', '¡Igual!', 'Confirmo.'],
   fr: ['Pareil ici.', 'Exactement.', 'Je confirme.'],
   de: ['Bei mir auch.', 'Genau so.', 'Kann ich bestätigen.'],
@@ -61,7 +109,17 @@ export const REPLY_LEADS: Record<string, readonly string[]> = {
 
 /** Lead-ins of a quote post commenting on the quoted one. */
 export const QUOTE_LEADS: Record<string, readonly string[]> = {
-  en: ['👇', 'lol.', 'Called it.', 'Every single time.', 'Big if true.', 'This is the one.', 'Adding my two cents:', 'Context:', 'Not surprised.'],
+  en: [
+    '👇',
+    'lol.',
+    'Called it.',
+    'Every single time.',
+    'Big if true.',
+    'This is the one.',
+    'Adding my two cents:',
+    'Context:',
+    'Not surprised.',
+  ],
   es: ['Jaja.', 'Lo sabía.', 'Ojo con esto:'],
   fr: ['Voilà.', 'Sans surprise.'],
   de: ['Tja.', 'Wie erwartet.'],

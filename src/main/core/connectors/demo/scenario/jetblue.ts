@@ -20,7 +20,19 @@ export const jetblue: BrandScenario = {
   slots: {
     support: ['@JetBlue'],
     airport: ['JFK', 'BOS', 'FLL', 'MCO', 'LGA', 'EWR', 'SJU', 'LAX', 'TPA', 'PBI', 'BUF', 'DCA', 'SFO'],
-    dest: ['Fort Lauderdale', 'San Juan', 'Orlando', 'Boston', 'Aruba', 'Cancún', 'Nassau', 'London', 'Paris', 'Santo Domingo', 'Los Angeles'],
+    dest: [
+      'Fort Lauderdale',
+      'San Juan',
+      'Orlando',
+      'Boston',
+      'Aruba',
+      'Cancún',
+      'Nassau',
+      'London',
+      'Paris',
+      'Santo Domingo',
+      'Los Angeles',
+    ],
     flight: (s) => `flight ${s.rng.int(101, 2899)}`,
     perk: ['the free Wi-Fi', 'the blue chips', 'Terra Blues', 'the snack basket', 'the legroom', 'seatback TV', 'Mint'],
     crew: ['flight attendants', 'crew', 'gate agent', 'pilot', 'cabin crew'],
@@ -82,7 +94,10 @@ export const jetblue: BrandScenario = {
       ],
     },
     es: {
-      complaint: ['{brand} canceló mi vuelo a {dest} sin explicación {neg}', 'Tres horas de retraso con {brand} en {airport}. Qué mal.'],
+      complaint: [
+        '{brand} canceló mi vuelo a {dest} sin explicación {neg}',
+        'Tres horas de retraso con {brand} en {airport}. Qué mal.',
+      ],
       praise: ['Excelente vuelo con {brand} a San Juan, la tripulación un encanto {pos}'],
       question: ['¿Alguien sabe si {brand} permite maleta de mano en Blue Basic? {q}'],
     },

@@ -16,7 +16,20 @@ export const oreo: BrandScenario = {
   keywords: [['oreo']],
   slots: {
     support: ['@Oreo'],
-    flavor: ['Double Stuf', 'Golden', 'Mint', 'Birthday Cake', 'Peanut Butter', 'Mega Stuf', 'Thins', 'Pistachio', 'Churro', 'Lemon', 'Red Velvet', 'Mocha'],
+    flavor: [
+      'Double Stuf',
+      'Golden',
+      'Mint',
+      'Birthday Cake',
+      'Peanut Butter',
+      'Mega Stuf',
+      'Thins',
+      'Pistachio',
+      'Churro',
+      'Lemon',
+      'Red Velvet',
+      'Mocha',
+    ],
     drink: ['milk', 'oat milk', 'cold milk', 'coffee', 'hot chocolate'],
   },
   templates: {
@@ -59,14 +72,23 @@ export const oreo: BrandScenario = {
         'Whoever runs the {brand} account deserves a raise. Brilliant. Still dunking in the dark 🌑🥛',
         '{brand} dunk in the dark is trending and I love it {pos}',
       ],
-      support: ['Twist, lick, dunk, repeat. Thanks for loving Oreo 🥛', 'We hear you! Please DM us the code on the Oreo pack and we’ll make it right. ^{initials}'],
+      support: [
+        'Twist, lick, dunk, repeat. Thanks for loving Oreo 🥛',
+        'We hear you! Please DM us the code on the Oreo pack and we’ll make it right. ^{initials}',
+      ],
     },
     es: {
       praise: ['Las {brand} con leche son lo mejor del mundo {pos}'],
       question: ['¿Dónde venden {brand} {flavor} en Madrid? {q}'],
     },
-    pt: { praise: ['Nada melhor que {brand} com leite gelado {pos}'], neutral: ['{brand} lança sabor novo no Brasil.'] },
+    pt: {
+      praise: ['Nada melhor que {brand} com leite gelado {pos}'],
+      neutral: ['{brand} lança sabor novo no Brasil.'],
+    },
     fr: { praise: ['Les {brand} au goût {flavor}, un vrai délice {pos}'] },
-    de: { neutral: ['{brand} bringt eine neue Sorte nach Deutschland.'], praise: ['{brand} in Milch tunken, bester Snack {pos}'] },
+    de: {
+      neutral: ['{brand} bringt eine neue Sorte nach Deutschland.'],
+      praise: ['{brand} in Milch tunken, bester Snack {pos}'],
+    },
   },
 }

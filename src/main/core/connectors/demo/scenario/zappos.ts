@@ -18,7 +18,18 @@ export const zappos: BrandScenario = {
   keywords: [['zappos']],
   slots: {
     support: ['@Zappos_Service', '@Zappos'],
-    item: ['running shoes', 'boots', 'sneakers', 'sandals', 'hiking boots', 'dress shoes', 'a rain jacket', 'kids’ shoes', 'slippers', 'work boots'],
+    item: [
+      'running shoes',
+      'boots',
+      'sneakers',
+      'sandals',
+      'hiking boots',
+      'dress shoes',
+      'a rain jacket',
+      'kids’ shoes',
+      'slippers',
+      'work boots',
+    ],
   },
   templates: {
     en: {
