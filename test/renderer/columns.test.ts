@@ -1,3 +1,4 @@
+// Deck column helpers (order, reconcile, diff, widths) and column statistics helpers.
 import { describe, expect, it } from 'vitest'
 import type { Column, ColumnStats } from '../../src/shared/domain'
 import {

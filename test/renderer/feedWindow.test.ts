@@ -1,3 +1,4 @@
+// A column's live feed window: ordering, dedupe, trimming, pause/pending, head pages, paging.
 import { describe, expect, it } from 'vitest'
 import {
   appendOlder,

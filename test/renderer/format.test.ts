@@ -1,3 +1,4 @@
+// Compact counts, rates, exact counts and sentiment scores.
 import { describe, expect, it } from 'vitest'
 import { formatCompact, formatExact, formatRate, formatScore } from '../../src/renderer/src/lib/format'
 

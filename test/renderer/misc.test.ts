@@ -1,8 +1,11 @@
+// Small pure pieces: reconnect backoff, server frame parsing, avatars, batch grouping,
+// demo-rate validation, workspace files and live-update pacing.
 import { describe, expect, it } from 'vitest'
 import { backoffDelay } from '../../src/renderer/src/lib/backoff'
 import { parseServerFrame } from '../../src/renderer/src/lib/frames'
 import { avatarHue, initialsFor } from '../../src/renderer/src/lib/avatar'
 import { groupBatches } from '../../src/renderer/src/lib/batches'
+import { applyInterval, RateMeter } from '../../src/renderer/src/lib/pacing'
 import { validateRate } from '../../src/renderer/src/lib/rate'
 import { parseWorkspaceText, workspaceToText } from '../../src/renderer/src/lib/workspaceFile'
 import { mention } from './fixtures'
@@ -112,5 +115,23 @@ describe('parseServerFrame', () => {
     expect(parseServerFrame('[]')).toBeNull()
     expect(parseServerFrame('{"t":"reply","id":"x"}')).toBeNull()
     expect(parseServerFrame('{"t":"reply","id":1,"reply":{}}')).toBeNull()
+  })
+})
+
+describe('pacing', () => {
+  it('applies every frame at normal rates and stretches under load', () => {
+    expect(applyInterval(0)).toBe(0)
+    expect(applyInterval(12)).toBe(6)
+    expect(applyInterval(500)).toBe(250)
+    expect(applyInterval(5000)).toBe(1000)
+  })
+
+  it('measures a sliding rate', () => {
+    const m = new RateMeter(1000)
+    m.add(0, 10)
+    m.add(500, 20)
+    expect(m.rate(900)).toBe(30)
+    expect(m.rate(1200)).toBe(20)
+    expect(m.rate(5000)).toBe(0)
   })
 })

@@ -1,3 +1,4 @@
+// Relative timestamps on mention cards.
 import { describe, expect, it } from 'vitest'
 import { formatRelative, formatShortDate, formatTimestamp } from '../../src/renderer/src/lib/relativeTime'
 

@@ -1,3 +1,4 @@
+// Mention text display parts: links, hashtags, @mentions and keyword hits.
 import { describe, expect, it } from 'vitest'
 import { parseKeywords } from '../../src/shared/query/keywords'
 import { keywordRanges, shortenUrl, splitText, trimUrl } from '../../src/renderer/src/lib/textParts'

@@ -10,6 +10,7 @@ import './styles/controls.css'
 import './styles/topbar.css'
 import './styles/deck.css'
 import './styles/column.css'
+import './styles/feed.css'
 import './styles/card.css'
 import './styles/dialog.css'
 

@@ -54,6 +54,7 @@ export const Column = memo(function Column({ id, isFirst, isLast }: ColumnProps)
       role="region"
       aria-label={column.title}
       id={`column-${id}`}
+      data-column-id={id}
       className={classes.join(' ')}
       style={columnSize(width, fontScale)}
       onDragOver={(e) => {

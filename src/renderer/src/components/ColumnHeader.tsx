@@ -1,11 +1,12 @@
 // A column's header: drag grip and title (drag to reorder, double-click to
-// rename), archive total, menu, the keyword query and the sentiment sparkline.
+// rename), archive total, menu, the keyword query with move left/right
+// buttons, and the sentiment sparkline.
 import { useState } from 'react'
 import type { Column } from '../../../shared/domain'
 import { formatCompact, formatExact } from '../lib/format'
 import { useColumnStats } from '../state/stats'
 import { setDragging } from '../state/ui'
-import { ColumnMenu } from './ColumnMenu'
+import { ColumnMenu, move } from './ColumnMenu'
 import { ColumnTitle } from './ColumnTitle'
 import { Sparkline } from './Sparkline'
 
@@ -41,9 +42,31 @@ export function ColumnHeader({ column, isFirst, isLast }: ColumnHeaderProps) {
         )}
         <ColumnMenu column={column} isFirst={isFirst} isLast={isLast} onRename={() => setRenaming(true)} />
       </div>
-      <p className="column-query" title={column.query}>
-        {column.query.trim() === '' ? 'No keywords' : column.query}
-      </p>
+      <div className="column-subbar">
+        <p className="column-query" title={column.query}>
+          {column.query.trim() === '' ? 'No keywords' : column.query}
+        </p>
+        <button
+          type="button"
+          className="move-btn"
+          aria-label={`Move ${column.title} left`}
+          title="Move left"
+          disabled={isFirst}
+          onClick={() => move(column, -1)}
+        >
+          ‹
+        </button>
+        <button
+          type="button"
+          className="move-btn"
+          aria-label={`Move ${column.title} right`}
+          title="Move right"
+          disabled={isLast}
+          onClick={() => move(column, 1)}
+        >
+          ›
+        </button>
+      </div>
       <Sparkline stats={stats} />
     </header>
   )

@@ -1,5 +1,7 @@
 // A column's menu ("Column menu for <title>"): rename, edit keywords, move
-// left/right, preset widths, remove (after confirmation in a dialog).
+// left/right, preset widths, remove (after confirmation in a dialog). The
+// header also has direct "Move <title> left/right" buttons; the menu's are
+// named just "Move left/right" so the two never share a name.
 import type { Column } from '../../../shared/domain'
 import { WIDTH_PRESETS } from '../lib/columns'
 import { moveColumn, updateColumn } from '../state/deck'
@@ -14,7 +16,7 @@ interface ColumnMenuProps {
   onRename: () => void
 }
 
-function move(column: Column, delta: -1 | 1): void {
+export function move(column: Column, delta: -1 | 1): void {
   moveColumn(column.id, delta).catch((err: unknown) => notifyError(`Could not move “${column.title}”`, err))
 }
 
