@@ -5,7 +5,21 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'stream', 'child_process', 'worker_threads', 'url', 'util']
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'child_process',
+  'worker_threads',
+  'url',
+  'util',
+]
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**'] },
@@ -26,8 +40,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'src/shared runs everywhere: no Node or electron imports.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports only src/shared.' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'src/shared runs everywhere: no Node or electron imports.',
+            },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports only src/shared.',
+            },
           ],
         },
       ],
@@ -40,7 +60,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The core runs under plain Node: never import electron here.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The core runs under plain Node: never import electron here.',
+            },
             { group: ['**/renderer/**'], message: 'The core does not import the renderer.' },
           ],
         },
@@ -58,7 +81,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', ...nodeBuiltins], message: 'The renderer is a web page: no Node or electron.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer talks to the core only through the contract.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer talks to the core only through the contract.',
+            },
           ],
         },
       ],

@@ -70,98 +70,120 @@ const inputs: MentionInput[] = []
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r))
 
 async function main() {
-const t0 = process.hrtime.bigint()
-for (let i = 0; i < N; i += CHUNK) {
-  const chunk: MentionInput[] = []
-  for (let j = 0; j < CHUNK && i + j < N; j++) chunk.push(generator.next(start + i + j))
-  inputs.push(...chunk)
-  ingest.push(chunk)
-  // Let timers, worker replies and commits run, as the event loop does in the app.
-  await yieldToLoop()
-}
-await ingest.close()
-const e2eSeconds = Number(process.hrtime.bigint() - t0) / 1e9
-live.flush()
-await scorer.close()
-const stored = (db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n
-db.close()
-
-// Stage by stage, on the same rows, to show where the time goes.
-const stageDb = openArchive(join(dir, 'stages.sqlite'))
-for (const q of QUERIES) insertColumn(stageDb, { title: q, query: q }, start)
-const stageRouter = new Router()
-stageRouter.setColumns(listColumns(stageDb))
-const stageGen = createDemoGenerator({ seed: 42, runId: 'stages' })
-const stages = {
-  generate: timeIt(() => {
-    for (let i = 0; i < N; i++) stageGen.next(start + i)
-  }),
-  sentiment: timeIt(() => {
-    for (const m of inputs) scoreSentiment(m.text)
-  }),
-  route: timeIt(() => {
-    for (const m of inputs) stageRouter.route(m.text)
-  }),
-  store: 0,
-}
-const routes = inputs.map((m) => stageRouter.route(m.text))
-const storeMany = stageDb.transaction((from: number, to: number) => {
-  for (let i = from; i < to; i++) {
-    const m = inputs[i]!
-    const id = insertMention(stageDb, { ...m, receivedAt: m.createdAt, sentiment: 0, sentimentLabel: 'neutral' })
-    if (id !== undefined) for (const c of routes[i]!) insertHit(stageDb, c, m.createdAt, id)
+  const t0 = process.hrtime.bigint()
+  for (let i = 0; i < N; i += CHUNK) {
+    const chunk: MentionInput[] = []
+    for (let j = 0; j < CHUNK && i + j < N; j++) chunk.push(generator.next(start + i + j))
+    inputs.push(...chunk)
+    ingest.push(chunk)
+    // Let timers, worker replies and commits run, as the event loop does in the app.
+    await yieldToLoop()
   }
-})
-stages.store = timeIt(() => {
-  for (let i = 0; i < N; i += 2_000) storeMany(i, Math.min(N, i + 2_000))
-})
-stageDb.close()
+  await ingest.close()
+  const e2eSeconds = Number(process.hrtime.bigint() - t0) / 1e9
+  live.flush()
+  await scorer.close()
+  const stored = (db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n
+  db.close()
 
-// Raw: the same rows, one prepared INSERT per row plus its FTS5 row, 2,000 per transaction.
-const raw = openArchive(join(dir, 'raw.sqlite'))
-const insert = raw.prepare(`INSERT INTO mentions (source, external_id, url, created_at, received_at, author_handle, author_name,
+  // Stage by stage, on the same rows, to show where the time goes.
+  const stageDb = openArchive(join(dir, 'stages.sqlite'))
+  for (const q of QUERIES) insertColumn(stageDb, { title: q, query: q }, start)
+  const stageRouter = new Router()
+  stageRouter.setColumns(listColumns(stageDb))
+  const stageGen = createDemoGenerator({ seed: 42, runId: 'stages' })
+  const stages = {
+    generate: timeIt(() => {
+      for (let i = 0; i < N; i++) stageGen.next(start + i)
+    }),
+    sentiment: timeIt(() => {
+      for (const m of inputs) scoreSentiment(m.text)
+    }),
+    route: timeIt(() => {
+      for (const m of inputs) stageRouter.route(m.text)
+    }),
+    store: 0,
+  }
+  const routes = inputs.map((m) => stageRouter.route(m.text))
+  const storeMany = stageDb.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const m = inputs[i]!
+      const id = insertMention(stageDb, { ...m, receivedAt: m.createdAt, sentiment: 0, sentimentLabel: 'neutral' })
+      if (id !== undefined) for (const c of routes[i]!) insertHit(stageDb, c, m.createdAt, id)
+    }
+  })
+  stages.store = timeIt(() => {
+    for (let i = 0; i < N; i += 2_000) storeMany(i, Math.min(N, i + 2_000))
+  })
+  stageDb.close()
+
+  // Raw: the same rows, one prepared INSERT per row plus its FTS5 row, 2,000 per transaction.
+  const raw = openArchive(join(dir, 'raw.sqlite'))
+  const insert =
+    raw.prepare(`INSERT INTO mentions (source, external_id, url, created_at, received_at, author_handle, author_name,
   author_followers, author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 'neutral')`)
-const index = raw.prepare('INSERT INTO mentions_fts (rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)')
-const insertMany = raw.transaction((rows: MentionInput[]) => {
-  for (const m of rows) {
-    const { lastInsertRowid } = insert.run(m.source, m.externalId, m.url, m.createdAt, m.createdAt, m.author.handle, m.author.name, m.author.followers,
-      m.author.avatarUrl, m.author.verified ? 1 : 0, m.text, m.lang, m.kind, m.refId, m.hasMedia ? 1 : 0)
-    index.run(lastInsertRowid, m.text, m.author.handle, m.author.name)
-  }
-})
-const rawSeconds = timeIt(() => {
-  for (let i = 0; i < inputs.length; i += 2_000) insertMany(inputs.slice(i, i + 2_000))
-})
-raw.close()
-rmSync(dir, { recursive: true, force: true })
+  const index = raw.prepare('INSERT INTO mentions_fts (rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)')
+  const insertMany = raw.transaction((rows: MentionInput[]) => {
+    for (const m of rows) {
+      const { lastInsertRowid } = insert.run(
+        m.source,
+        m.externalId,
+        m.url,
+        m.createdAt,
+        m.createdAt,
+        m.author.handle,
+        m.author.name,
+        m.author.followers,
+        m.author.avatarUrl,
+        m.author.verified ? 1 : 0,
+        m.text,
+        m.lang,
+        m.kind,
+        m.refId,
+        m.hasMedia ? 1 : 0,
+      )
+      index.run(lastInsertRowid, m.text, m.author.handle, m.author.name)
+    }
+  })
+  const rawSeconds = timeIt(() => {
+    for (let i = 0; i < inputs.length; i += 2_000) insertMany(inputs.slice(i, i + 2_000))
+  })
+  raw.close()
+  rmSync(dir, { recursive: true, force: true })
 
-const e2eRate = N / e2eSeconds
-const rawRate = N / rawSeconds
-const result = {
-  mentions: N,
-  stored,
-  columns: QUERIES.length,
-  columnHits: hits,
-  liveBatches: batches,
-  endToEndPerSecond: Math.round(e2eRate),
-  rawInsertPerSecond: Math.round(rawRate),
-  ratio: Number((e2eRate / rawRate).toFixed(3)),
-  stagesPerSecond: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(N / v)])),
-  node: process.version,
-}
-console.log(`ingest: ${N.toLocaleString()} demo mentions, ${QUERIES.length} columns, ${hits.toLocaleString()} column hits`)
-console.log(`  end to end (generate, sentiment, store+FTS5, route, coalesce): ${result.endToEndPerSecond.toLocaleString()} mentions/s`)
-console.log(`  raw better-sqlite3 + FTS5 insert, same rows:                  ${result.rawInsertPerSecond.toLocaleString()} mentions/s`)
-console.log(
-  `  stages alone (mentions/s): ${Object.entries(result.stagesPerSecond)
-    .map(([k, v]) => `${k} ${v.toLocaleString()}`)
-    .join(', ')}`,
-)
-console.log(`  ratio: ${(result.ratio * 100).toFixed(1)}% of raw (target >= 25%, and >= 10,000/s)`)
-const out = join(__dirname, '..', '..', 'bench', 'results')
-mkdirSync(out, { recursive: true })
-writeFileSync(join(out, 'ingest.json'), JSON.stringify(result, null, 2))
+  const e2eRate = N / e2eSeconds
+  const rawRate = N / rawSeconds
+  const result = {
+    mentions: N,
+    stored,
+    columns: QUERIES.length,
+    columnHits: hits,
+    liveBatches: batches,
+    endToEndPerSecond: Math.round(e2eRate),
+    rawInsertPerSecond: Math.round(rawRate),
+    ratio: Number((e2eRate / rawRate).toFixed(3)),
+    stagesPerSecond: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(N / v)])),
+    node: process.version,
+  }
+  console.log(
+    `ingest: ${N.toLocaleString()} demo mentions, ${QUERIES.length} columns, ${hits.toLocaleString()} column hits`,
+  )
+  console.log(
+    `  end to end (generate, sentiment, store+FTS5, route, coalesce): ${result.endToEndPerSecond.toLocaleString()} mentions/s`,
+  )
+  console.log(
+    `  raw better-sqlite3 + FTS5 insert, same rows:                  ${result.rawInsertPerSecond.toLocaleString()} mentions/s`,
+  )
+  console.log(
+    `  stages alone (mentions/s): ${Object.entries(result.stagesPerSecond)
+      .map(([k, v]) => `${k} ${v.toLocaleString()}`)
+      .join(', ')}`,
+  )
+  console.log(`  ratio: ${(result.ratio * 100).toFixed(1)}% of raw (target >= 25%, and >= 10,000/s)`)
+  const out = join(__dirname, '..', '..', 'bench', 'results')
+  mkdirSync(out, { recursive: true })
+  writeFileSync(join(out, 'ingest.json'), JSON.stringify(result, null, 2))
 }
 
 void main()

@@ -26,7 +26,9 @@ export class App {
   }
 
   async columnTitles(): Promise<string[]> {
-    return this.page.locator('section[role="region"][data-column-id]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
+    return this.page
+      .locator('section[role="region"][data-column-id]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
   }
 
   async addColumn(title: string, keywords: string): Promise<void> {

@@ -41,7 +41,10 @@ test('requests and sockets without the token, or from another origin, are refuse
   const anonymous = await playwright.request.newContext()
   expect((await anonymous.get(`${app.server.origin}/`)).status()).toBe(401)
   expect((await anonymous.get(`${app.server.origin}/?token=wrong`)).status()).toBe(401)
-  const crossSite = await anonymous.get(`${app.server.url}`, { headers: { Origin: 'http://evil.example' }, maxRedirects: 0 })
+  const crossSite = await anonymous.get(`${app.server.url}`, {
+    headers: { Origin: 'http://evil.example' },
+    maxRedirects: 0,
+  })
   expect(crossSite.status()).toBe(403)
   const withToken = await anonymous.get(app.server.url, { maxRedirects: 0 })
   expect(withToken.status()).toBe(303)
@@ -84,7 +87,8 @@ test.describe('wall display', () => {
     )
     expect(boxes).toHaveLength(6)
     // Side by side, none overlapping, all tall enough to read.
-    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.x).toBeGreaterThanOrEqual(boxes[i - 1]!.x + boxes[i - 1]!.width - 1)
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i]!.x).toBeGreaterThanOrEqual(boxes[i - 1]!.x + boxes[i - 1]!.width - 1)
     for (const b of boxes) expect(b.height).toBeGreaterThan(1000)
   })
 })

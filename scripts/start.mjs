@@ -18,9 +18,14 @@ function newest(dir) {
   return t
 }
 
-const stale = !existsSync(built) || Math.max(newest(join(root, 'src')), newest(join(root, 'resources'))) > statSync(built).mtimeMs
+const stale =
+  !existsSync(built) || Math.max(newest(join(root, 'src')), newest(join(root, 'resources'))) > statSync(built).mtimeMs
 if (stale) {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' })
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    { cwd: root, stdio: 'inherit' },
+  )
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
@@ -39,7 +44,9 @@ let child
 if (electron) {
   child = spawn(electron, [root, ...args], { stdio: 'inherit' })
 } else {
-  console.log('Electron binary not installed here, so Earshot starts in browser mode: open the address below in a browser.')
+  console.log(
+    'Electron binary not installed here, so Earshot starts in browser mode: open the address below in a browser.',
+  )
   child = spawn(process.execPath, [join(root, 'bin', 'earshot.mjs'), 'serve', ...args], { stdio: 'inherit' })
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))

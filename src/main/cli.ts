@@ -35,7 +35,8 @@ function defaultArchive(): string {
 function intOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`)
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`)
   return n
 }
 
@@ -62,13 +63,20 @@ async function serve(args: string[]): Promise<void> {
     ...(seed !== undefined ? { seed } : {}),
     ...(values['no-demo'] ? { enabled: false } : {}),
   }
-  const core = createCore({ archivePath, mode: 'browser', version, demo, sentimentWorker: join(__dirname, 'sentiment-worker.js') })
+  const core = createCore({
+    archivePath,
+    mode: 'browser',
+    version,
+    demo,
+    sentimentWorker: join(__dirname, 'sentiment-worker.js'),
+  })
   let server
   try {
     server = await startServer({ core, port, rendererDir: join(__dirname, '..', 'renderer') })
   } catch (err) {
     await core.stop()
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pass --port with another number (or 0)`)
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new UsageError(`port ${port} is in use; pass --port with another number (or 0)`)
     throw err
   }
   core.start()

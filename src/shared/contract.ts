@@ -65,10 +65,7 @@ export const commands = {
     ColumnSchema,
   ),
   'columns.delete': command(z.object({ id: ColumnIdSchema }).strict(), z.object({ id: ColumnIdSchema })),
-  'columns.reorder': command(
-    z.object({ ids: z.array(ColumnIdSchema).max(200) }).strict(),
-    z.array(ColumnSchema),
-  ),
+  'columns.reorder': command(z.object({ ids: z.array(ColumnIdSchema).max(200) }).strict(), z.array(ColumnSchema)),
 
   'mentions.page': command(
     z
@@ -85,7 +82,9 @@ export const commands = {
 
   'settings.get': command(z.object({}).strict(), SettingsSchema),
   'settings.update': command(
-    z.object({ demo: DemoSettingsSchema.partial().optional(), display: DisplaySettingsSchema.partial().optional() }).strict(),
+    z
+      .object({ demo: DemoSettingsSchema.partial().optional(), display: DisplaySettingsSchema.partial().optional() })
+      .strict(),
     SettingsSchema,
   ),
 

@@ -86,7 +86,15 @@ export const DemoSettingsSchema = z.object({
 })
 export type DemoSettings = z.infer<typeof DemoSettingsSchema>
 
-export const SOURCE_STATES = ['idle', 'connecting', 'connected', 'reconnecting', 'rate_limited', 'error', 'stopped'] as const
+export const SOURCE_STATES = [
+  'idle',
+  'connecting',
+  'connected',
+  'reconnecting',
+  'rate_limited',
+  'error',
+  'stopped',
+] as const
 export const SourceStatusSchema = z.object({
   source: SourceIdSchema,
   state: z.enum(SOURCE_STATES),

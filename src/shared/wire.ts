@@ -16,6 +16,4 @@ export const ClientFrameSchema = z.object({
 })
 export type ClientFrame = z.infer<typeof ClientFrameSchema>
 
-export type ServerFrame =
-  | { t: 'reply'; id: number; reply: Reply }
-  | { t: 'event'; name: string; payload: unknown }
+export type ServerFrame = { t: 'reply'; id: number; reply: Reply } | { t: 'event'; name: string; payload: unknown }

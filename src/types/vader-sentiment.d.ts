@@ -19,6 +19,10 @@ declare module 'vader-sentiment/src/vaderSentiment.js' {
   export const PUNC_LIST: string[]
 }
 declare module 'vader-sentiment' {
-  const vader: { SentimentIntensityAnalyzer: { polarity_scores(text: string): import('vader-sentiment/src/vaderSentiment.js').PolarityScores } }
+  const vader: {
+    SentimentIntensityAnalyzer: {
+      polarity_scores(text: string): import('vader-sentiment/src/vaderSentiment.js').PolarityScores
+    }
+  }
   export = vader
 }

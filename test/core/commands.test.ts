@@ -26,16 +26,30 @@ describe('handler table', () => {
 
   it('answers an unknown command or a bad payload with a typed error and keeps serving', async () => {
     const unknown = await core.call('columns.explode', {})
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/unknown command/) } })
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringMatching(/unknown command/) },
+    })
     const bad = await core.call('columns.create', { title: '', query: 5, extra: true })
     expect(bad.ok).toBe(false)
     if (!bad.ok) {
       expect(bad.error.code).toBe('bad_request')
-      expect(bad.error.issues).toEqual(expect.arrayContaining([expect.stringMatching(/^title:/), expect.stringMatching(/^query:/)]))
+      expect(bad.error.issues).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^title:/), expect.stringMatching(/^query:/)]),
+      )
     }
-    expect(await core.call('settings.update', { demo: { rate: 5001 } })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
-    expect(await core.call('settings.update', { demo: { rate: 0 } })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
-    expect(await core.call('mentions.page', { columnId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await core.call('settings.update', { demo: { rate: 5001 } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    })
+    expect(await core.call('settings.update', { demo: { rate: 0 } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    })
+    expect(await core.call('mentions.page', { columnId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    })
     expect(await core.call('columns.create', { title: 'Q', query: '"unclosed' })).toMatchObject({
       ok: false,
       error: { code: 'bad_request', message: expect.stringMatching(/unclosed quote at 0/) },

@@ -89,7 +89,11 @@ describe('ingest pipeline', () => {
 
   it('keeps a batch whose commit fails and commits it on retry (nothing lost)', () => {
     const errors: unknown[] = []
-    const failing = new Ingest(db, router, stats, { now, onCommitted: (b) => committed.push(b), onError: (e) => errors.push(e) })
+    const failing = new Ingest(db, router, stats, {
+      now,
+      onCommitted: (b) => committed.push(b),
+      onError: (e) => errors.push(e),
+    })
     db.exec('CREATE TRIGGER refuse BEFORE INSERT ON mentions BEGIN SELECT RAISE(ABORT, "disk is full"); END')
     failing.push([mentionInput(), mentionInput()])
     failing.flush()

@@ -14,7 +14,14 @@ function matches(query: string, text: string): boolean {
 
 describe('keyword columns', () => {
   it('tokenizes like FTS5 unicode61 with diacritics removed', () => {
-    expect(tokenize('Café #Comcast @JetBlue: internet-down!! 😡 ÜBER')).toEqual(['cafe', 'comcast', 'jetblue', 'internet', 'down', 'uber'])
+    expect(tokenize('Café #Comcast @JetBlue: internet-down!! 😡 ÜBER')).toEqual([
+      'cafe',
+      'comcast',
+      'jetblue',
+      'internet',
+      'down',
+      'uber',
+    ])
   })
 
   it('matches any of the terms, case- and accent-insensitively', () => {
@@ -40,17 +47,44 @@ describe('keyword columns', () => {
 
   it('an empty query matches nothing', () => {
     expect(matches('', 'anything')).toBe(false)
-    expect(compileColumnQuery('  , OR ').ok && (compileColumnQuery('  , OR ') as { ok: true; query: { fts: null } }).query.fts).toBeNull()
+    expect(
+      compileColumnQuery('  , OR ').ok &&
+        (compileColumnQuery('  , OR ') as { ok: true; query: { fts: null } }).query.fts,
+    ).toBeNull()
   })
 
   it('the live matcher and the FTS5 back-fill select the same mentions', () => {
     const db = new Database(':memory:')
     db.exec("CREATE VIRTUAL TABLE f USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')")
-    const words = ['comcast', 'Xfinity', 'down', 'internet', 'café', 'CAFE', 'whole', 'foods', 'ford', 'mach-e', '#ford', '@jetblue', 'jet', 'blue', 'über']
+    const words = [
+      'comcast',
+      'Xfinity',
+      'down',
+      'internet',
+      'café',
+      'CAFE',
+      'whole',
+      'foods',
+      'ford',
+      'mach-e',
+      '#ford',
+      '@jetblue',
+      'jet',
+      'blue',
+      'über',
+    ]
     const word = fc.constantFrom(...words)
-    const text = fc.array(fc.oneof(word, fc.constantFrom(' ', ', ', '!', ' 😀 ')), { maxLength: 12 }).map((p) => p.join(' '))
+    const text = fc
+      .array(fc.oneof(word, fc.constantFrom(' ', ', ', '!', ' 😀 ')), { maxLength: 12 })
+      .map((p) => p.join(' '))
     const query = fc
-      .array(fc.oneof(word, fc.array(word, { minLength: 2, maxLength: 3 }).map((ws) => `"${ws.join(' ')}"`)), { minLength: 1, maxLength: 4 })
+      .array(
+        fc.oneof(
+          word,
+          fc.array(word, { minLength: 2, maxLength: 3 }).map((ws) => `"${ws.join(' ')}"`),
+        ),
+        { minLength: 1, maxLength: 4 },
+      )
       .map((parts) => parts.join(' OR '))
     const insert = db.prepare('INSERT INTO f (rowid, text) VALUES (?, ?)')
     fc.assert(
@@ -61,7 +95,11 @@ describe('keyword columns', () => {
         if (!compiled.ok) throw new Error(compiled.error)
         const live = texts.flatMap((t, i) => (matches(q, t) ? [i + 1] : []))
         const sql = compiled.query.fts
-          ? (db.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').all(compiled.query.fts) as { rowid: number }[]).map((r) => r.rowid)
+          ? (
+              db.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').all(compiled.query.fts) as {
+                rowid: number
+              }[]
+            ).map((r) => r.rowid)
           : []
         expect(sql).toEqual(live)
       }),

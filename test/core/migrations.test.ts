@@ -4,7 +4,12 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openArchive } from '../../src/main/core/store/db'
 import { MIGRATIONS } from '../../src/main/core/store/migrations'
-import { ArchiveTooNewError, migrate, schemaVersion, type Migration } from '../../src/main/core/store/migrations/migration'
+import {
+  ArchiveTooNewError,
+  migrate,
+  schemaVersion,
+  type Migration,
+} from '../../src/main/core/store/migrations/migration'
 import { tempArchive } from '../helpers'
 
 const latest = MIGRATIONS.at(-1)!.version
@@ -14,7 +19,10 @@ describe('migrations', () => {
     const db = openArchive(tempArchive())
     expect(schemaVersion(db)).toBe(latest)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as { name: string; sql: string }[]
+    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string
+      sql: string
+    }[]
     const names = tables.map((t) => t.name)
     expect(names).toEqual(expect.arrayContaining(['mentions', 'mentions_fts', 'columns', 'column_hits', 'workspaces']))
     for (const t of tables.filter((t) => ['mentions', 'columns', 'column_hits', 'workspaces'].includes(t.name))) {

@@ -2,19 +2,66 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { createRequire } from 'node:module'
 import { scoreSentiment, sentimentLabel } from '../../src/main/core/pipeline/sentiment'
+import type vader from 'vader-sentiment'
 
 // The unpatched library bundle is the oracle for the patched tokenizer.
 const require = createRequire(import.meta.url)
-const bundle = require('vader-sentiment') as typeof import('vader-sentiment')
+const bundle = require('vader-sentiment') as typeof vader
 
 const pieces = [
-  'love', 'hate', 'great', 'terrible', 'not', 'very', 'kind', 'of', 'but', 'BUT', 'never', 'so', 'good', 'bad',
-  'GREAT', 'internet', 'down', 'Comcast', "don't", 'cat', ':)', ':(', ':D', '<3', '😡', '🙂', 'the', 'sort', 'least',
-  '.', '!', '?', ',', ';', ':', '-', "'", '"', '!!', '!!!', '??', '?!?', '#', '@', '(', ')', '…',
+  'love',
+  'hate',
+  'great',
+  'terrible',
+  'not',
+  'very',
+  'kind',
+  'of',
+  'but',
+  'BUT',
+  'never',
+  'so',
+  'good',
+  'bad',
+  'GREAT',
+  'internet',
+  'down',
+  'Comcast',
+  "don't",
+  'cat',
+  ':)',
+  ':(',
+  ':D',
+  '<3',
+  '😡',
+  '🙂',
+  'the',
+  'sort',
+  'least',
+  '.',
+  '!',
+  '?',
+  ',',
+  ';',
+  ':',
+  '-',
+  "'",
+  '"',
+  '!!',
+  '!!!',
+  '??',
+  '?!?',
+  '#',
+  '@',
+  '(',
+  ')',
+  '…',
 ]
 const glue = fc.constantFrom(' ', '  ', '', '\n', '\t', ' ')
 const texts = fc.oneof(
-  fc.array(fc.tuple(fc.constantFrom(...pieces), glue), { maxLength: 30 }).map((ps) => ps.map(([p, g]) => p + g).join('')),
+  fc
+    .array(fc.tuple(fc.constantFrom(...pieces), glue), { maxLength: 30 })
+    .map((ps) => ps.map(([p, g]) => p + g).join('')),
   fc.string({ maxLength: 80 }),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
 )
@@ -36,7 +83,9 @@ describe('sentiment', () => {
   it('gives exactly the scores of the unpatched library on random texts', () => {
     fc.assert(
       fc.property(texts, (text) => {
-        expect(scoreSentiment(text).score).toBe(Number(bundle.SentimentIntensityAnalyzer.polarity_scores(text).compound))
+        expect(scoreSentiment(text).score).toBe(
+          Number(bundle.SentimentIntensityAnalyzer.polarity_scores(text).compound),
+        )
       }),
       { numRuns: 3000 },
     )

@@ -21,7 +21,9 @@ function serve(db: string, rate: number) {
     child.stdout.on('data', () => out.includes('Earshot console:') && ok())
     child.once('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}`)))
   })
-  const exited = new Promise<NodeJS.Signals | number | null>((done) => child.once('exit', (code, signal) => done(signal ?? code)))
+  const exited = new Promise<NodeJS.Signals | number | null>((done) =>
+    child.once('exit', (code, signal) => done(signal ?? code)),
+  )
   return { child, ready, exited, output: () => out }
 }
 
@@ -52,7 +54,9 @@ describe('durability', () => {
     const maxSeen = seen.at(-1)!.id
     const kept = after.prepare('SELECT id, source, external_id FROM mentions WHERE id <= ? ORDER BY id').all(maxSeen)
     expect(kept).toEqual(seen)
-    const orphanHits = after.prepare('SELECT count(*) AS n FROM column_hits h LEFT JOIN mentions m ON m.id = h.mention_id WHERE m.id IS NULL').get()
+    const orphanHits = after
+      .prepare('SELECT count(*) AS n FROM column_hits h LEFT JOIN mentions m ON m.id = h.mention_id WHERE m.id IS NULL')
+      .get()
     expect(orphanHits).toEqual({ n: 0 })
     const total = (after.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n
     after.close()

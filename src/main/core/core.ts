@@ -70,7 +70,10 @@ export function createCore(options: CoreOptions): Core {
 
   let workspace: WorkspaceState = loadWorkspace(db) ?? firstRun()
   if (options.demo) {
-    workspace = { ...workspace, settings: { ...workspace.settings, demo: { ...workspace.settings.demo, ...options.demo } } }
+    workspace = {
+      ...workspace,
+      settings: { ...workspace.settings, demo: { ...workspace.settings.demo, ...options.demo } },
+    }
   }
 
   function firstRun(): WorkspaceState {
@@ -144,10 +147,13 @@ export function createCore(options: CoreOptions): Core {
     start() {
       columns.init()
       sources.applyDemo(workspace.settings.demo)
-      const timer = setInterval(() => {
-        sources.tick()
-        hub.emit('stats.tick', stats.snapshot(columnIds(), now()))
-      }, options.statsIntervalMs ?? Math.min(2_000, STATS_BUCKET_MS))
+      const timer = setInterval(
+        () => {
+          sources.tick()
+          hub.emit('stats.tick', stats.snapshot(columnIds(), now()))
+        },
+        options.statsIntervalMs ?? Math.min(2_000, STATS_BUCKET_MS),
+      )
       disposables.add(() => clearInterval(timer))
     },
     async stop() {

@@ -34,9 +34,15 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
     return { ok: true, result: await handler(parsed.data) }
   } catch (err) {
     if (err instanceof CommandFailure) {
-      return { ok: false, error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } }
+      return {
+        ok: false,
+        error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) },
+      }
     }
     console.error(`earshot: command ${name} failed:`, err)
-    return { ok: false, error: { code: 'internal', message: `${name} failed: ${err instanceof Error ? err.message : String(err)}` } }
+    return {
+      ok: false,
+      error: { code: 'internal', message: `${name} failed: ${err instanceof Error ? err.message : String(err)}` },
+    }
   }
 }

@@ -51,7 +51,11 @@ export interface RunningServer {
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
   res.end(`${message}\n`)
 }
 
@@ -74,12 +78,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (gate.tokenFromQuery(url)) {
       // Trade the token in the address for a cookie, and drop it from the address bar.
       url.searchParams.delete(TOKEN_PARAM)
-      res.writeHead(303, { ...SECURITY_HEADERS, 'Set-Cookie': gate.cookieHeader(), Location: url.pathname + url.search })
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        'Set-Cookie': gate.cookieHeader(),
+        Location: url.pathname + url.search,
+      })
       res.end()
       return
     }
     if (!gate.tokenFromCookie(req)) {
-      return refuse(res, 401, 'Earshot: this console needs its token. Open the address printed when the server started.')
+      return refuse(
+        res,
+        401,
+        'Earshot: this console needs its token. Open the address printed when the server started.',
+      )
     }
     if (await sendFile(res, options.rendererDir, url.pathname, SECURITY_HEADERS)) return
     // Client-side routes (pop-out columns, review) all load the app.

@@ -28,7 +28,12 @@ export function resolveInside(root: string, pathname: string): string | undefine
   return full === root || full.startsWith(root.endsWith(sep) ? root : root + sep) ? full : undefined
 }
 
-export async function sendFile(res: ServerResponse, root: string, pathname: string, headers: Record<string, string>): Promise<boolean> {
+export async function sendFile(
+  res: ServerResponse,
+  root: string,
+  pathname: string,
+  headers: Record<string, string>,
+): Promise<boolean> {
   const target = resolveInside(root, pathname === '/' ? '/index.html' : pathname)
   if (!target) return false
   let stat

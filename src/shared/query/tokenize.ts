@@ -6,8 +6,13 @@
 const SEPARATOR = /[^\p{L}\p{N}]+/u
 const COMBINING_MARKS = /\p{M}+/gu
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range is the point
+const NON_ASCII = /[^\x00-\x7f]/
+
 /** Lower-case and strip diacritics ("Café" -> "cafe"). */
 export function foldText(text: string): string {
+  // Most posts are plain ASCII, where decomposition changes nothing: skip it on the hot path.
+  if (!NON_ASCII.test(text)) return text.toLowerCase()
   return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase()
 }
 

@@ -61,7 +61,11 @@ export class Ingest {
     if (fresh.length === 0) return
     const { scorer } = this.options
     if (!scorer) {
-      this.enqueue(fresh, receivedAt, fresh.map((m) => scoreSentiment(m.text).score))
+      this.enqueue(
+        fresh,
+        receivedAt,
+        fresh.map((m) => scoreSentiment(m.text).score),
+      )
       return
     }
     this.inFlight += fresh.length

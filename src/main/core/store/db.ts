@@ -32,7 +32,10 @@ export function openArchive(path: string, options: OpenOptions = {}): Db {
 
 /** Prepare each statement once per connection. */
 const cache = new WeakMap<Db, Map<string, Database.Statement>>()
-export function stmt<P extends unknown[] | object = unknown[], R = unknown>(db: Db, sql: string): Database.Statement<P, R> {
+export function stmt<P extends unknown[] | object = unknown[], R = unknown>(
+  db: Db,
+  sql: string,
+): Database.Statement<P, R> {
   let perDb = cache.get(db)
   if (!perDb) {
     perDb = new Map()

@@ -118,7 +118,12 @@ const PAGE_BEFORE = `
 /** A column's mentions newest-first, strictly older than `before`. */
 export function pageColumn(db: Db, columnId: string, before: PageCursor | null, limit: number): Page {
   const rows = before
-    ? stmt<[string, number, number, number], MentionRow>(db, PAGE_BEFORE).all(columnId, before.createdAt, before.id, limit)
+    ? stmt<[string, number, number, number], MentionRow>(db, PAGE_BEFORE).all(
+        columnId,
+        before.createdAt,
+        before.id,
+        limit,
+      )
     : stmt<[string, number], MentionRow>(db, PAGE_FIRST).all(columnId, limit)
   const items = rows.map(rowToMention)
   const last = items.at(-1)

@@ -23,7 +23,10 @@ export interface WorkspaceState {
 }
 
 export function loadWorkspace(db: Db): WorkspaceState | undefined {
-  const row = stmt<[], { name: string; settings: string }>(db, 'SELECT name, settings FROM workspaces WHERE id = 1').get()
+  const row = stmt<[], { name: string; settings: string }>(
+    db,
+    'SELECT name, settings FROM workspaces WHERE id = 1',
+  ).get()
   if (!row) return undefined
   let parsed: unknown
   try {
