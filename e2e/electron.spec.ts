@@ -1,20 +1,13 @@
 // The desktop app through Playwright's Electron driver. It needs Electron's
 // own binary, which `npm install` deliberately does not download (see the
 // README); on machines without it this one file is skipped, saying why.
-import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 
-function electronBinary(): string | undefined {
-  try {
-    const path = createRequire(__filename)('electron') as unknown as string
-    return typeof path === 'string' && existsSync(path) ? path : undefined
-  } catch {
-    return undefined
-  }
+const { electronBinary } = createRequire(__filename)('../bin/electron-binary.cjs') as {
+  electronBinary: () => string | undefined
 }
-
 const binary = electronBinary()
 
 test('the desktop app opens the console with the demo columns', async () => {

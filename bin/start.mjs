@@ -29,14 +29,7 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
-function electronBinary() {
-  try {
-    const path = createRequire(import.meta.url)('electron')
-    return typeof path === 'string' && existsSync(path) ? path : undefined
-  } catch {
-    return undefined
-  }
-}
+const { electronBinary } = createRequire(import.meta.url)('./electron-binary.cjs')
 
 const args = process.argv.slice(2)
 const electron = process.env.EARSHOT_BROWSER_MODE ? undefined : electronBinary()
