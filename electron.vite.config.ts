@@ -31,6 +31,8 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       minify: true,
+      // Loaded from disk or loopback, never over a network: one bundle is fine.
+      chunkSizeWarningLimit: 1_500,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
     plugins: [react()],

@@ -19,10 +19,12 @@ declare module 'vader-sentiment/src/vaderSentiment.js' {
   export const PUNC_LIST: string[]
 }
 declare module 'vader-sentiment' {
-  const vader: {
-    SentimentIntensityAnalyzer: {
-      polarity_scores(text: string): import('vader-sentiment/src/vaderSentiment.js').PolarityScores
-    }
+  interface PolarityScores {
+    neg: number
+    neu: number
+    pos: number
+    compound: number
   }
+  const vader: { SentimentIntensityAnalyzer: { polarity_scores(text: string): PolarityScores } }
   export = vader
 }
