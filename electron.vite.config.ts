@@ -16,6 +16,7 @@ export default defineConfig({
           'sentiment-worker': resolve(__dirname, 'src/main/core/pipeline/sentiment-worker.ts'),
           // Benchmarks run against the same bundled core (see bench/).
           'bench-ingest': resolve(__dirname, 'bench/ingest.ts'),
+          'bench-query': resolve(__dirname, 'bench/query.ts'),
         },
       },
     },

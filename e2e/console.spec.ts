@@ -20,7 +20,7 @@ test('a keyword column back-fills from the archive, then goes live, showing only
   await app.parkPointer()
   // Let the archive collect some history first.
   await app.waitForMentions('JetBlue', 5)
-  await app.addColumn('Oreo and Zappos', 'oreo zappos')
+  await app.addColumn('Oreo and Zappos', 'oreo OR zappos')
   await app.waitForMentions('Oreo and Zappos', 1)
   const backfilled = await app.cards('Oreo and Zappos').count()
   expect(backfilled).toBeGreaterThan(0)

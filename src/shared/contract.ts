@@ -27,6 +27,39 @@ export const MentionPageSchema = z.object({
 })
 export type MentionPage = z.infer<typeof MentionPageSchema>
 
+export const QueryCheckSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    /** Plain-English reading of the query. */
+    description: z.string(),
+    /** How many archived mentions it selects now. */
+    archived: z.number().int().nonnegative(),
+    /** The X API v2 filtered-stream rule it compiles to (null when it cannot listen on X). */
+    xRule: z.string().nullable(),
+    /** Operators X lacks, applied locally after X's server-side filter. */
+    localOnly: z.array(z.string()),
+    xErrors: z.array(z.string()),
+  }),
+  z.object({
+    ok: z.literal(false),
+    message: z.string(),
+    /** UTF-16 offset into the query, and the length of the offending part. */
+    position: z.number().int().nonnegative(),
+    length: z.number().int().nonnegative(),
+  }),
+])
+export type QueryCheck = z.infer<typeof QueryCheckSchema>
+
+export const SEARCH_ORDERS = ['newest', 'followers'] as const
+/** Cursor for archive search: key is created_at (newest) or follower count (followers). */
+export const SearchCursorSchema = z.object({ key: z.number().int(), id: z.number().int() })
+export type SearchCursor = z.infer<typeof SearchCursorSchema>
+export const SearchPageSchema = z.object({
+  items: z.array(MentionSchema),
+  next: SearchCursorSchema.nullable(),
+})
+export type SearchPage = z.infer<typeof SearchPageSchema>
+
 export const AppInfoSchema = z.object({
   version: z.string(),
   mode: z.enum(['desktop', 'browser']),
@@ -76,6 +109,23 @@ export const commands = {
       })
       .strict(),
     MentionPageSchema,
+  ),
+
+  'query.check': command(z.object({ query: ColumnQuery }).strict(), QueryCheckSchema),
+  'mentions.search': command(
+    z
+      .object({
+        query: ColumnQuery,
+        /** Epoch ms, inclusive. */
+        since: z.number().int().nullable().optional(),
+        /** Epoch ms, exclusive. */
+        until: z.number().int().nullable().optional(),
+        order: z.enum(SEARCH_ORDERS).default('newest'),
+        after: SearchCursorSchema.nullable().optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    SearchPageSchema,
   ),
 
   'stats.get': command(z.object({}).strict(), z.array(ColumnStatsSchema)),

@@ -40,6 +40,8 @@ export const MentionInputSchema = z.object({
   kind: MentionKindSchema,
   /** External id of the post this one replies to, reposts or quotes. */
   refId: z.string().nullable(),
+  /** Handle of the user this post replies to, when the source says (for `to:`). */
+  replyTo: z.string().max(200).nullable().optional(),
   hasMedia: z.boolean(),
 })
 export type MentionInput = z.infer<typeof MentionInputSchema>

@@ -94,6 +94,30 @@ describe('handler table', () => {
     expect(ok<Column[]>(await core.call('columns.list', {})).map((c) => c.title)).toEqual(['Oreo'])
   })
 
+  it('checks a query: its reading, archived matches and X rule, or a positioned error', async () => {
+    core.ingest.push([
+      mentionInput({ text: 'Comcast is down again, worst service' }),
+      mentionInput({ text: 'Comcast fixed it, thanks!' }),
+    ])
+    const good = ok<{ ok: true; archived: number; xRule: string | null; localOnly: string[] }>(
+      await core.call('query.check', { query: 'comcast sentiment:negative' }),
+    )
+    expect(good).toMatchObject({ ok: true, archived: 1, xRule: 'comcast', localOnly: ['sentiment:negative'] })
+    const bad = ok<{ ok: false; position: number; message: string }>(
+      await core.call('query.check', { query: 'comcast (outage' }),
+    )
+    expect(bad).toMatchObject({ ok: false, position: 8 })
+    expect(bad.message).toMatch(/parenthesis/)
+    const found = ok<{ items: { text: string }[] }>(
+      await core.call('mentions.search', { query: 'comcast -sentiment:negative', order: 'followers' }),
+    )
+    expect(found.items.map((m) => m.text)).toEqual(['Comcast fixed it, thanks!'])
+    expect(await core.call('mentions.search', { query: 'lang:' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    })
+  })
+
   it('persists settings and validates the demo rate range', async () => {
     ok(await core.call('settings.update', { demo: { rate: 5000 }, display: { fontScale: 1.5 } }))
     const s = ok<{ demo: { rate: number }; display: { fontScale: number } }>(await core.call('settings.get', {}))

@@ -67,7 +67,7 @@ describe('ingest pipeline', () => {
   })
 
   it('scores sentiment and routes each mention to every matching column, with its hits stored', () => {
-    const [comcast, jetblue, both] = columns('comcast xfinity', 'jetblue', 'comcast jetblue')
+    const [comcast, jetblue, both] = columns('comcast OR xfinity', 'jetblue', 'comcast OR jetblue')
     ingest.push([
       mentionInput({ text: 'Comcast internet is down, worst service ever' }),
       mentionInput({ text: 'I love JetBlue, amazing crew!' }),

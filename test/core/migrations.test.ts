@@ -54,6 +54,24 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('upgrades a level-10 archive to the query fields, deriving them from stored mentions', () => {
+    const db = new Database(tempArchive())
+    migrate(db, MIGRATIONS.slice(0, 1))
+    db.prepare(
+      `INSERT INTO mentions (source, external_id, url, created_at, received_at, author_handle, author_name, author_followers,
+        author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label)
+       VALUES ('demo', 'a', NULL, 1, 1, 'José', 'J', 1, NULL, 0, 'Hi @ComcastCares #Outage https://x.com/A', 'pt_BR', 'post', NULL, 0, 0, 'neutral')`,
+    ).run()
+    migrate(db, MIGRATIONS)
+    expect(db.prepare('SELECT author_key, lang_key, entities, links FROM mentions').get()).toEqual({
+      author_key: 'jose',
+      lang_key: 'pt-br',
+      entities: ' #outage @comcastcares ',
+      links: 'https://x.com/a',
+    })
+    db.close()
+  })
+
   it('rolls a failing step back completely', () => {
     const db = new Database(tempArchive())
     migrate(db, MIGRATIONS)

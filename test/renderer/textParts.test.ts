@@ -1,12 +1,10 @@
 // Mention text display parts: links, hashtags, @mentions and keyword hits.
 import { describe, expect, it } from 'vitest'
-import { parseKeywords } from '../../src/shared/query/keywords'
+import { highlightPhrases } from '../../src/shared/query/highlights'
 import { keywordRanges, shortenUrl, splitText, trimUrl } from '../../src/renderer/src/lib/textParts'
 
 function phrases(query: string): string[][] {
-  const parsed = parseKeywords(query)
-  if (!parsed.ok) throw new Error(parsed.error)
-  return parsed.query.phrases
+  return highlightPhrases(query)
 }
 
 function joined(text: string, q = ''): string {

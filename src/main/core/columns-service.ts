@@ -4,6 +4,7 @@
 import type { Column, ColumnId } from '../../shared/domain'
 import { compileColumnQuery } from '../../shared/query/column-query'
 import { badRequest, notFound } from './errors'
+import { toSqlWhere, type SqlWhere } from './query/sql'
 import type { EventHub } from './events'
 import type { Router } from './router'
 import type { StatsTracker } from './stats'
@@ -40,10 +41,10 @@ export class ColumnService {
   }
 
   create(draft: ColumnDraft): Column {
-    const fts = this.compile(draft.query)
+    const where = this.compile(draft.query)
     const column = this.db.transaction(() => {
       const c = insertColumn(this.db, draft, this.now())
-      backfillColumn(this.db, c.id, fts)
+      backfillColumn(this.db, c.id, where)
       return c
     })()
     this.changed([column.id])
@@ -60,10 +61,10 @@ export class ColumnService {
       ...(patch.width !== undefined ? { width: patch.width } : {}),
     }
     const queryChanged = next.query !== current.query
-    const fts = queryChanged ? this.compile(next.query) : null
+    const where = queryChanged ? this.compile(next.query) : null
     this.db.transaction(() => {
       saveColumn(this.db, next)
-      if (queryChanged) backfillColumn(this.db, id, fts)
+      if (where) backfillColumn(this.db, id, where)
     })()
     this.changed(queryChanged ? [id] : [])
     return next
@@ -88,7 +89,7 @@ export class ColumnService {
       for (const c of old) deleteColumn(this.db, c.id)
       return drafts.map((d, i) => {
         const c = insertColumn(this.db, d, this.now())
-        backfillColumn(this.db, c.id, compiled[i] ?? null)
+        backfillColumn(this.db, c.id, compiled[i]!)
         return c
       })
     })()
@@ -96,10 +97,10 @@ export class ColumnService {
     return this.changed(created.map((c) => c.id))
   }
 
-  private compile(query: string): string | null {
+  private compile(query: string): SqlWhere {
     const result = compileColumnQuery(query)
-    if (!result.ok) throw badRequest(`invalid query: ${result.error}`, [`query: ${result.error}`])
-    return result.query.fts
+    if (!result.ok) throw badRequest(`invalid query: ${result.error.message}`, [`query: ${result.error.message}`])
+    return toSqlWhere(result.ast)
   }
 
   private changed(reloadStats: readonly ColumnId[]): Column[] {

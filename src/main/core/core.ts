@@ -6,7 +6,12 @@ import type { Settings } from '../../shared/contract'
 import { STATS_BUCKET_MS, type ColumnId } from '../../shared/domain'
 import { ColumnService } from './columns-service'
 import { dispatch, type Handlers } from './dispatch'
-import { notFound } from './errors'
+import { badRequest, notFound } from './errors'
+import { toSqlWhere } from './query/sql'
+import { countMatches, searchMentions } from './store/search'
+import { compileColumnQuery } from '../../shared/query/column-query'
+import { describeQuery } from '../../shared/query/describe'
+import { toXRule } from '../../shared/query/x-rule'
 import { EventHub } from './events'
 import { DisposableStore } from './lifetime'
 import { LiveFeed } from './live-feed'
@@ -116,6 +121,27 @@ export function createCore(options: CoreOptions): Core {
       if (!getColumn(db, columnId)) throw notFound(`column ${columnId}`)
       ingest.flush()
       return pageColumn(db, columnId, before ?? null, limit)
+    },
+    'query.check': ({ query }) => {
+      const compiled = compileColumnQuery(query)
+      if (!compiled.ok) return { ok: false, ...compiled.error }
+      ingest.flush()
+      const x = toXRule(compiled.ast)
+      return {
+        ok: true,
+        description: describeQuery(compiled.ast),
+        archived: countMatches(db, toSqlWhere(compiled.ast)),
+        xRule: x.rule,
+        localOnly: x.localOnly,
+        xErrors: x.errors,
+      }
+    },
+    'mentions.search': ({ query, ...options }) => {
+      const compiled = compileColumnQuery(query)
+      if (!compiled.ok)
+        throw badRequest(`invalid query: ${compiled.error.message}`, [`query: ${compiled.error.message}`])
+      ingest.flush()
+      return searchMentions(db, toSqlWhere(compiled.ast), options)
     },
     'stats.get': () => stats.snapshot(columnIds(), now()),
     'settings.get': () => workspace.settings,

@@ -1,13 +1,14 @@
 // Routes each new mention to the columns whose query it matches. Queries are
-// compiled when columns change, never per mention; a mention is tokenized once
-// and every column tests the same tokens.
+// compiled when columns change, never per mention; each mention's match input
+// (tokens, entities, folded fields) is computed once and shared by all columns.
 import type { Column, ColumnId } from '../../shared/domain'
-import { compileColumnQuery, type CompiledQuery } from '../../shared/query/column-query'
-import { tokenize } from '../../shared/query/tokenize'
+import { compileColumnQuery } from '../../shared/query/column-query'
+import type { Matcher } from '../../shared/query/match'
+import type { MatchInput } from '../../shared/query/match-input'
 
 interface Route {
   columnId: ColumnId
-  query: CompiledQuery
+  matches: Matcher
 }
 
 export class Router {
@@ -18,17 +19,14 @@ export class Router {
     for (const column of columns) {
       const compiled = compileColumnQuery(column.query)
       // A stored query that no longer compiles routes nothing rather than failing ingest.
-      if (compiled.ok) routes.push({ columnId: column.id, query: compiled.query })
+      if (compiled.ok) routes.push({ columnId: column.id, matches: compiled.matches })
     }
     this.routes = routes
   }
 
-  route(text: string): ColumnId[] {
-    if (this.routes.length === 0) return []
-    const tokens = tokenize(text)
-    const set = new Set(tokens)
+  route(input: MatchInput): ColumnId[] {
     const hits: ColumnId[] = []
-    for (const r of this.routes) if (r.query.matches(tokens, set)) hits.push(r.columnId)
+    for (const r of this.routes) if (r.matches(input)) hits.push(r.columnId)
     return hits
   }
 }

@@ -1,18 +1,18 @@
-// A column's query compiled once: the live matcher the router runs on every
-// mention and the FTS5 expression the archive back-fill runs. One parse feeds
-// both, so they cannot disagree on what the query means.
-import { compileKeywordMatcher, keywordsToFts, parseKeywords, type TokenMatcher } from './keywords'
+// A column's (or a search's) query, parsed once: the AST for the archive's SQL
+// and the X rule, and the live matcher the router runs on every mention.
+import type { QueryError, QueryNode } from './ast'
+import { compileMatcher, type Matcher } from './match'
+import { parseQuery } from './parse'
 
 export interface CompiledQuery {
-  matches: TokenMatcher
-  /** FTS5 MATCH expression, or null when the query selects nothing. */
-  fts: string | null
+  ast: QueryNode
+  matches: Matcher
 }
 
-export type CompileResult = { ok: true; query: CompiledQuery } | { ok: false; error: string; position: number }
+export type CompileResult = ({ ok: true } & CompiledQuery) | { ok: false; error: QueryError }
 
 export function compileColumnQuery(source: string): CompileResult {
-  const parsed = parseKeywords(source)
+  const parsed = parseQuery(source)
   if (!parsed.ok) return parsed
-  return { ok: true, query: { matches: compileKeywordMatcher(parsed.query), fts: keywordsToFts(parsed.query) } }
+  return { ok: true, ast: parsed.ast, matches: compileMatcher(parsed.ast) }
 }

@@ -44,3 +44,4 @@ export { toXRule, toXSearchQuery, X_RULE_MAX_LENGTH, X_SEARCH_MAX_LENGTH, type X
 export { describeQuery } from './describe'
 export { QUERY_CHEATSHEET, type CheatsheetEntry } from './cheatsheet'
 export { foldText, tokenize } from './tokenize'
+export { highlightPhrases } from './highlights'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MentionInputSchema, type MentionInput } from '../../../src/shared/domain'
-import { compileKeywordMatcher, parseKeywords } from '../../../src/shared/query/keywords'
+import { compileColumnQuery } from '../../../src/shared/query/column-query'
+import { toMatchInput } from '../../../src/shared/query/match-input'
 import { tokenize } from '../../../src/shared/query/tokenize'
 import { scoreSentiment } from '../../../src/main/core/pipeline/sentiment'
 import {
@@ -29,17 +30,17 @@ const content = (m: MentionInput) => ({
 
 /** The column query an operator would type for each brand. */
 const COLUMN_QUERIES: Record<BrandId, string> = {
-  comcast: 'comcast, xfinity',
+  comcast: 'comcast OR xfinity',
   jetblue: 'jetblue',
-  wholefoods: '"whole foods" wholefoods',
+  wholefoods: '"whole foods" OR wholefoods',
   ford: 'ford',
   zappos: 'zappos',
   oreo: 'oreo',
 }
 function matcherFor(brand: BrandId) {
-  const parsed = parseKeywords(COLUMN_QUERIES[brand])
-  if (!parsed.ok) throw new Error(parsed.error)
-  return compileKeywordMatcher(parsed.query)
+  const compiled = compileColumnQuery(COLUMN_QUERIES[brand])
+  if (!compiled.ok) throw new Error(compiled.error.message)
+  return compiled.matches
 }
 
 describe('demo generator', () => {
@@ -153,10 +154,7 @@ describe('demo generator', () => {
     for (const brand of BRAND_IDS) {
       const match = matcherFor(brand)
       const hits = (gs: GeneratedMention[]) =>
-        gs.filter((g) => {
-          const tokens = tokenize(g.mention.text)
-          return match(tokens, new Set(tokens))
-        }).length
+        gs.filter((g) => match(toMatchInput({ ...g.mention, sentimentLabel: 'neutral' }))).length
       const own = all.filter((g) => g.brand === brand)
       const others = all.filter((g) => g.brand !== brand)
       expect(hits(own) / own.length, brand).toBeGreaterThan(0.9)

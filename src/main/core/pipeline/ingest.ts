@@ -2,6 +2,7 @@
 // stores mentions and their column hits together -> stats and live events
 // after commit. A mention is either committed with its hits or not at all.
 import type { ColumnId, Mention, MentionInput } from '../../../shared/domain'
+import { toMatchInput } from '../../../shared/query/match-input'
 import type { Router } from '../router'
 import type { StatsTracker } from '../stats'
 import type { Db } from '../store/db-types'
@@ -139,9 +140,10 @@ export class Ingest {
     return this.db.transaction(() => {
       const out: Committed[] = []
       for (const m of batch) {
-        const id = insertMention(this.db, m)
+        const input = toMatchInput(m)
+        const id = insertMention(this.db, m, input)
         if (id === undefined) continue
-        const columns = this.router.route(m.text)
+        const columns = this.router.route(input)
         for (const columnId of columns) insertHit(this.db, columnId, m.createdAt, id)
         out.push({ mention: { ...m, id }, columns })
       }

@@ -2,6 +2,7 @@
 // archive, and the per-column totals.
 import { randomUUID } from 'node:crypto'
 import { COLUMN_WIDTH, type Column } from '../../../shared/domain'
+import type { SqlWhere } from '../query/sql'
 import type { Db } from './db-types'
 import { stmt } from './db'
 
@@ -91,20 +92,16 @@ export function insertHit(db: Db, columnId: string, createdAt: number, mentionId
   )
 }
 
-/**
- * Rebuilds a column's hits from the whole archive with an FTS5 expression
- * (null selects nothing). Returns how many mentions the column now holds.
- */
-export function backfillColumn(db: Db, columnId: string, ftsExpression: string | null): number {
+/** Rebuilds a column's hits from the whole archive. Returns how many mentions the column now holds. */
+export function backfillColumn(db: Db, columnId: string, where: SqlWhere): number {
   return db.transaction(() => {
     stmt(db, 'DELETE FROM column_hits WHERE column_id = ?').run(columnId)
-    if (ftsExpression === null) return 0
-    return stmt(
-      db,
-      `INSERT INTO column_hits (column_id, created_at, mention_id)
-       SELECT ?, m.created_at, m.id FROM mentions_fts f JOIN mentions m ON m.id = f.rowid
-       WHERE mentions_fts MATCH ?`,
-    ).run(columnId, ftsExpression).changes
+    return db
+      .prepare(
+        `INSERT INTO column_hits (column_id, created_at, mention_id)
+         SELECT ?, m.created_at, m.id FROM mentions m WHERE ${where.sql}`,
+      )
+      .run(columnId, ...where.params).changes
   })()
 }
 

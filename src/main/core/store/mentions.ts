@@ -1,8 +1,10 @@
 // Mentions in the archive: insert (unique on source + external id), read back
 // through one row mapper, and page a column newest-first.
 import type { Mention, MentionKind, PageCursor, SentimentLabel, SourceId } from '../../../shared/domain'
+import type { MatchInput } from '../../../shared/query/match-input'
 import type { Db } from './db-types'
 import { stmt } from './db'
+import { entitiesField } from './migrations/0020-query-fields'
 
 export interface MentionRow {
   id: number
@@ -23,6 +25,7 @@ export interface MentionRow {
   has_media: number
   sentiment: number
   sentiment_label: string
+  reply_to: string | null
 }
 
 export function rowToMention(r: MentionRow): Mention {
@@ -44,6 +47,7 @@ export function rowToMention(r: MentionRow): Mention {
     lang: r.lang,
     kind: r.kind as MentionKind,
     refId: r.ref_id,
+    replyTo: r.reply_to,
     hasMedia: r.has_media === 1,
     sentiment: r.sentiment,
     sentimentLabel: r.sentiment_label as SentimentLabel,
@@ -55,8 +59,9 @@ export type NewMention = Omit<Mention, 'id'>
 
 const INSERT = `
   INSERT INTO mentions (source, external_id, url, created_at, received_at, author_handle, author_name,
-    author_followers, author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    author_followers, author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label,
+    reply_to, author_key, reply_key, lang_key, entities, links)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (source, external_id) DO NOTHING`
 
 const INDEX = 'INSERT INTO mentions_fts (rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)'
@@ -66,7 +71,7 @@ const INDEX = 'INSERT INTO mentions_fts (rowid, text, author_handle, author_name
  * when it was already stored. Call inside a transaction (the two writes belong
  * together; the ingest writer batches many).
  */
-export function insertMention(db: Db, m: NewMention): number | undefined {
+export function insertMention(db: Db, m: NewMention, derived: MatchInput): number | undefined {
   const info = stmt(db, INSERT).run(
     m.source,
     m.externalId,
@@ -85,6 +90,12 @@ export function insertMention(db: Db, m: NewMention): number | undefined {
     m.hasMedia ? 1 : 0,
     m.sentiment,
     m.sentimentLabel,
+    m.replyTo ?? null,
+    derived.authorHandle,
+    derived.replyTo,
+    derived.lang,
+    entitiesField([...derived.hashtags], [...derived.mentions]),
+    derived.links.join('\n'),
   )
   if (info.changes === 0) return undefined
   const id = Number(info.lastInsertRowid)

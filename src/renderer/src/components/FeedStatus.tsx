@@ -1,12 +1,12 @@
 // The non-card rows of a column's list: the empty / loading / failed state
 // when there is nothing to show, and the footer under the cards (loading
 // older, end of the archive, paging error).
-import { parseKeywords } from '../../../shared/query/keywords'
+import { highlightPhrases } from '../../../shared/query/highlights'
 
 function describeQuery(query: string): string {
-  const parsed = parseKeywords(query)
-  if (!parsed.ok || parsed.query.phrases.length === 0) return query.trim()
-  return parsed.query.phrases.map((p) => (p.length > 1 ? `“${p.join(' ')}”` : (p[0] ?? ''))).join(', ')
+  const phrases = highlightPhrases(query)
+  if (phrases.length === 0) return query.trim()
+  return phrases.map((p) => (p.length > 1 ? `“${p.join(' ')}”` : (p[0] ?? ''))).join(', ')
 }
 
 interface FeedEmptyProps {

@@ -1,5 +1,6 @@
 // Every schema step, in order. Add a step as a new numbered file and list it here.
 import { initial } from './0010-initial'
+import { queryFields } from './0020-query-fields'
 import type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initial]
+export const MIGRATIONS: readonly Migration[] = [initial, queryFields]

@@ -1,0 +1,135 @@
+// Query benchmark: live-matcher throughput with 50 column queries, and archive
+// search latency (first page, p50/p95) over a 1,000,000-mention archive. The
+// archive is built once and kept in bench/results/ for later runs.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createDemoGenerator } from '../src/main/core/connectors/demo'
+import { sentimentLabel } from '../src/main/core/pipeline/sentiment'
+import { toSqlWhere } from '../src/main/core/query/sql'
+import { openArchive } from '../src/main/core/store/db'
+import { insertMention } from '../src/main/core/store/mentions'
+import { searchMentions } from '../src/main/core/store/search'
+import { compileColumnQuery } from '../src/shared/query/column-query'
+import { toMatchInput } from '../src/shared/query/match-input'
+
+const ARCHIVE_SIZE = Number(process.env.BENCH_ARCHIVE ?? 1_000_000)
+const out = join(__dirname, '..', '..', 'bench', 'results')
+mkdirSync(out, { recursive: true })
+
+const BRANDS = ['comcast', 'xfinity', 'jetblue', '"whole foods"', 'ford', 'zappos', 'oreo']
+const MODIFIERS = [
+  '',
+  ' sentiment:negative',
+  ' -is:repost',
+  ' has:links',
+  ' lang:es',
+  ' min_followers:1000',
+  ' (outage OR down)',
+]
+const COLUMN_QUERIES = Array.from(
+  { length: 50 },
+  (_, i) => `${BRANDS[i % BRANDS.length]}${MODIFIERS[i % MODIFIERS.length]}`,
+)
+const SEARCHES = [
+  'comcast',
+  'comcast sentiment:negative',
+  '(comcast OR xfinity) "internet down"',
+  'jetblue -is:repost',
+  '"whole foods" prime',
+  'ford (recall OR dealership)',
+  '#oreo',
+  '@comcastcares',
+  'zappos lang:es',
+  'has:links min_followers:100000',
+  'sentiment:positive -jetblue',
+  'outage OR delay OR cancelled',
+]
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6
+
+// 1. Matcher throughput.
+const gen = createDemoGenerator({ seed: 3, runId: 'q' })
+const start = Date.now()
+const sample = Array.from({ length: 50_000 }, (_, i) => {
+  const m = gen.next(start + i * 50)
+  return toMatchInput({ ...m, sentimentLabel: sentimentLabel(((i * 7919) % 200) / 100 - 1) })
+})
+const matchers = COLUMN_QUERIES.map((q) => {
+  const c = compileColumnQuery(q)
+  if (!c.ok) throw new Error(`${q}: ${c.error.message}`)
+  return c.matches
+})
+let hits = 0
+const t0 = process.hrtime.bigint()
+for (const input of sample) for (const match of matchers) if (match(input)) hits++
+const matchMs = ms(t0)
+const evaluationsPerSecond = Math.round((sample.length * matchers.length) / (matchMs / 1000))
+
+// 2. Archive search at ARCHIVE_SIZE.
+const archivePath = join(out, `archive-${ARCHIVE_SIZE}.sqlite`)
+const fresh = !existsSync(archivePath)
+const db = openArchive(archivePath)
+let buildSeconds = 0
+if (fresh) {
+  const b0 = process.hrtime.bigint()
+  const g = createDemoGenerator({ seed: 11, runId: 'archive' })
+  const span = 30 * 24 * 3600_000
+  const insertBatch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const m = g.next(start - span + Math.floor((i / ARCHIVE_SIZE) * span))
+      const label = sentimentLabel((((i * 7919) % 200) / 100 - 1) * 0.6)
+      insertMention(
+        db,
+        { ...m, receivedAt: m.createdAt, sentiment: 0, sentimentLabel: label },
+        toMatchInput({ ...m, sentimentLabel: label }),
+      )
+    }
+  })
+  for (let i = 0; i < ARCHIVE_SIZE; i += 10_000) insertBatch(i, Math.min(ARCHIVE_SIZE, i + 10_000))
+  db.exec('ANALYZE')
+  buildSeconds = ms(b0) / 1000
+}
+const stored = (db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n
+const timings: number[] = []
+const perQuery: Record<string, number> = {}
+for (const q of SEARCHES) {
+  const c = compileColumnQuery(q)
+  if (!c.ok) throw new Error(`${q}: ${c.error.message}`)
+  const where = toSqlWhere(c.ast)
+  const runs: number[] = []
+  for (let r = 0; r < 15; r++) {
+    const order = r % 3 === 2 ? 'followers' : 'newest'
+    const s0 = process.hrtime.bigint()
+    searchMentions(db, where, { order, limit: 50 })
+    runs.push(ms(s0))
+  }
+  runs.sort((a, b) => a - b)
+  perQuery[q] = Number(percentile(runs, 50).toFixed(2))
+  timings.push(...runs)
+}
+db.close()
+timings.sort((a, b) => a - b)
+
+const result = {
+  matcher: { columns: matchers.length, mentions: sample.length, hits, evaluationsPerSecond },
+  search: {
+    archiveSize: stored,
+    builtInSeconds: fresh ? Number(buildSeconds.toFixed(1)) : null,
+    runs: timings.length,
+    p50ms: Number(percentile(timings, 50).toFixed(2)),
+    p95ms: Number(percentile(timings, 95).toFixed(2)),
+    p50msByQuery: perQuery,
+  },
+}
+console.log(
+  `matcher: ${matchers.length} column queries x ${sample.length.toLocaleString()} mentions: ${evaluationsPerSecond.toLocaleString()} evaluations/s (${Math.round(evaluationsPerSecond / matchers.length).toLocaleString()} mentions/s routed to 50 columns)`,
+)
+console.log(
+  `archive search over ${stored.toLocaleString()} mentions (first page of 50, newest or most followed): p50 ${result.search.p50ms} ms, p95 ${result.search.p95ms} ms (target p95 < 50 ms)`,
+)
+for (const [q, t] of Object.entries(perQuery)) console.log(`  ${t.toFixed(2).padStart(8)} ms  ${q}`)
+writeFileSync(join(out, 'query.json'), JSON.stringify(result, null, 2))
