@@ -95,6 +95,7 @@ if (fresh) {
 }
 const stored = (db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n
 const timings: number[] = []
+const followerTimings: number[] = []
 const perQuery: Record<string, number> = {}
 for (const q of SEARCHES) {
   const c = compileColumnQuery(q)
@@ -102,10 +103,14 @@ for (const q of SEARCHES) {
   const where = toSqlWhere(c.ast)
   const runs: number[] = []
   for (let r = 0; r < 15; r++) {
-    const order = r % 3 === 2 ? 'followers' : 'newest'
     const s0 = process.hrtime.bigint()
-    searchMentions(db, where, { order, limit: 50 })
+    searchMentions(db, where, { order: 'newest', limit: 50 })
     runs.push(ms(s0))
+  }
+  for (let r = 0; r < 3; r++) {
+    const s0 = process.hrtime.bigint()
+    searchMentions(db, where, { order: 'followers', limit: 50 })
+    followerTimings.push(ms(s0))
   }
   runs.sort((a, b) => a - b)
   perQuery[q] = Number(percentile(runs, 50).toFixed(2))
@@ -113,6 +118,7 @@ for (const q of SEARCHES) {
 }
 db.close()
 timings.sort((a, b) => a - b)
+followerTimings.sort((a, b) => a - b)
 
 const result = {
   matcher: { columns: matchers.length, mentions: sample.length, hits, evaluationsPerSecond },
@@ -123,13 +129,18 @@ const result = {
     p50ms: Number(percentile(timings, 50).toFixed(2)),
     p95ms: Number(percentile(timings, 95).toFixed(2)),
     p50msByQuery: perQuery,
+    mostFollowedP50ms: Number(percentile(followerTimings, 50).toFixed(2)),
+    mostFollowedP95ms: Number(percentile(followerTimings, 95).toFixed(2)),
   },
 }
 console.log(
   `matcher: ${matchers.length} column queries x ${sample.length.toLocaleString()} mentions: ${evaluationsPerSecond.toLocaleString()} evaluations/s (${Math.round(evaluationsPerSecond / matchers.length).toLocaleString()} mentions/s routed to 50 columns)`,
 )
 console.log(
-  `archive search over ${stored.toLocaleString()} mentions (first page of 50, newest or most followed): p50 ${result.search.p50ms} ms, p95 ${result.search.p95ms} ms (target p95 < 50 ms)`,
+  `archive search over ${stored.toLocaleString()} mentions (first page of 50, newest first): p50 ${result.search.p50ms} ms, p95 ${result.search.p95ms} ms (target p95 < 50 ms)`,
+)
+console.log(
+  `  most followed first: p50 ${result.search.mostFollowedP50ms} ms, p95 ${result.search.mostFollowedP95ms} ms`,
 )
 for (const [q, t] of Object.entries(perQuery)) console.log(`  ${t.toFixed(2).padStart(8)} ms  ${q}`)
 writeFileSync(join(out, 'query.json'), JSON.stringify(result, null, 2))

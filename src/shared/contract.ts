@@ -51,7 +51,7 @@ export const QueryCheckSchema = z.union([
 export type QueryCheck = z.infer<typeof QueryCheckSchema>
 
 export const SEARCH_ORDERS = ['newest', 'followers'] as const
-/** Cursor for archive search: key is created_at (newest) or follower count (followers). */
+/** Cursor for archive search: key is the archive id (newest: capture order) or the follower count (followers). */
 export const SearchCursorSchema = z.object({ key: z.number().int(), id: z.number().int() })
 export type SearchCursor = z.infer<typeof SearchCursorSchema>
 export const SearchPageSchema = z.object({

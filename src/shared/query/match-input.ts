@@ -72,7 +72,7 @@ export function normalizeLang(lang: string): string {
 }
 
 /** Drop sentence punctuation and unbalanced closing brackets from the end of a URL. */
-function trimUrl(url: string): string {
+export function trimUrl(url: string): string {
   let end = url.length
   while (end > 0) {
     const ch = url[end - 1]!

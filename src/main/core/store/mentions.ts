@@ -57,14 +57,16 @@ export function rowToMention(r: MentionRow): Mention {
 /** A mention ready to store: everything but the id the archive assigns. */
 export type NewMention = Omit<Mention, 'id'>
 
-const INSERT = `
+/** The mention insert, shared with the raw-insert baseline of the ingest benchmark. */
+export const INSERT_MENTION_SQL = `
   INSERT INTO mentions (source, external_id, url, created_at, received_at, author_handle, author_name,
     author_followers, author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label,
     reply_to, author_key, reply_key, lang_key, entities, links)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (source, external_id) DO NOTHING`
 
-const INDEX = 'INSERT INTO mentions_fts (rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)'
+export const INDEX_MENTION_SQL =
+  'INSERT INTO mentions_fts (rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)'
 
 /**
  * Inserts one mention and indexes it for search; returns its id, or undefined
@@ -72,7 +74,7 @@ const INDEX = 'INSERT INTO mentions_fts (rowid, text, author_handle, author_name
  * together; the ingest writer batches many).
  */
 export function insertMention(db: Db, m: NewMention, derived: MatchInput): number | undefined {
-  const info = stmt(db, INSERT).run(
+  const info = stmt(db, INSERT_MENTION_SQL).run(
     m.source,
     m.externalId,
     m.url,
@@ -99,7 +101,7 @@ export function insertMention(db: Db, m: NewMention, derived: MatchInput): numbe
   )
   if (info.changes === 0) return undefined
   const id = Number(info.lastInsertRowid)
-  stmt(db, INDEX).run(id, m.text, m.author.handle, m.author.name)
+  stmt(db, INDEX_MENTION_SQL).run(id, m.text, m.author.handle, m.author.name)
   return id
 }
 

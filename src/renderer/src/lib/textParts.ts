@@ -4,6 +4,7 @@
 // matching folds case and diacritics through the same tokenizer the archive
 // uses. Pure; the card renders the parts.
 import { foldText } from '../../../shared/query/tokenize'
+import { trimUrl } from '../../../shared/query/match-input'
 
 export type TextPart =
   | { kind: 'text'; text: string; hit: boolean }
@@ -14,30 +15,8 @@ export type TextPart =
 const PATTERN =
   /(?<link>https?:\/\/[^\s<>"'`]+)|(?<![\p{L}\p{N}\p{M}_&])(?<tag>#(?=[\p{N}_]*\p{L})[\p{L}\p{M}\p{N}_]+)|(?<![\p{L}\p{N}_@./])(?<mention>@[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?(?:@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)?)/gu
 
-const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '*'])
-const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' }
-
-/** Drop sentence punctuation and unbalanced closing brackets from the end of a URL. */
-export function trimUrl(url: string): string {
-  let end = url.length
-  while (end > 0) {
-    const ch = url[end - 1]!
-    if (TRAILING.has(ch)) {
-      end--
-      continue
-    }
-    const opener = CLOSERS[ch]
-    if (opener !== undefined) {
-      const body = url.slice(0, end)
-      if (body.split(ch).length > body.split(opener).length) {
-        end--
-        continue
-      }
-    }
-    break
-  }
-  return url.slice(0, end)
-}
+// URLs end where the matcher's links end, so highlighting and url: agree.
+export { trimUrl }
 
 /** "https://www.example.com/a/very/long/path?x=1" -> "example.com/a/very/long/pa…". */
 export function shortenUrl(url: string, max = 30): string {
