@@ -140,12 +140,13 @@ export interface Entities {
 
 /** All three entity lists in one pass over the links (what the store saves per mention). */
 export function extractEntities(text: string): Entities {
-  const spans = linkSpans(text)
+  // This runs for every ingested post: skip each regex when its marker is absent.
+  const spans = text.includes('://') ? linkSpans(text) : []
   const rest = withoutSpans(text, spans)
   return {
-    hashtags: folded(rest, HASHTAG),
-    mentions: folded(rest, MENTION),
-    links: unique(spans.map((s) => s.url.toLowerCase())),
+    hashtags: rest.includes('#') ? folded(rest, HASHTAG) : [],
+    mentions: rest.includes('@') ? folded(rest, MENTION) : [],
+    links: spans.length > 0 ? unique(spans.map((s) => s.url.toLowerCase())) : [],
   }
 }
 
