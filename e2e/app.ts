@@ -31,11 +31,11 @@ export class App {
       .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
   }
 
-  async addColumn(title: string, keywords: string): Promise<void> {
+  async addColumn(title: string, query: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Add column' }).first().click()
     const dialog = this.page.getByRole('dialog', { name: 'Add column' })
     await dialog.getByLabel('Title').fill(title)
-    await dialog.getByLabel('Keywords').fill(keywords)
+    await dialog.getByLabel('Query', { exact: true }).fill(query)
     await dialog.getByRole('button', { name: 'Add', exact: true }).click()
     await expect(dialog).toBeHidden()
     await this.waitForColumn(title)

@@ -13,6 +13,8 @@ import './styles/column.css'
 import './styles/feed.css'
 import './styles/card.css'
 import './styles/dialog.css'
+import './styles/query.css'
+import './styles/search.css'
 
 start(transport)
 

@@ -1,6 +1,7 @@
 // The application shell: top bar, connection banner, then the deck (or the
-// splash while loading / on failure), dialogs and notices.
+// splash while loading / on failure), dialogs and notices; "/" opens search.
 import { useApplyDisplay } from '../hooks/useApplyDisplay'
+import { useSearchShortcut } from '../hooks/useSearchShortcut'
 import { useAppStore } from '../state/app'
 import { ConnectionBanner } from './ConnectionBanner'
 import { Deck } from './Deck'
@@ -11,6 +12,7 @@ import { TopBar } from './TopBar'
 
 export function App() {
   useApplyDisplay()
+  useSearchShortcut()
   const ready = useAppStore((s) => s.load.status === 'ready')
   return (
     <div className="app">

@@ -1,12 +1,19 @@
-// The "Add column" / "Edit column" dialog: title and keywords (any-of terms,
-// "quoted phrases"), a live preview of what the keywords match, and the
-// server's validation error when it refuses. A new column scrolls into view.
+// The "Add column" / "Edit column" dialog: title and query (the full query
+// language), validated live as it is typed (QueryField: error position, the
+// plain-English reading, archived matches, the X rule), and the server's
+// error when it refuses. Add/Save stays disabled while the query is invalid.
+// A new column scrolls into view.
 import { useId, useState, type FormEvent } from 'react'
 import type { Column } from '../../../shared/domain'
-import { parseKeywords } from '../../../shared/query/keywords'
 import { describeError, type ErrorText } from '../api/errors'
+import { useCheckedQuery } from '../hooks/useCheckedQuery'
+import { isQueryInvalid } from '../lib/queryCheck'
 import { createColumn, updateColumn } from '../state/deck'
 import { Modal } from './Modal'
+import { QueryField } from './QueryField'
+
+const COLUMN_HINT =
+  'Words, "phrases", OR, ( ), -exclusions and operators such as from: or is:reply. Type ? for the cheat sheet.'
 
 interface ColumnDialogProps {
   /** The column to edit; absent to add one. */
@@ -14,37 +21,19 @@ interface ColumnDialogProps {
   onClose: () => void
 }
 
-function KeywordPreview({ query }: { query: string }) {
-  const parsed = parseKeywords(query)
-  if (query.trim() === '') return null
-  if (!parsed.ok) return <p className="field-hint field-hint--warn">Check the keywords: {parsed.error}.</p>
-  if (parsed.query.phrases.length === 0) return <p className="field-hint field-hint--warn">No words to match yet.</p>
-  return (
-    <p className="field-hint">
-      Matches any of:{' '}
-      {parsed.query.phrases.map((p, i) => (
-        <span key={i} className="term">
-          {p.length > 1 ? `“${p.join(' ')}”` : p[0]}
-        </span>
-      ))}
-    </p>
-  )
-}
-
 export function ColumnDialog({ column, onClose }: ColumnDialogProps) {
   const editing = column !== undefined
   const [title, setTitle] = useState(column?.title ?? '')
-  const [query, setQuery] = useState(column?.query ?? '')
+  const field = useCheckedQuery(column?.query ?? '')
+  const invalid = isQueryInvalid(field.check, field.query)
   const [error, setError] = useState<ErrorText | null>(null)
   const [busy, setBusy] = useState(false)
   const titleId = useId()
-  const queryId = useId()
-  const helpId = useId()
   const errorId = useId()
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault()
-    if (busy) return
+    if (busy || invalid) return
     if (title.trim() === '') {
       setError({ message: 'Give the column a title.', issues: [] })
       return
@@ -52,7 +41,7 @@ export function ColumnDialog({ column, onClose }: ColumnDialogProps) {
     setBusy(true)
     setError(null)
     try {
-      const input = { title: title.trim(), query: query.trim() }
+      const input = { title: title.trim(), query: field.query.trim() }
       const saved = column ? await updateColumn(column.id, input) : await createColumn(input)
       onClose()
       if (!editing) {
@@ -81,24 +70,7 @@ export function ColumnDialog({ column, onClose }: ColumnDialogProps) {
             onChange={(e) => setTitle(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={queryId}>Keywords</label>
-          <input
-            id={queryId}
-            className="input"
-            value={query}
-            maxLength={2000}
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={error ? `${helpId} ${errorId}` : helpId}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <p id={helpId} className="field-help">
-            Any of the terms, separated by spaces or commas; use &quot;quoted phrases&quot; for words that must appear
-            together. Case and accents are ignored.
-          </p>
-          <KeywordPreview query={query} />
-        </div>
+        <QueryField label="Query" field={field} showX idleHint={COLUMN_HINT} />
         {error && (
           <div id={errorId} className="form-error" role="alert">
             <p>{error.message}</p>
@@ -115,7 +87,7 @@ export function ColumnDialog({ column, onClose }: ColumnDialogProps) {
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="btn btn--primary" disabled={busy}>
+          <button type="submit" className="btn btn--primary" disabled={busy || invalid}>
             {editing ? 'Save' : 'Add'}
           </button>
         </div>

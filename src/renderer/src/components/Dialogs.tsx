@@ -1,9 +1,11 @@
-// Renders whichever dialog the UI store says is open (add, edit, remove).
+// Renders whichever dialog the UI store says is open (add, edit, remove,
+// archive search).
 // A dialog for a column that disappeared meanwhile just closes.
 import { useColumn } from '../state/deck'
 import { closeDialog, useUiStore } from '../state/ui'
 import { ColumnDialog } from './ColumnDialog'
 import { RemoveDialog } from './RemoveDialog'
+import { SearchDialog } from './SearchDialog'
 
 function ColumnScoped({ id, kind }: { id: string; kind: 'edit' | 'remove' }) {
   const column = useColumn(id)
@@ -19,5 +21,6 @@ export function Dialogs() {
   const dialog = useUiStore((s) => s.dialog)
   if (dialog === null) return null
   if (dialog.kind === 'add') return <ColumnDialog onClose={closeDialog} />
+  if (dialog.kind === 'search') return <SearchDialog onClose={closeDialog} />
   return <ColumnScoped key={`${dialog.kind}:${dialog.columnId}`} id={dialog.columnId} kind={dialog.kind} />
 }

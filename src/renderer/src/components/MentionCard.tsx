@@ -1,7 +1,7 @@
 // One mention as a card: avatar, author, followers, age, text, source badge,
 // kind (reply/repost/quote), language when not English, and sentiment (the
 // left border colour plus a small score label with a tooltip).
-import { memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import type { Mention, MentionKind, SourceId } from '../../../shared/domain'
 import { formatCompact, formatExact, formatScore } from '../lib/format'
 import { Avatar } from './Avatar'
@@ -33,9 +33,11 @@ const SENTIMENT_SHORT = {
 interface MentionCardProps {
   mention: Mention
   phrases: readonly (readonly string[])[]
+  /** Extra controls at the end of the meta row (archive search: "Show in context"). */
+  actions?: ReactNode
 }
 
-export const MentionCard = memo(function MentionCard({ mention: m, phrases }: MentionCardProps) {
+export const MentionCard = memo(function MentionCard({ mention: m, phrases, actions }: MentionCardProps) {
   const name = m.author.name.trim() || m.author.handle
   const kind = m.kind === 'post' ? null : KIND_MARKERS[m.kind]
   const score = formatScore(m.sentiment)
@@ -82,6 +84,7 @@ export const MentionCard = memo(function MentionCard({ mention: m, phrases }: Me
           >
             {SENTIMENT_SHORT[m.sentimentLabel]} {score}
           </span>
+          {actions !== undefined && <span className="card-actions">{actions}</span>}
         </footer>
       </div>
     </article>

@@ -1,6 +1,7 @@
 // A modal dialog on the native <dialog> element: top layer, inert page
 // behind it, Escape to close (through `onClose`, so React owns the state),
 // focus on the element marked `data-autofocus` and back where it was after.
+// Modals may nest (the cheat sheet over the column editor); Escape closes the top one.
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 
 interface ModalProps {
@@ -36,6 +37,8 @@ export function Modal({ title, onClose, role = 'dialog', className, children }: 
       aria-modal="true"
       className={`modal ${className ?? ''}`}
       onCancel={(e) => {
+        // A dialog opened inside this one (the query cheat sheet) closes on its own.
+        if (e.target !== e.currentTarget) return
         e.preventDefault()
         onClose()
       }}

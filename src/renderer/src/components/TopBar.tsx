@@ -1,5 +1,5 @@
 // The top bar: wordmark, archive size, source status chips, the demo rate,
-// the Display and Workspace menus and the "Add column" button.
+// archive search, the Display and Workspace menus and the "Add column" button.
 import { formatCompact, formatExact } from '../lib/format'
 import { useAppStore } from '../state/app'
 import { openDialog } from '../state/ui'
@@ -33,6 +33,17 @@ export function TopBar() {
       {ready && (
         <div className="topbar-actions">
           <DemoRateControl />
+          <button
+            type="button"
+            className="btn"
+            aria-label="Search archive"
+            aria-keyshortcuts="/"
+            title="Search the archive (/)"
+            onClick={() => openDialog({ kind: 'search' })}
+          >
+            <span aria-hidden="true" className="search-glyph" />
+            Search
+          </button>
           <DisplayMenu />
           <WorkspaceMenu />
           <button type="button" className="btn btn--primary" onClick={() => openDialog({ kind: 'add' })}>

@@ -1,8 +1,8 @@
-// The words a column's query asks for (see lib/queryPhrases), memoized on the
+// The words a column's query asks for (outside negations), memoized on the
 // query text, for highlighting why a mention matched.
 import { useMemo } from 'react'
-import { queryPhrases } from '../lib/queryPhrases'
+import { highlightPhrases } from '../../../shared/query'
 
 export function useColumnPhrases(query: string): readonly (readonly string[])[] {
-  return useMemo(() => queryPhrases(query), [query])
+  return useMemo(() => highlightPhrases(query), [query])
 }

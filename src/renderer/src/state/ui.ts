@@ -1,11 +1,16 @@
-// Store: UI-only state shared across components: which dialog is open and
+// Store: UI-only state shared across components: which dialog is open (the
+// column editor, remove confirmation or archive search) and
 // the column drag-and-drop in progress (who is dragged, where it would land).
 import { create } from 'zustand'
 import type { ColumnId } from '../../../shared/domain'
 import type { DropSide } from '../lib/columns'
 
 export type DialogState =
-  { kind: 'add' } | { kind: 'edit'; columnId: ColumnId } | { kind: 'remove'; columnId: ColumnId } | null
+  | { kind: 'add' }
+  | { kind: 'edit'; columnId: ColumnId }
+  | { kind: 'remove'; columnId: ColumnId }
+  | { kind: 'search' }
+  | null
 
 interface UiState {
   dialog: DialogState
