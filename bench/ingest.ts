@@ -15,8 +15,7 @@ import { insertColumn, listColumns } from '../src/main/core/store/columns'
 import { openArchive } from '../src/main/core/store/db'
 import { scoreSentiment } from '../src/main/core/pipeline/sentiment'
 import { insertHit } from '../src/main/core/store/columns'
-import { INDEX_MENTION_SQL, INSERT_MENTION_SQL, insertMention } from '../src/main/core/store/mentions'
-import { entitiesField } from '../src/main/core/store/migrations/0020-query-fields'
+import { INDEX_MENTION_SQL, INSERT_MENTION_SQL, insertMention, mentionValues } from '../src/main/core/store/mentions'
 import type { MentionInput } from '../src/shared/domain'
 import { toMatchInput } from '../src/shared/query/match-input'
 
@@ -130,35 +129,11 @@ async function main() {
   const insert = raw.prepare(INSERT_MENTION_SQL)
   const index = raw.prepare(INDEX_MENTION_SQL)
   const rawRows = inputs.map((m, i) => {
-    const d = matchInputs[i]!
-    return [
-      [
-        m.source,
-        m.externalId,
-        m.url,
-        m.createdAt,
-        m.createdAt,
-        m.author.handle,
-        m.author.name,
-        m.author.followers,
-        m.author.avatarUrl,
-        m.author.verified ? 1 : 0,
-        m.text,
-        m.lang,
-        m.kind,
-        m.refId,
-        m.hasMedia ? 1 : 0,
-        0,
-        'neutral',
-        m.replyTo ?? null,
-        d.authorHandle,
-        d.replyTo,
-        d.lang,
-        entitiesField([...d.hashtags], [...d.mentions]),
-        d.links.join('\n'),
-      ],
-      [m.text, m.author.handle, m.author.name],
-    ] as const
+    const row = mentionValues(
+      { ...m, receivedAt: m.createdAt, sentiment: 0, sentimentLabel: 'neutral' },
+      matchInputs[i]!,
+    )
+    return [row, [m.text, m.author.handle, m.author.name]] as const
   })
   const insertMany = raw.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {

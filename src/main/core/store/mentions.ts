@@ -68,13 +68,9 @@ export const INSERT_MENTION_SQL = `
 export const INDEX_MENTION_SQL =
   'INSERT INTO mentions_fts (rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)'
 
-/**
- * Inserts one mention and indexes it for search; returns its id, or undefined
- * when it was already stored. Call inside a transaction (the two writes belong
- * together; the ingest writer batches many).
- */
-export function insertMention(db: Db, m: NewMention, derived: MatchInput): number | undefined {
-  const info = stmt(db, INSERT_MENTION_SQL).run(
+/** The INSERT_MENTION_SQL parameters for a mention and its derived query fields. */
+export function mentionValues(m: NewMention, derived: MatchInput): unknown[] {
+  return [
     m.source,
     m.externalId,
     m.url,
@@ -98,7 +94,16 @@ export function insertMention(db: Db, m: NewMention, derived: MatchInput): numbe
     derived.lang,
     entitiesField([...derived.hashtags], [...derived.mentions]),
     derived.links.join('\n'),
-  )
+  ]
+}
+
+/**
+ * Inserts one mention and indexes it for search; returns its id, or undefined
+ * when it was already stored. Call inside a transaction (the two writes belong
+ * together; the ingest writer batches many).
+ */
+export function insertMention(db: Db, m: NewMention, derived: MatchInput): number | undefined {
+  const info = stmt(db, INSERT_MENTION_SQL).run(...mentionValues(m, derived))
   if (info.changes === 0) return undefined
   const id = Number(info.lastInsertRowid)
   stmt(db, INDEX_MENTION_SQL).run(id, m.text, m.author.handle, m.author.name)
