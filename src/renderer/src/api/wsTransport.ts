@@ -10,13 +10,12 @@ import {
   type CommandResult,
   type EarshotApi,
   type ErrorBody,
-  type EventName,
-  type EventPayload,
 } from '../../../shared/contract'
 import type { ClientFrame } from '../../../shared/wire'
 import { backoffDelay } from '../lib/backoff'
 import { parseServerFrame } from '../lib/frames'
 import type { ConnectionInfo, Transport } from './types'
+import { createEventListeners } from '../lib/eventListeners'
 
 /** How long a call made while disconnected waits for the connection. */
 export const QUEUE_TIMEOUT_MS = 15_000
@@ -47,8 +46,6 @@ interface Call {
   timer: ReturnType<typeof setTimeout> | null
 }
 
-type Listener = (payload: unknown) => void
-
 function unavailable(message: string): CommandError {
   const body: ErrorBody = { code: 'unavailable', message }
   return new CommandError(body)
@@ -67,7 +64,7 @@ export function createWsTransport(url: string): Transport {
   }
   const queued: Call[] = []
   const inflight = new Map<number, Call>()
-  const eventListeners = new Map<string, Set<Listener>>()
+  const eventListeners = createEventListeners()
   const connectionListeners = new Set<(info: ConnectionInfo) => void>()
   const openListeners = new Set<(reconnect: boolean) => void>()
 
@@ -99,15 +96,7 @@ export function createWsTransport(url: string): Transport {
       else call.reject(new CommandError(frame.reply.error))
       return
     }
-    const listeners = eventListeners.get(frame.name)
-    if (!listeners) return
-    for (const l of [...listeners]) {
-      try {
-        l(frame.payload)
-      } catch (err) {
-        console.error(`earshot: listener for ${frame.name} failed`, err)
-      }
-    }
+    eventListeners.emit(frame.name, frame.payload)
   }
 
   function connect(): void {
@@ -178,18 +167,7 @@ export function createWsTransport(url: string): Transport {
         queued.push(call)
       })
     },
-    on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
-      let set = eventListeners.get(name)
-      if (!set) {
-        set = new Set()
-        eventListeners.set(name, set)
-      }
-      const l = listener as Listener
-      set.add(l)
-      return () => {
-        set.delete(l)
-      }
-    },
+    on: eventListeners.on,
   }
 
   connect()

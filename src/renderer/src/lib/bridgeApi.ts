@@ -13,26 +13,16 @@ import {
   type EventPayload,
 } from '../../../shared/contract'
 
-type Listener = (payload: unknown) => void
+import { createEventListeners } from './eventListeners'
 
 export function bridgeToApi(bridge: EarshotBridge): EarshotApi {
-  const listeners = new Map<string, Set<Listener>>()
+  const listeners = createEventListeners()
   let subscribed = false
 
   const subscribe = (): void => {
     if (subscribed) return
     subscribed = true
-    bridge.on((name, payload) => {
-      const set = listeners.get(name)
-      if (!set) return
-      for (const l of [...set]) {
-        try {
-          l(payload)
-        } catch (err) {
-          console.error(`earshot: listener for ${name} failed`, err)
-        }
-      }
-    })
+    bridge.on((name, payload) => listeners.emit(name, payload))
   }
 
   return {
@@ -43,16 +33,7 @@ export function bridgeToApi(bridge: EarshotBridge): EarshotApi {
     },
     on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
       subscribe()
-      let set = listeners.get(name)
-      if (!set) {
-        set = new Set()
-        listeners.set(name, set)
-      }
-      const l = listener as Listener
-      set.add(l)
-      return () => {
-        set.delete(l)
-      }
+      return listeners.on(name, listener)
     },
   }
 }
