@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url'
 import { version } from '../../package.json'
 import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/ipc'
 import { createCore, type Core } from './core/core'
+import { SecretStore } from './core/secrets/secret-store'
+import { safeStorageSecrets } from './safe-storage-secrets'
 
 const RENDERER_INDEX = join(__dirname, '../renderer/index.html')
 const DEV_URL = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
@@ -62,6 +64,10 @@ void app.whenReady().then(() => {
     mode: 'desktop',
     version,
     sentimentWorker: join(__dirname, 'sentiment-worker.js'),
+    secrets: new SecretStore({
+      persistent: safeStorageSecrets(join(app.getPath('userData'), 'secrets.bin')),
+      ...(process.env['EARSHOT_CREDENTIALS'] ? { credentialsFile: process.env['EARSHOT_CREDENTIALS'] } : {}),
+    }),
   })
   const running = core
   ipcMain.handle(IPC_COMMAND_CHANNEL, (event, name: unknown, input: unknown) => {

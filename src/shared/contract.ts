@@ -2,7 +2,8 @@
 // (request -> response) and every event (core -> UI) is listed here once, with
 // the zod schema of what it carries. The preload bridge, the WebSocket client
 // and the core's handler table are all typed from these two lists, so adding a
-// command is one entry here plus its handler.
+// command is one entry here plus its handler. Each area keeps its commands in
+// its own module under contracts/, spread in here.
 import { z } from 'zod'
 import {
   ColumnIdSchema,
@@ -15,6 +16,11 @@ import {
   SourceStatusSchema,
   WorkspaceFileSchema,
 } from './domain'
+import { archiveCommands, archiveEvents } from './contracts/archive'
+import { command } from './contracts/command'
+import { replyCommands, replyEvents } from './contracts/replies'
+import { sourceCommands, sourceEvents } from './contracts/sources'
+import { triageCommands, triageEvents } from './contracts/triage'
 
 const ColumnTitle = ColumnSchema.shape.title
 const ColumnQuery = ColumnSchema.shape.query
@@ -73,10 +79,6 @@ export const SettingsSchema = z.object({
   display: DisplaySettingsSchema,
 })
 export type Settings = z.infer<typeof SettingsSchema>
-
-function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output }
-}
 
 export const commands = {
   'app.info': command(z.object({}).strict(), AppInfoSchema),
@@ -145,6 +147,10 @@ export const commands = {
     z.object({ workspace: z.unknown() }).strict(),
     z.object({ columns: z.array(ColumnSchema), settings: SettingsSchema }),
   ),
+  ...sourceCommands,
+  ...replyCommands,
+  ...triageCommands,
+  ...archiveCommands,
 } as const
 
 export type Commands = typeof commands
@@ -171,6 +177,10 @@ export const events = {
   'columns.changed': z.array(ColumnSchema),
   'settings.changed': SettingsSchema,
   'source.status': SourceStatusSchema,
+  ...sourceEvents,
+  ...replyEvents,
+  ...triageEvents,
+  ...archiveEvents,
 } as const
 
 export type Events = typeof events

@@ -42,6 +42,12 @@ export const MentionInputSchema = z.object({
   refId: z.string().nullable(),
   /** Handle of the user this post replies to, when the source says (for `to:`). */
   replyTo: z.string().max(200).nullable().optional(),
+  /** Handle of the author of the post `refId` names, when the source says (X's summoned-reply rule). */
+  refAuthor: z.string().max(200).nullable().optional(),
+  /** A subject line: an RSS item's title. */
+  title: z.string().max(1_000).nullable().optional(),
+  /** A content warning (Mastodon spoiler text): shown before the text. */
+  warning: z.string().max(1_000).nullable().optional(),
   hasMedia: z.boolean(),
 })
 export type MentionInput = z.infer<typeof MentionInputSchema>

@@ -18,7 +18,15 @@ import { LiveFeed } from './live-feed'
 import { Ingest } from './pipeline/ingest'
 import { WorkerScorer } from './pipeline/sentiment-pool'
 import { Router } from './router'
-import { Sources } from './sources'
+import { Sources } from './sources/sources'
+import { SOURCE_DRIVERS } from './sources/drivers'
+import type { SourceDrivers } from './sources/driver'
+import { replyHandlers, sourceHandlers } from './sources/handlers'
+import { SecretStore } from './secrets/secret-store'
+import { Outbox } from './outbox/outbox'
+import type { CoreDeps } from './deps'
+import { triageHandlers } from './triage/handlers'
+import { archiveHandlers } from './archive/handlers'
 import { StatsTracker } from './stats'
 import { getColumn } from './store/columns'
 import { openArchive } from './store/db'
@@ -37,6 +45,11 @@ export interface CoreOptions {
   statsIntervalMs?: number
   /** Path of the built sentiment worker script; without it, sentiment is scored inline. */
   sentimentWorker?: string
+  /** Where source secrets come from; default: environment variables only, kept for the session. */
+  secrets?: SecretStore
+  /** Source drivers; default: every built-in one. */
+  drivers?: SourceDrivers
+  env?: NodeJS.ProcessEnv
 }
 
 export interface Core {
@@ -44,6 +57,8 @@ export interface Core {
   readonly hub: EventHub
   readonly handlers: Handlers
   readonly ingest: Ingest
+  readonly sources: Sources
+  readonly outbox: Outbox
   call(name: unknown, input: unknown): ReturnType<typeof dispatch>
   start(): void
   /** Stops the sources, commits everything accepted, and closes the archive. */
@@ -70,7 +85,18 @@ export function createCore(options: CoreOptions): Core {
       lastIngestError = message
     },
   })
-  const sources = new Sources(hub, (m) => ingest.push(m), now)
+  const sources = new Sources({
+    db,
+    hub,
+    router,
+    secrets: options.secrets ?? new SecretStore({ ...(options.env ? { env: options.env } : {}) }),
+    drivers: options.drivers ?? SOURCE_DRIVERS,
+    ingest: (m) => ingest.push(m),
+    columns: () => columns.list(),
+    now,
+    ...(options.env ? { env: options.env } : {}),
+  })
+  const outbox = new Outbox({ db, hub, now, channel: (source) => sources.replyChannel(source) })
   const disposables = new DisposableStore()
 
   let workspace: WorkspaceState = loadWorkspace(db) ?? firstRun()
@@ -102,7 +128,12 @@ export function createCore(options: CoreOptions): Core {
 
   const columnIds = (): ColumnId[] => columns.list().map((c) => c.id)
 
+  const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox }
   const handlers: Handlers = {
+    ...sourceHandlers(deps),
+    ...replyHandlers(deps),
+    ...triageHandlers(deps),
+    ...archiveHandlers(deps),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,
@@ -169,10 +200,14 @@ export function createCore(options: CoreOptions): Core {
     hub,
     handlers,
     ingest,
+    sources,
+    outbox,
     call: (name, input) => dispatch(handlers, name, input),
     start() {
       columns.init()
       sources.applyDemo(workspace.settings.demo)
+      sources.startConfigured()
+      outbox.resume()
       const timer = setInterval(
         () => {
           sources.tick()
@@ -184,7 +219,8 @@ export function createCore(options: CoreOptions): Core {
     },
     async stop() {
       disposables.dispose()
-      sources.stopAll()
+      await sources.stopAll()
+      await outbox.close()
       await ingest.close()
       await scorer?.close()
       live.dispose()

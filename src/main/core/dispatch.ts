@@ -16,6 +16,9 @@ export type Handlers = {
   [K in CommandName]: (args: CommandArgs<K>) => CommandResult<K> | Promise<CommandResult<K>>
 }
 
+/** The handlers of one area's commands (see shared/contracts/). */
+export type HandlerGroup<C> = Pick<Handlers, keyof C & CommandName>
+
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(payload)'}: ${i.message}`)
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { MentionInput, SourceStatus } from '../../../src/shared/domain'
 import type { ConnectorContext } from '../../../src/main/core/connectors/connector'
 import { DemoConnector, type DemoScheduler } from '../../../src/main/core/connectors/demo'
+import { connectorContext } from '../../connector-context'
 
 const T0 = 1_700_000_000_000
 
@@ -37,7 +38,10 @@ type Status = Omit<SourceStatus, 'source' | 'rate'>
 function context(now: () => number) {
   const batches: MentionInput[][] = []
   const statuses: Status[] = []
-  const ctx: ConnectorContext = { emit: (ms) => batches.push(ms), status: (s) => statuses.push(s), now }
+  const ctx: ConnectorContext = connectorContext(now, {
+    emit: (ms) => batches.push(ms),
+    status: (s) => statuses.push(s),
+  }).ctx
   const total = () => batches.reduce((n, b) => n + b.length, 0)
   return { ctx, batches, statuses, total }
 }
@@ -161,13 +165,14 @@ describe('DemoConnector', () => {
     const sched = new ManualScheduler()
     const connector = new DemoConnector({ rate: 100, seed: 6, runId: 'r', scheduler: sched })
     const statuses: Status[] = []
-    connector.start({
-      emit: () => {
-        throw new Error('disk full')
-      },
-      status: (s) => statuses.push(s),
-      now: () => sched.clock,
-    })
+    connector.start(
+      connectorContext(() => sched.clock, {
+        emit: () => {
+          throw new Error('disk full')
+        },
+        status: (s) => statuses.push(s),
+      }).ctx,
+    )
     expect(() => sched.advance(1_000)).not.toThrow()
     expect(sched.callback).toBeNull()
     expect(statuses.at(-1)).toEqual({ state: 'error', detail: 'Demo stream stopped: disk full', until: null })

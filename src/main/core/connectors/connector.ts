@@ -1,7 +1,8 @@
-// The one interface every source implements (demo, X, Bluesky, Mastodon, RSS,
-// replay). A connector owns its own auth, reconnects, rate limits and resume
-// state; it hands normalized mentions to `emit` and reports its state.
-import type { MentionInput, SourceId, SourceStatus } from '../../../shared/domain'
+// The one interface every source implements (demo, X, Bluesky, Mastodon, RSS).
+// A connector owns its own auth, reconnects, rate limits and resume state; it
+// hands normalized mentions to `emit`, reports its state, and records the
+// spans when it could not listen as gaps.
+import type { Column, MentionInput, SourceId, SourceStatus } from '../../../shared/domain'
 
 export interface ConnectorContext {
   /** Hand over mentions; the pipeline dedupes, scores, stores and routes them. */
@@ -10,10 +11,23 @@ export interface ConnectorContext {
   status(update: Omit<SourceStatus, 'source' | 'rate'>): void
   /** Current time in epoch ms (a fake clock in tests). */
   now(): number
+  /** Capture gaps: open when listening stops (idempotent), close when data flows again. */
+  gap: { open(reason: string): void; close(): void }
+  /** Resume state kept in the archive (since_id, time_us, ETags). */
+  cursor: { get(key: string): string | undefined; set(key: string, value: string | null): void }
+  /** The columns now listening (queries included). */
+  columns(): readonly Column[]
+  /** Whether any column would take this mention: lets a firehose source keep only what matters. */
+  matches(mention: MentionInput): boolean
+  /** A line for the log, with any secret value replaced. */
+  log(message: string): void
 }
 
 export interface Connector {
   readonly source: SourceId
   start(ctx: ConnectorContext): void
-  stop(): void
+  /** Stops listening; resolves once sockets and timers are released. */
+  stop(): void | Promise<void>
+  /** The column set or a query changed (X syncs its rules). */
+  columnsChanged?(columns: readonly Column[]): void
 }

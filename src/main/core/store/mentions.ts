@@ -26,6 +26,9 @@ export interface MentionRow {
   sentiment: number
   sentiment_label: string
   reply_to: string | null
+  ref_author: string | null
+  title: string | null
+  warning: string | null
 }
 
 export function rowToMention(r: MentionRow): Mention {
@@ -48,6 +51,9 @@ export function rowToMention(r: MentionRow): Mention {
     kind: r.kind as MentionKind,
     refId: r.ref_id,
     replyTo: r.reply_to,
+    refAuthor: r.ref_author,
+    title: r.title,
+    warning: r.warning,
     hasMedia: r.has_media === 1,
     sentiment: r.sentiment,
     sentimentLabel: r.sentiment_label as SentimentLabel,
@@ -61,8 +67,8 @@ export type NewMention = Omit<Mention, 'id'>
 export const INSERT_MENTION_SQL = `
   INSERT INTO mentions (source, external_id, url, created_at, received_at, author_handle, author_name,
     author_followers, author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label,
-    reply_to, author_key, reply_key, lang_key, entities, links)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    reply_to, author_key, reply_key, lang_key, entities, links, ref_author, title, warning)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (source, external_id) DO NOTHING`
 
 export const INDEX_MENTION_SQL =
@@ -94,6 +100,9 @@ export function mentionValues(m: NewMention, derived: MatchInput): unknown[] {
     derived.lang,
     entitiesField([...derived.hashtags], [...derived.mentions]),
     derived.links.join('\n'),
+    m.refAuthor ?? null,
+    m.title ?? null,
+    m.warning ?? null,
   ]
 }
 

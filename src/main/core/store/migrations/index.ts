@@ -1,6 +1,7 @@
 // Every schema step, in order. Add a step as a new numbered file and list it here.
 import { initial } from './0010-initial'
 import { queryFields } from './0020-query-fields'
+import { operations } from './0030-operations'
 import type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryFields]
+export const MIGRATIONS: readonly Migration[] = [initial, queryFields, operations]

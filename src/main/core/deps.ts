@@ -1,0 +1,23 @@
+// What the core hands to each area's command handlers.
+import type { ColumnService } from './columns-service'
+import type { CoreOptions } from './core'
+import type { EventHub } from './events'
+import type { Outbox } from './outbox/outbox'
+import type { Ingest } from './pipeline/ingest'
+import type { Router } from './router'
+import type { Sources } from './sources/sources'
+import type { StatsTracker } from './stats'
+import type { Db } from './store/db-types'
+
+export interface CoreDeps {
+  db: Db
+  hub: EventHub
+  now: () => number
+  options: CoreOptions
+  ingest: Ingest
+  router: Router
+  stats: StatsTracker
+  columns: ColumnService
+  sources: Sources
+  outbox: Outbox
+}

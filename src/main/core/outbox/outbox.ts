@@ -1,0 +1,207 @@
+// The reply outbox: queues replies under their idempotency keys, sends them one
+// at a time through each source's ReplyChannel, and records every state change
+// in the archive before acting on it, so a crash never leads to a double post.
+import type { OutboxItem, ReplyMode, ReplyPolicy } from '../../../shared/contracts/replies'
+import type { Mention, SourceId } from '../../../shared/domain'
+import { badRequest, CommandFailure, notFound } from '../errors'
+import type { EventHub } from '../events'
+import type { Db } from '../store/db-types'
+import { getMention } from '../store/mentions'
+import {
+  enqueueReply,
+  getOutboxItem,
+  listOutbox,
+  outboxInStates,
+  updateOutboxItem,
+  type OutboxUpdate,
+} from '../store/outbox'
+import { ReplyError, type OutgoingReply, type ReplyChannel } from './channel'
+import { canTake, nextState, type OutboxEvent } from './state'
+
+export interface OutboxOptions {
+  db: Db
+  hub: EventHub
+  now: () => number
+  /** The reply channel of a source, when it has one configured. */
+  channel: (source: SourceId) => ReplyChannel | undefined
+}
+
+export interface SendRequest {
+  key: string
+  mentionId: number
+  mode: ReplyMode
+  text: string
+}
+
+const NO_CHANNEL: Partial<Record<SourceId, string>> = {
+  x: 'Replies on X need user credentials (OAuth 1.0a user tokens): add them in Sources.',
+  bluesky: 'Replies on Bluesky need your handle and an app password: add them in Sources.',
+  mastodon: 'Replies on Mastodon need an access token: add it in Sources.',
+  rss: 'Feed items cannot be answered from Earshot.',
+  import: 'Imported mentions cannot be answered from Earshot.',
+  replay: 'Replayed mentions cannot be answered from Earshot.',
+}
+
+export class Outbox {
+  private pumping: Promise<void> | null = null
+  private closed = false
+
+  constructor(private readonly o: OutboxOptions) {}
+
+  policy(mentionId: number): ReplyPolicy {
+    const mention = this.mention(mentionId)
+    const channel = this.o.channel(mention.source)
+    if (!channel) {
+      return {
+        source: mention.source,
+        counting: 'graphemes',
+        limit: 500,
+        reply: { allowed: false, reason: NO_CHANNEL[mention.source] ?? 'This source takes no replies.' },
+        quote: false,
+        openUrl: mention.url,
+        account: null,
+      }
+    }
+    return { source: mention.source, ...channel.policy(mention) }
+  }
+
+  /** Queues a reply (or returns the one already queued under this key) and starts sending. */
+  send(request: SendRequest): OutboxItem {
+    const mention = this.mention(request.mentionId)
+    const policy = this.policy(request.mentionId)
+    const allowed = request.mode === 'reply' ? policy.reply.allowed : policy.quote
+    if (!allowed) {
+      throw new CommandFailure(
+        'conflict',
+        request.mode === 'reply'
+          ? (policy.reply.reason ?? 'A reply is not possible here.')
+          : 'A quote is not possible here.',
+      )
+    }
+    const { item, created } = enqueueReply(this.o.db, {
+      key: request.key,
+      source: mention.source,
+      mentionId: mention.id,
+      targetId: mention.externalId,
+      mode: request.mode,
+      text: request.text,
+      now: this.o.now(),
+    })
+    if (!created && (item.mentionId !== mention.id || item.text !== request.text)) {
+      throw new CommandFailure('conflict', `idempotency key ${request.key} was already used for another reply`)
+    }
+    if (created) this.o.hub.emit('reply.changed', item)
+    this.kick()
+    return item
+  }
+
+  retry(id: number): OutboxItem {
+    const item = getOutboxItem(this.o.db, id)
+    if (!item) throw notFound(`reply ${id}`)
+    if (!canTake(item.state, 'retry'))
+      throw badRequest(`reply ${id} is ${item.state}; only a failed reply can be retried`)
+    const updated = this.move(item, 'retry', { error: null })
+    this.kick()
+    return updated
+  }
+
+  list(mentionId: number | undefined, limit: number): OutboxItem[] {
+    return listOutbox(this.o.db, mentionId, limit)
+  }
+
+  /** At start: a reply that was mid-send when the app stopped may have gone out; check before resending. */
+  resume(): void {
+    for (const item of outboxInStates(this.o.db, ['sending'])) this.move(item, 'lost', { error: 'interrupted' })
+    this.kick()
+  }
+
+  /** Waits for the reply being sent, then stops sending. */
+  async close(): Promise<void> {
+    this.closed = true
+    await this.pumping
+  }
+
+  /** Resolves when nothing is left to send (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pumping) await this.pumping
+  }
+
+  private kick(): void {
+    if (this.pumping || this.closed) return
+    this.pumping = this.pump().finally(() => {
+      this.pumping = null
+    })
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      if (this.closed) return
+      const next = outboxInStates(this.o.db, ['unknown', 'queued'])[0]
+      if (!next) return
+      await this.process(next)
+    }
+  }
+
+  private async process(item: OutboxItem): Promise<void> {
+    const mention = item.mentionId === null ? undefined : getMention(this.o.db, item.mentionId)
+    const channel = this.o.channel(item.source)
+    if (!mention || !channel) {
+      const reason = !mention
+        ? 'the mention is no longer in the archive'
+        : (NO_CHANNEL[item.source] ?? 'no reply channel')
+      if (item.state === 'queued') this.move(this.move(item, 'send'), 'rejected', { error: reason })
+      else this.move(item, 'rejected', { error: reason })
+      return
+    }
+    const request: OutgoingReply = {
+      key: item.key,
+      mode: item.mode,
+      text: item.text,
+      mention,
+      firstAttemptAt: item.createdAt,
+    }
+    if (item.state === 'unknown') {
+      try {
+        const found = await channel.find(request)
+        if (found) this.move(item, 'found', { remoteId: found.remoteId, remoteUrl: found.url, error: null })
+        else this.move(item, 'absent', { error: null })
+      } catch (err) {
+        // Cannot tell yet: leave it unknown and stop this round rather than risk a double post.
+        this.move(item, err instanceof ReplyError && err.kind === 'rejected' ? 'rejected' : 'lost', {
+          error: `could not check whether the reply went out: ${message(err)}`,
+        })
+        if (!this.closed) await delay(RECHECK_MS)
+      }
+      return
+    }
+    const sending = this.move(item, 'send', { attempts: item.attempts + 1, error: null })
+    try {
+      const sent = await channel.send(request)
+      this.move(sending, 'ok', { remoteId: sent.remoteId, remoteUrl: sent.url })
+    } catch (err) {
+      const kind = err instanceof ReplyError ? err.kind : 'lost'
+      this.move(sending, kind, { error: message(err) })
+    }
+  }
+
+  private move(item: OutboxItem, event: OutboxEvent, fields: Omit<OutboxUpdate, 'state'> = {}): OutboxItem {
+    const updated = updateOutboxItem(
+      this.o.db,
+      item.id,
+      { ...fields, state: nextState(item.state, event) },
+      this.o.now(),
+    )
+    this.o.hub.emit('reply.changed', updated)
+    return updated
+  }
+
+  private mention(id: number): Mention {
+    const mention = getMention(this.o.db, id)
+    if (!mention) throw notFound(`mention ${id}`)
+    return mention
+  }
+}
+
+const RECHECK_MS = 5_000
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err))

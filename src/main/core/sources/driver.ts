@@ -1,0 +1,23 @@
+// A configurable source plugs in here: how to build its connector from its
+// settings and secrets, and its reply channel when it can answer.
+import type { ConfigurableSource, SourceConfigs } from '../../../shared/sources'
+import type { Connector } from '../connectors/connector'
+import type { ReplyChannel } from '../outbox/channel'
+
+export interface DriverDeps {
+  /** A secret of this source, or undefined when not provided. */
+  secret(name: string): string | undefined
+  env: NodeJS.ProcessEnv
+  now(): number
+  log(message: string): void
+}
+
+export interface SourceDriver<S extends ConfigurableSource = ConfigurableSource> {
+  readonly source: S
+  /** A connector for these settings; null when there is nothing to listen to (reported as the reason). */
+  connector(config: SourceConfigs[S], deps: DriverDeps): Connector | { unavailable: string }
+  /** A reply channel for these settings and secrets, or undefined when replies are not configured. */
+  replies?(config: SourceConfigs[S], deps: DriverDeps): ReplyChannel | undefined
+}
+
+export type SourceDrivers = { [S in ConfigurableSource]?: SourceDriver<S> }

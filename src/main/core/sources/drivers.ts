@@ -1,0 +1,5 @@
+// The drivers of the configurable sources. A source without a driver here is
+// listed in the Sources panel but cannot start.
+import type { SourceDrivers } from './driver'
+
+export const SOURCE_DRIVERS: SourceDrivers = {}

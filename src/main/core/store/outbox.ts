@@ -1,0 +1,116 @@
+// Outbox rows: one per reply, unique on the caller's idempotency key.
+import type { OutboxItem, OutboxState, ReplyMode } from '../../../shared/contracts/replies'
+import type { SourceId } from '../../../shared/domain'
+import { stmt } from './db'
+import type { Db } from './db-types'
+
+interface OutboxRow {
+  id: number
+  key: string
+  source: string
+  mention_id: number | null
+  target_id: string
+  mode: string
+  text: string
+  state: string
+  attempts: number
+  remote_id: string | null
+  remote_url: string | null
+  error: string | null
+  created_at: number
+  updated_at: number
+}
+
+const toItem = (r: OutboxRow): OutboxItem => ({
+  id: r.id,
+  key: r.key,
+  source: r.source as SourceId,
+  mentionId: r.mention_id,
+  targetId: r.target_id,
+  mode: r.mode as ReplyMode,
+  text: r.text,
+  state: r.state as OutboxState,
+  attempts: r.attempts,
+  remoteId: r.remote_id,
+  remoteUrl: r.remote_url,
+  error: r.error,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+})
+
+export interface NewOutboxItem {
+  key: string
+  source: SourceId
+  mentionId: number | null
+  targetId: string
+  mode: ReplyMode
+  text: string
+  now: number
+}
+
+/** Queues a reply; with a key already used, returns the existing row and `created: false`. */
+export function enqueueReply(db: Db, item: NewOutboxItem): { item: OutboxItem; created: boolean } {
+  const existing = getOutboxByKey(db, item.key)
+  if (existing) return { item: existing, created: false }
+  const row = stmt<unknown[], OutboxRow>(
+    db,
+    `INSERT INTO outbox (key, source, mention_id, target_id, mode, text, state, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING *`,
+  ).get(item.key, item.source, item.mentionId, item.targetId, item.mode, item.text, item.now, item.now)!
+  return { item: toItem(row), created: true }
+}
+
+export function getOutboxItem(db: Db, id: number): OutboxItem | undefined {
+  const row = stmt<[number], OutboxRow>(db, 'SELECT * FROM outbox WHERE id = ?').get(id)
+  return row && toItem(row)
+}
+
+export function getOutboxByKey(db: Db, key: string): OutboxItem | undefined {
+  const row = stmt<[string], OutboxRow>(db, 'SELECT * FROM outbox WHERE key = ?').get(key)
+  return row && toItem(row)
+}
+
+export interface OutboxUpdate {
+  state: OutboxState
+  attempts?: number
+  remoteId?: string | null
+  remoteUrl?: string | null
+  error?: string | null
+}
+
+export function updateOutboxItem(db: Db, id: number, update: OutboxUpdate, now: number): OutboxItem {
+  const row = stmt<unknown[], OutboxRow>(
+    db,
+    `UPDATE outbox SET state = ?, attempts = coalesce(?, attempts), remote_id = coalesce(?, remote_id),
+       remote_url = coalesce(?, remote_url), error = ?, updated_at = ? WHERE id = ? RETURNING *`,
+  ).get(
+    update.state,
+    update.attempts ?? null,
+    update.remoteId ?? null,
+    update.remoteUrl ?? null,
+    update.error ?? null,
+    now,
+    id,
+  )
+  if (!row) throw new Error(`outbox item ${id} not found`)
+  return toItem(row)
+}
+
+export function listOutbox(db: Db, mentionId: number | undefined, limit: number): OutboxItem[] {
+  const rows =
+    mentionId === undefined
+      ? stmt<[number], OutboxRow>(db, 'SELECT * FROM outbox ORDER BY id DESC LIMIT ?').all(limit)
+      : stmt<[number, number], OutboxRow>(db, 'SELECT * FROM outbox WHERE mention_id = ? ORDER BY id DESC LIMIT ?').all(
+          mentionId,
+          limit,
+        )
+  return rows.map(toItem)
+}
+
+export function outboxInStates(db: Db, states: readonly OutboxState[]): OutboxItem[] {
+  const rows = stmt<[string], OutboxRow>(
+    db,
+    'SELECT * FROM outbox WHERE state IN (SELECT value FROM json_each(?)) ORDER BY id',
+  ).all(JSON.stringify(states))
+  return rows.map(toItem)
+}
