@@ -16,9 +16,11 @@ import {
   SourceStatusSchema,
   WorkspaceFileSchema,
 } from './domain'
+import { alertsCommands, alertsEvents } from './contracts/alerts'
 import { archiveCommands, archiveEvents } from './contracts/archive'
 import { command } from './contracts/command'
 import { replyCommands, replyEvents } from './contracts/replies'
+import { reportsCommands, reportsEvents } from './contracts/reports'
 import { sourceCommands, sourceEvents } from './contracts/sources'
 import { triageCommands, triageEvents } from './contracts/triage'
 
@@ -151,6 +153,8 @@ export const commands = {
   ...replyCommands,
   ...triageCommands,
   ...archiveCommands,
+  ...alertsCommands,
+  ...reportsCommands,
 } as const
 
 export type Commands = typeof commands
@@ -181,6 +185,8 @@ export const events = {
   ...replyEvents,
   ...triageEvents,
   ...archiveEvents,
+  ...alertsEvents,
+  ...reportsEvents,
 } as const
 
 export type Events = typeof events

@@ -27,6 +27,8 @@ import { Outbox } from './outbox/outbox'
 import type { CoreDeps } from './deps'
 import { triageHandlers } from './triage/handlers'
 import { archiveHandlers } from './archive/handlers'
+import { alertsHandlers } from './alerts/handlers'
+import { reportsHandlers } from './reports/handlers'
 import { StatsTracker } from './stats'
 import { getColumn } from './store/columns'
 import { openArchive } from './store/db'
@@ -134,6 +136,8 @@ export function createCore(options: CoreOptions): Core {
     ...replyHandlers(deps),
     ...triageHandlers(deps),
     ...archiveHandlers(deps),
+    ...alertsHandlers(deps),
+    ...reportsHandlers(deps),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,
