@@ -76,7 +76,7 @@ describe('alerts in the core', () => {
       firedAt: clock,
       read: false,
     })
-    expect(fired[0]!.summary).toMatch(/^150 mentions in 30 s \(4\.8× the usual 31\)$/)
+    expect(fired[0]!.summary).toMatch(/^150 mentions in 30 s \(4\.9× the usual 31\)$/)
 
     // Still spiking two seconds later: the cooldown keeps it to one alert.
     clock += 2_000
