@@ -1,5 +1,6 @@
-// Electron main: app lifecycle, the window with Electron's safety defaults,
-// and the contract's IPC channel onto the same core and handler table that
+// Electron main: app lifecycle, the windows with Electron's safety defaults
+// (the console, and pop-out column windows with the same preload and web
+// preferences), and the contract's IPC channel onto the same core and handler table that
 // browser mode uses. Thin on purpose: everything else lives in ./core.
 import { app, BrowserWindow, ipcMain, shell, type WebFrameMain } from 'electron'
 import { join } from 'node:path'
@@ -7,6 +8,7 @@ import { pathToFileURL } from 'node:url'
 import { version } from '../../package.json'
 import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/ipc'
 import { createCore, type Core } from './core/core'
+import { popoutColumn } from './popout'
 import { SecretStore } from './core/secrets/secret-store'
 import { safeStorageSecrets } from './safe-storage-secrets'
 
@@ -25,6 +27,46 @@ function trusted(frame: WebFrameMain | null): boolean {
   return url.protocol === 'file:' && url.pathname === pathToFileURL(RENDERER_INDEX).pathname
 }
 
+const WEB_PREFERENCES: Electron.WebPreferences = {
+  preload: join(__dirname, '../preload/index.js'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: false,
+}
+
+/**
+ * The same rules on every window: a pop-out column request (our own page with
+ * `?column=ID`, see ./popout) opens a window with the same preload and web
+ * preferences; http(s) links go to the system browser; everything else is
+ * denied, and no window navigates away from the console.
+ */
+function guard(win: BrowserWindow): void {
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (popoutColumn(url, { indexFile: RENDERER_INDEX, devUrl: DEV_URL }) !== null) {
+      return {
+        action: 'allow',
+        overrideBrowserWindowOptions: {
+          width: 560,
+          height: 1000,
+          minWidth: 320,
+          minHeight: 400,
+          backgroundColor: '#0d1117',
+          title: 'Earshot',
+          webPreferences: WEB_PREFERENCES,
+        },
+      }
+    }
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  win.webContents.on('did-create-window', (child) => guard(child))
+  win.webContents.on('will-navigate', (event, url) => {
+    if (url !== win.webContents.getURL()) event.preventDefault()
+  })
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1600,
@@ -34,23 +76,10 @@ function createWindow(): BrowserWindow {
     backgroundColor: '#0d1117',
     title: 'Earshot',
     show: false,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: WEB_PREFERENCES,
   })
   win.once('ready-to-show', () => win.show())
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  win.webContents.on('will-navigate', (event, url) => {
-    if (url !== win.webContents.getURL()) event.preventDefault()
-  })
+  guard(win)
   if (DEV_URL) void win.loadURL(DEV_URL)
   else void win.loadFile(RENDERER_INDEX)
   return win

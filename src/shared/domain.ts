@@ -119,6 +119,15 @@ export const DisplaySettingsSchema = z.object({
   density: z.enum(DISPLAY_DENSITIES),
   /** Multiplier on the base font size, for wall displays. */
   fontScale: z.number().min(0.75).max(2.5),
+  /**
+   * Wall mode, for a command-center screen: columns sized so a whole number
+   * fits the width, larger type, less chrome. Optional (absent = off) so that
+   * older archives and workspace files stay valid and a partial update never
+   * resets it.
+   */
+  wall: z.boolean().optional(),
+  /** A ticker strip that scrolls the newest mentions of every column along the bottom. */
+  ticker: z.boolean().optional(),
 })
 export type DisplaySettings = z.infer<typeof DisplaySettingsSchema>
 export const DEFAULT_DISPLAY: DisplaySettings = { density: 'comfortable', fontScale: 1 }

@@ -28,6 +28,7 @@ import type { CoreDeps } from './deps'
 import { triageHandlers } from './triage/handlers'
 import { archiveHandlers } from './archive/handlers'
 import { alertsHandlers } from './alerts/handlers'
+import { AlertService } from './alerts/service'
 import { reportsHandlers } from './reports/handlers'
 import { StatsTracker } from './stats'
 import { getColumn } from './store/columns'
@@ -99,6 +100,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.env ? { env: options.env } : {}),
   })
   const outbox = new Outbox({ db, hub, now, channel: (source) => sources.replyChannel(source) })
+  const alerts = new AlertService({ db, hub, now, columns })
   const disposables = new DisposableStore()
 
   let workspace: WorkspaceState = loadWorkspace(db) ?? firstRun()
@@ -130,7 +132,7 @@ export function createCore(options: CoreOptions): Core {
 
   const columnIds = (): ColumnId[] => columns.list().map((c) => c.id)
 
-  const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox }
+  const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox, alerts }
   const handlers: Handlers = {
     ...sourceHandlers(deps),
     ...replyHandlers(deps),
@@ -212,6 +214,7 @@ export function createCore(options: CoreOptions): Core {
       sources.applyDemo(workspace.settings.demo)
       sources.startConfigured()
       outbox.resume()
+      disposables.add(alerts.start())
       const timer = setInterval(
         () => {
           sources.tick()

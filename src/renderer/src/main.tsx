@@ -15,6 +15,8 @@ import './styles/card.css'
 import './styles/dialog.css'
 import './styles/query.css'
 import './styles/search.css'
+import './styles/alerts.css'
+import './styles/wall.css'
 
 start(transport)
 

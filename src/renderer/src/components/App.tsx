@@ -1,24 +1,44 @@
 // The application shell: top bar, connection banner, then the deck (or the
-// splash while loading / on failure), dialogs and notices; "/" opens search.
+// splash while loading / on failure), the ticker when on, dialogs and
+// notices; "/" opens search. `?column=ID` shows that one column alone (a
+// pop-out window or tab).
 import { useApplyDisplay } from '../hooks/useApplyDisplay'
 import { useSearchShortcut } from '../hooks/useSearchShortcut'
+import { popoutColumnId } from '../lib/route'
 import { useAppStore } from '../state/app'
+import { useDisplay } from '../state/settings'
 import { ConnectionBanner } from './ConnectionBanner'
 import { Deck } from './Deck'
 import { Dialogs } from './Dialogs'
 import { Notices } from './Notices'
+import { PopoutColumn } from './PopoutColumn'
 import { Splash } from './Splash'
+import { Ticker } from './Ticker'
 import { TopBar } from './TopBar'
+
+const popout = popoutColumnId()
 
 export function App() {
   useApplyDisplay()
   useSearchShortcut()
   const ready = useAppStore((s) => s.load.status === 'ready')
+  const ticker = useDisplay().ticker === true
+  if (popout !== null) {
+    return (
+      <div className="app app--popout">
+        <ConnectionBanner />
+        {ready ? <PopoutColumn id={popout} /> : <Splash />}
+        <Dialogs />
+        <Notices />
+      </div>
+    )
+  }
   return (
     <div className="app">
       <TopBar />
       <ConnectionBanner />
       {ready ? <Deck /> : <Splash />}
+      {ready && ticker && <Ticker />}
       <Dialogs />
       <Notices />
     </div>

@@ -1,9 +1,10 @@
 // A column's menu ("Column menu for <title>"): rename, edit keywords, move
-// left/right, preset widths, remove (after confirmation in a dialog). The
+// left/right, preset widths, pop out into its own window or tab, remove (after confirmation in a dialog). The
 // header also has direct "Move <title> left/right" buttons; the menu's are
 // named just "Move left/right" so the two never share a name.
 import type { Column } from '../../../shared/domain'
 import { WIDTH_PRESETS } from '../lib/columns'
+import { popoutHref } from '../lib/route'
 import { moveColumn, updateColumn } from '../state/deck'
 import { notifyError } from '../state/notices'
 import { openDialog } from '../state/ui'
@@ -77,6 +78,13 @@ export function ColumnMenu({ column, isFirst, isLast, onRename }: ColumnMenuProp
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          className="menu-item"
+          onClick={() => window.open(popoutHref(column.id), `earshot-column-${column.id}`, 'noopener')}
+        >
+          Pop out<span aria-hidden="true">↗</span>
+        </button>
         <button
           type="button"
           className="menu-item menu-item--danger"

@@ -1,6 +1,9 @@
-// Top-bar "Display" menu: density (comfortable / compact) and font scale for
-// wall displays. Saved to the core's settings, so every window follows.
+// Top-bar "Display" menu: density (comfortable / compact), font scale, and
+// for wall displays: wall mode, the ticker and full screen. Saved to the
+// core's settings (full screen excepted: it belongs to this window), so
+// every window follows.
 import { DISPLAY_DENSITIES, type DisplaySettings } from '../../../shared/domain'
+import { toggleFullscreen, useFullscreen } from '../hooks/useFullscreen'
 import { updateSettings, useDisplay } from '../state/settings'
 import { notifyError } from '../state/notices'
 import { Popover } from './Popover'
@@ -20,6 +23,7 @@ function save(display: Partial<DisplaySettings>): void {
 
 export function DisplayMenu() {
   const display = useDisplay()
+  const fullscreen = useFullscreen()
   const index = FONT_SCALES.findIndex((s) => Math.abs(s - display.fontScale) < 0.001)
   const step = (delta: -1 | 1): void => {
     const base = index >= 0 ? index : FONT_SCALES.findIndex((s) => s >= display.fontScale)
@@ -77,6 +81,30 @@ export function DisplayMenu() {
             onClick={() => save({ fontScale: 1 })}
           >
             Reset
+          </button>
+        </div>
+        <p className="menu-heading">Wall display</p>
+        <div className="segmented">
+          <button
+            type="button"
+            data-keep-open
+            className="btn btn--small"
+            aria-pressed={display.wall === true}
+            onClick={() => save({ wall: !display.wall })}
+          >
+            Wall mode
+          </button>
+          <button
+            type="button"
+            data-keep-open
+            className="btn btn--small"
+            aria-pressed={display.ticker === true}
+            onClick={() => save({ ticker: !display.ticker })}
+          >
+            Ticker
+          </button>
+          <button type="button" className="btn btn--small" aria-pressed={fullscreen} onClick={toggleFullscreen}>
+            Full screen
           </button>
         </div>
       </>

@@ -4,11 +4,14 @@
 // so nothing missed while disconnected stays missing.
 import type { Transport } from '../api/types'
 import { errorLine } from '../api/errors'
+import { popoutColumnId } from '../lib/route'
+import { loadAlerts, subscribeAlerts } from './alerts'
 import { setAppInfo, setLoadStatus, useAppStore } from './app'
 import { startClock } from './clock'
 import { useConnectionStore } from './connection'
 import { applyColumns } from './deck'
 import { loadHead } from './feed'
+import { loadGaps, subscribeGaps } from './gaps'
 import { enqueueBatch } from './ingest'
 import { setSettings } from './settings'
 import { applySourceStatus, setSources } from './sources'
@@ -27,6 +30,9 @@ function subscribe(transport: Transport): void {
   })
   api.on('settings.changed', setSettings)
   api.on('source.status', applySourceStatus)
+  // A popped-out column leaves desktop notifications and sounds to the console window.
+  subscribeAlerts(api, popoutColumnId() === null)
+  subscribeGaps(api)
   useConnectionStore.setState(transport.getConnection())
   transport.subscribeConnection((info) => useConnectionStore.setState(info))
 }
@@ -40,6 +46,8 @@ async function loadAll(transport: Transport): Promise<void> {
     api.call('settings.get', {}),
     api.call('stats.get', {}),
     api.call('sources.status', {}),
+    loadAlerts(),
+    loadGaps(),
   ])
   setAppInfo(info)
   setSettings(settings)
