@@ -27,6 +27,7 @@ import { Outbox } from './outbox/outbox'
 import type { CoreDeps } from './deps'
 import { triageHandlers } from './triage/handlers'
 import { archiveHandlers } from './archive/handlers'
+import { createArchiveServices, type ArchiveServices } from './archive/services'
 import { alertsHandlers } from './alerts/handlers'
 import { reportsHandlers } from './reports/handlers'
 import { StatsTracker } from './stats'
@@ -52,6 +53,8 @@ export interface CoreOptions {
   /** Source drivers; default: every built-in one. */
   drivers?: SourceDrivers
   env?: NodeJS.ProcessEnv
+  /** Desktop: asks where to save a file (an export); resolves null when the user cancels. */
+  saveDialog?: (suggestedName: string) => Promise<string | null>
 }
 
 export interface Core {
@@ -61,6 +64,7 @@ export interface Core {
   readonly ingest: Ingest
   readonly sources: Sources
   readonly outbox: Outbox
+  readonly archive: ArchiveServices
   call(name: unknown, input: unknown): ReturnType<typeof dispatch>
   start(): void
   /** Stops the sources, commits everything accepted, and closes the archive. */
@@ -99,6 +103,14 @@ export function createCore(options: CoreOptions): Core {
     ...(options.env ? { env: options.env } : {}),
   })
   const outbox = new Outbox({ db, hub, now, channel: (source) => sources.replyChannel(source) })
+  const archive = createArchiveServices({
+    db,
+    archivePath: options.archivePath,
+    hub,
+    ingest,
+    now,
+    saveDialog: options.saveDialog,
+  })
   const disposables = new DisposableStore()
 
   let workspace: WorkspaceState = loadWorkspace(db) ?? firstRun()
@@ -130,7 +142,7 @@ export function createCore(options: CoreOptions): Core {
 
   const columnIds = (): ColumnId[] => columns.list().map((c) => c.id)
 
-  const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox }
+  const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox, archive }
   const handlers: Handlers = {
     ...sourceHandlers(deps),
     ...replyHandlers(deps),
@@ -206,6 +218,7 @@ export function createCore(options: CoreOptions): Core {
     ingest,
     sources,
     outbox,
+    archive,
     call: (name, input) => dispatch(handlers, name, input),
     start() {
       columns.init()
@@ -223,6 +236,7 @@ export function createCore(options: CoreOptions): Core {
     },
     async stop() {
       disposables.dispose()
+      archive.close()
       await sources.stopAll()
       await outbox.close()
       await ingest.close()

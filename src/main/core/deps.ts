@@ -1,4 +1,5 @@
 // What the core hands to each area's command handlers.
+import type { ArchiveServices } from './archive/services'
 import type { ColumnService } from './columns-service'
 import type { CoreOptions } from './core'
 import type { EventHub } from './events'
@@ -20,4 +21,5 @@ export interface CoreDeps {
   columns: ColumnService
   sources: Sources
   outbox: Outbox
+  archive: ArchiveServices
 }
