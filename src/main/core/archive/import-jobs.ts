@@ -13,10 +13,16 @@ import { ImportError, ImportReport, runImport, type ImportSink } from './import/
 const HIGH_WATER = 20_000
 
 /** Hands batches to the ingest pipeline without outrunning it (it sheds load past its queue limit). */
-export function ingestSink(ingest: Pick<Ingest, 'push' | 'flush' | 'pending'>): ImportSink {
+export function ingestSink(
+  ingest: Pick<Ingest, 'push' | 'flush' | 'pending'>,
+  /** Why the archive cannot be written, when it cannot (the import stops instead of waiting forever). */
+  failure: () => unknown = () => undefined,
+): ImportSink {
   return async (batch: ScoredInput[]) => {
     ingest.push(batch)
     while (ingest.pending > HIGH_WATER) {
+      const err = failure()
+      if (err !== undefined) throw err
       ingest.flush()
       await new Promise((r) => setTimeout(r, 5))
     }
