@@ -3,12 +3,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import {
-  EXPORT_FIELDS,
-  ExportFieldSchema,
-  ExportFormatSchema,
-  type ExportField,
-} from '../../shared/contracts/archive'
+import { EXPORT_FIELDS, ExportFieldSchema, ExportFormatSchema, type ExportField } from '../../shared/contracts/archive'
 import { openReader, writeExport } from '../core/archive/export'
 import { countRows, exportQuery } from '../core/archive/export-rows'
 import { parseTime } from '../core/archive/import/records'
@@ -60,7 +55,8 @@ export async function exportCommand(args: string[]): Promise<void> {
     strict: true,
     allowPositionals: true,
   })
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (quote the query: --query "...")`)
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument "${positionals[0]}" (quote the query: --query "...")`)
   const format = ExportFormatSchema.safeParse(values.format)
   if (!format.success) throw new UsageError(`--format must be csv or jsonl (got "${values.format}")`)
   const fields = fieldsOption(values.fields)

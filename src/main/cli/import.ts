@@ -5,7 +5,12 @@
 import { createReadStream, existsSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { IMPORT_FIELDS, ImportFieldSchema, ImportFormatSchema, type ImportMapping } from '../../shared/contracts/archive'
+import {
+  IMPORT_FIELDS,
+  ImportFieldSchema,
+  ImportFormatSchema,
+  type ImportMapping,
+} from '../../shared/contracts/archive'
 import { openHeadlessIngest } from '../core/archive/headless-ingest'
 import { ImportError, ImportReport, MAX_REPORTED_BAD_ROWS, runImport } from '../core/archive/import/importer'
 import { countMentions } from '../core/store/mentions'

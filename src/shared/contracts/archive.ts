@@ -177,9 +177,7 @@ export const archiveCommands = {
     ImportProgressSchema,
   ),
   'import.chunk': command(
-    z
-      .object({ id: JobId, text: z.string().max(IMPORT_CHUNK_CHARS), last: z.boolean().default(false) })
-      .strict(),
+    z.object({ id: JobId, text: z.string().max(IMPORT_CHUNK_CHARS), last: z.boolean().default(false) }).strict(),
     ImportProgressSchema,
   ),
   'import.cancel': command(z.object({ id: JobId }).strict(), ImportProgressSchema),

@@ -65,7 +65,11 @@ export class ExportJobs {
     const total = countRows(this.o.db, query)
     const info: ExportJob = {
       id,
-      filename: exportFilename(query.label, formatter(request.format, request.fields, request.bom).extension, this.o.now()),
+      filename: exportFilename(
+        query.label,
+        formatter(request.format, request.fields, request.bom).extension,
+        this.o.now(),
+      ),
       total,
       downloadPath: `/export/${id}`,
     }
@@ -132,7 +136,8 @@ export class ExportJobs {
   async save(id: string): Promise<ExportProgress> {
     const job = this.jobs.get(id)
     if (!job) throw notFound(`export ${id}`)
-    if (!this.o.saveDialog) throw badRequest('saving to a file needs the desktop app; in a browser, download the export')
+    if (!this.o.saveDialog)
+      throw badRequest('saving to a file needs the desktop app; in a browser, download the export')
     const path = await this.o.saveDialog(job.info.filename)
     if (path === null) return this.cancel(id)
     const progress = await this.run(id, createWriteStream(path), path)

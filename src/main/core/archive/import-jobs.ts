@@ -96,7 +96,11 @@ export class ImportJobs {
       },
       (err: unknown) => {
         job.state = abort.signal.aborted ? 'cancelled' : 'failed'
-        job.error = abort.signal.aborted ? null : err instanceof ImportError ? err.message : `import failed: ${String(err)}`
+        job.error = abort.signal.aborted
+          ? null
+          : err instanceof ImportError
+            ? err.message
+            : `import failed: ${String(err)}`
         queue.fail(new Error(job.error ?? 'cancelled'))
       },
     )

@@ -10,6 +10,8 @@ export interface Line {
   /** 1-based. */
   no: number
   text: string
+  /** The line end it had ('\r\n', '\n', or '' for the last line): a quoted CSV field keeps it. */
+  eol: string
 }
 
 export interface Progress {
@@ -32,13 +34,13 @@ export async function* readLines(chunks: AsyncIterable<string>, progress: Progre
     let start = 0
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
-      yield { no: ++no, text: text.slice(start, end) }
+      yield { no: ++no, text: text.slice(start, end), eol: end === nl ? '\n' : '\r\n' }
       start = nl + 1
     }
     rest = text.slice(start)
     text = ''
   }
-  if (rest !== '') yield { no: ++no, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest }
+  if (rest !== '') yield { no: ++no, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, eol: '' }
 }
 
 export const MAX_RECORD_LINES = 500
@@ -92,7 +94,8 @@ export async function* readCsv(lines: AsyncIterable<Line>, batchSize = 500): Asy
     open.push(line)
     openQuotes += quotes(line.text)
     if (openQuotes % 2 === 0) {
-      batch.push({ line: open[0]!.no, text: open.map((l) => l.text).join('\n') })
+      const last = open.length - 1
+      batch.push({ line: open[0]!.no, text: open.map((l, i) => (i < last ? l.text + l.eol : l.text)).join('') })
       open = []
       openQuotes = 0
       if (batch.length >= batchSize) yield* flushBatch()

@@ -5,7 +5,13 @@
 import { createHash } from 'node:crypto'
 import type { ImportField, ImportMapping } from '../../../../shared/contracts/archive'
 import { IMPORT_FIELDS } from '../../../../shared/contracts/archive'
-import { MENTION_KINDS, SOURCE_IDS, type MentionInput, type MentionKind, type SourceId } from '../../../../shared/domain'
+import {
+  MENTION_KINDS,
+  SOURCE_IDS,
+  type MentionInput,
+  type MentionKind,
+  type SourceId,
+} from '../../../../shared/domain'
 import type { ScoredInput } from '../../pipeline/ingest'
 
 export type RowValue = string | number | boolean | null | undefined | readonly unknown[] | object
@@ -41,8 +47,8 @@ export function guessMapping(headers: readonly string[]): ImportMapping {
     id: ['id', 'postid', 'tweetid', 'statusid', 'externalid'],
     url: ['url', 'link', 'permalink', 'posturl', 'tweeturl'],
     source: ['source', 'network', 'platform'],
-    created_at: ['createdat', 'date', 'time', 'timestamp', 'postedat', 'datetime', 'created'],
-    author_handle: ['authorhandle', 'handle', 'username', 'screenname', 'user', 'author'],
+    created_at: ['createdat', 'date', 'time', 'timestamp', 'postedat', 'datetime', 'created', 'when'],
+    author_handle: ['authorhandle', 'handle', 'username', 'screenname', 'user', 'author', 'who'],
     author_name: ['authorname', 'name', 'displayname', 'fullname'],
     author_followers: ['authorfollowers', 'followers', 'followerscount'],
     text: ['text', 'body', 'content', 'message', 'tweet', 'post', 'fulltext'],
@@ -86,13 +92,20 @@ export function rowToMention(get: (field: ImportField) => RowValue): ScoredInput
   const handle = str(get('author_handle'))?.replace(/^@/, '') ?? 'unknown'
   const kind = str(get('kind'))
   const rawSentiment = get('sentiment')
-  const sentiment = rawSentiment === null || rawSentiment === undefined || rawSentiment === '' ? NaN : Number(rawSentiment)
+  const sentiment =
+    rawSentiment === null || rawSentiment === undefined || rawSentiment === '' ? NaN : Number(rawSentiment)
   const mention: MentionInput = {
     source: source !== null && SOURCES.has(source) ? (source as SourceId) : 'import',
     externalId: str(get('id')) ?? contentId(createdAt, handle, text),
     url: str(get('url')),
     createdAt,
-    author: { handle, name: str(get('author_name')) ?? handle, followers: int(get('author_followers')) ?? 0, avatarUrl: null, verified: false },
+    author: {
+      handle,
+      name: str(get('author_name')) ?? handle,
+      followers: int(get('author_followers')) ?? 0,
+      avatarUrl: null,
+      verified: false,
+    },
     text,
     lang: str(get('lang')),
     kind: kind !== null && KINDS.has(kind) ? (kind as MentionKind) : 'post',
