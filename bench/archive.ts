@@ -1,7 +1,7 @@
 // The benchmarks' 1,000,000-mention archive (BENCH_ARCHIVE=N for another
 // size): demo mentions over 30 days, built once and kept in bench/results/.
 import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createDemoGenerator } from '../src/main/core/connectors/demo'
 import { sentimentLabel } from '../src/main/core/pipeline/sentiment'
 import { openArchive } from '../src/main/core/store/db'
@@ -10,7 +10,8 @@ import { insertMention } from '../src/main/core/store/mentions'
 import { toMatchInput } from '../src/shared/query/match-input'
 
 export const ARCHIVE_SIZE = Number(process.env.BENCH_ARCHIVE ?? 1_000_000)
-export const RESULTS = join(__dirname, '..', '..', 'bench', 'results')
+// Next to the entry script (out/main/bench-*.js): this module may be bundled into a shared chunk.
+export const RESULTS = join(dirname(process.argv[1]!), '..', '..', 'bench', 'results')
 
 export const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6
 

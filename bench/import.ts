@@ -63,7 +63,8 @@ async function main(): Promise<void> {
 
     const archive = join(dir, 'archive.sqlite')
     const setup = openArchive(archive)
-    if (listColumns(setup).length === 0) for (const q of COLUMNS) insertColumn(setup, { title: q, query: q }, Date.now())
+    if (listColumns(setup).length === 0)
+      for (const q of COLUMNS) insertColumn(setup, { title: q, query: q }, Date.now())
     setup.close()
 
     const rssBefore = Math.round(process.memoryUsage().rss / 2 ** 20)

@@ -46,7 +46,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-
 // 1. Matcher throughput.
 const gen = createDemoGenerator({ seed: 3, runId: 'q' })
 const start = Date.now()

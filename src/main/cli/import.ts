@@ -64,11 +64,11 @@ export async function importCommand(args: string[]): Promise<void> {
   const pipeline = openHeadlessIngest(archivePath, { sentimentWorker: join(__dirname, 'sentiment-worker.js') })
   const report = new ImportReport()
   const before = countMentions(pipeline.db)
-  let stored = 0
+  let stored: number
   try {
     await runImport(input as AsyncIterable<string>, { format: format.data, mapping }, pipeline.sink, report)
   } catch (err) {
-    if (err instanceof ImportError) throw new Error(`cannot import ${file}: ${err.message}`)
+    if (err instanceof ImportError) throw new Error(`cannot import ${file}: ${err.message}`, { cause: err })
     throw err
   } finally {
     // Commit what was accepted, then count what was new.

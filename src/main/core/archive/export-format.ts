@@ -7,17 +7,18 @@ import type { ExportField, ExportFormat } from '../../../shared/contracts/archiv
 import { LIST_SEPARATOR, type ExportRow } from './export-rows'
 import { neutralize } from './neutralize'
 
+type Raw = string | number | null
 type Cell = string | number | boolean | string[] | null
 
 const BOOLEAN_FIELDS: ReadonlySet<ExportField> = new Set(['read', 'done'])
 const LIST_FIELDS: ReadonlySet<ExportField> = new Set(['columns', 'tags'])
 
-/** A field's value in its exported type. */
-export function cellValue(field: ExportField, raw: string | number | null): Cell {
-  if (field === 'created_at') return new Date(raw as number).toISOString()
-  if (BOOLEAN_FIELDS.has(field)) return raw === 1
-  if (LIST_FIELDS.has(field)) return raw === null || raw === '' ? [] : String(raw).split(LIST_SEPARATOR)
-  return raw
+/** How a field's raw SQLite value becomes its exported value (chosen once per field, not per cell). */
+function converter(field: ExportField): (raw: Raw) => Cell {
+  if (field === 'created_at') return (raw) => new Date(raw as number).toISOString()
+  if (BOOLEAN_FIELDS.has(field)) return (raw) => raw === 1
+  if (LIST_FIELDS.has(field)) return (raw) => (raw === null || raw === '' ? [] : String(raw).split(LIST_SEPARATOR))
+  return (raw) => raw
 }
 
 /** In CSV, lists read as "a; b" and every text cell is guarded against formulas. */
@@ -33,13 +34,14 @@ export const UTF8_BOM = '\ufeff'
 export interface Formatter {
   /** Text that starts the file (BOM, header line). */
   head(): string
-  /** One batch of rows as text. */
+  /** One batch of rows (raw values in field order) as text. */
   rows(rows: readonly ExportRow[]): string
   readonly contentType: string
   readonly extension: string
 }
 
 export function formatter(format: ExportFormat, fields: readonly ExportField[], bom: boolean): Formatter {
+  const convert = fields.map(converter)
   if (format === 'jsonl') {
     return {
       contentType: 'application/x-ndjson; charset=utf-8',
@@ -49,7 +51,7 @@ export function formatter(format: ExportFormat, fields: readonly ExportField[], 
         let out = ''
         for (const row of rows) {
           const obj: Record<string, Cell> = {}
-          for (const f of fields) obj[f] = cellValue(f, row[f] ?? null)
+          for (let i = 0; i < fields.length; i++) obj[fields[i]!] = convert[i]!(row[i] ?? null)
           out += `${JSON.stringify(obj)}\n`
         }
         return out
@@ -66,7 +68,7 @@ export function formatter(format: ExportFormat, fields: readonly ExportField[], 
       rows.length === 0
         ? ''
         : stringify(
-            rows.map((row) => fields.map((f) => csvCell(cellValue(f, row[f] ?? null)))),
+            rows.map((row) => row.map((raw, i) => csvCell(convert[i]!(raw)))),
             options,
           ),
   }

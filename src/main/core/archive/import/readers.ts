@@ -30,7 +30,7 @@ export async function* readLines(chunks: AsyncIterable<string>, progress: Progre
       first = false
     }
     progress.consumed += chunk.length
-    let text = rest + chunk
+    const text = rest + chunk
     let start = 0
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
       const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
@@ -38,9 +38,8 @@ export async function* readLines(chunks: AsyncIterable<string>, progress: Progre
       start = nl + 1
     }
     rest = text.slice(start)
-    text = ''
   }
-  if (rest !== '') yield { no: ++no, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, eol: '' }
+  if (rest !== '') yield { no: no + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, eol: '' }
 }
 
 export const MAX_RECORD_LINES = 500
@@ -65,7 +64,7 @@ export async function* readCsv(lines: AsyncIterable<Line>, batchSize = 500): Asy
 
   function* flushBatch(): Generator<CsvItem> {
     if (batch.length === 0) return
-    let rows: string[][] | null = null
+    let rows: string[][] | null
     try {
       rows = parse(batch.map((r) => r.text).join('\n'), { relax_column_count: true }) as string[][]
       if (rows.length !== batch.length) rows = null
