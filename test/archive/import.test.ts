@@ -233,3 +233,17 @@ describe('import', () => {
     expect(await core.call('import.start', { format: 'twarc', mapping: { text: 'x' } })).toMatchObject({ ok: false })
   })
 })
+
+describe('time parsing', () => {
+  it('reads ISO-8601, zone-less times as UTC, and epoch seconds or milliseconds', async () => {
+    const { parseTime } = await import('../../src/main/core/archive/import/records')
+    expect(parseTime('2026-01-02T09:00:00.000Z')).toBe(Date.UTC(2026, 0, 2, 9))
+    expect(parseTime('2026-01-02 09:00')).toBe(Date.UTC(2026, 0, 2, 9))
+    expect(parseTime('2026-01-02T09:00:00+02:00')).toBe(Date.UTC(2026, 0, 2, 7))
+    expect(parseTime('1767344400')).toBe(Date.UTC(2026, 0, 2, 9))
+    expect(parseTime(1767344400000)).toBe(Date.UTC(2026, 0, 2, 9))
+    expect(parseTime('Fri, 02 Jan 2026 09:00:00 GMT')).toBe(Date.UTC(2026, 0, 2, 9))
+    expect(parseTime('soon')).toBeNull()
+    expect(parseTime('')).toBeNull()
+  })
+})

@@ -16,13 +16,15 @@ import type { ScoredInput } from '../../pipeline/ingest'
 
 export type RowValue = string | number | boolean | null | undefined | readonly unknown[] | object
 
-/** Parses a time: ISO-8601 (or anything Date.parse reads), epoch seconds or epoch milliseconds. */
+/** Parses a time: ISO-8601 (UTC when it has no zone; or anything Date.parse reads), epoch seconds or milliseconds. */
 export function parseTime(value: RowValue): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value < 1e11 ? value * 1000 : value) : null
   if (typeof value !== 'string' || value.trim() === '') return null
   const s = value.trim()
   if (/^\d+(\.\d+)?$/.test(s)) return parseTime(Number(s))
-  const ms = Date.parse(s)
+  // A date and time with no zone is read as UTC (as exports write it), not as this machine's local time.
+  const local = /^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(:\d\d(\.\d+)?)?)$/.exec(s)
+  const ms = Date.parse(local ? `${local[1]}T${local[2]}Z` : s)
   return Number.isNaN(ms) ? null : ms
 }
 
