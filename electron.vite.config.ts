@@ -17,6 +17,8 @@ export default defineConfig({
           // Benchmarks run against the same bundled core (see bench/).
           'bench-ingest': resolve(__dirname, 'bench/ingest.ts'),
           'bench-query': resolve(__dirname, 'bench/query.ts'),
+          'bench-export': resolve(__dirname, 'bench/export.ts'),
+          'bench-import': resolve(__dirname, 'bench/import.ts'),
         },
       },
     },

@@ -1,20 +1,17 @@
 // Query benchmark: live-matcher throughput with 50 column queries, and archive
 // search latency (first page, p50/p95) over a 1,000,000-mention archive. The
 // archive is built once and kept in bench/results/ for later runs.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createDemoGenerator } from '../src/main/core/connectors/demo'
 import { sentimentLabel } from '../src/main/core/pipeline/sentiment'
 import { toSqlWhere } from '../src/main/core/query/sql'
-import { openArchive } from '../src/main/core/store/db'
-import { insertMention } from '../src/main/core/store/mentions'
 import { searchMentions } from '../src/main/core/store/search'
 import { compileColumnQuery } from '../src/shared/query/column-query'
 import { toMatchInput } from '../src/shared/query/match-input'
+import { ms, openBenchArchive, RESULTS } from './archive'
 
-const ARCHIVE_SIZE = Number(process.env.BENCH_ARCHIVE ?? 1_000_000)
-const out = join(__dirname, '..', '..', 'bench', 'results')
-mkdirSync(out, { recursive: true })
+const out = RESULTS
 
 const BRANDS = ['comcast', 'xfinity', 'jetblue', '"whole foods"', 'ford', 'zappos', 'oreo']
 const MODIFIERS = [
@@ -49,8 +46,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6
-
 // 1. Matcher throughput.
 const gen = createDemoGenerator({ seed: 3, runId: 'q' })
 const start = Date.now()
@@ -70,29 +65,9 @@ const matchMs = ms(t0)
 const evaluationsPerSecond = Math.round((sample.length * matchers.length) / (matchMs / 1000))
 
 // 2. Archive search at ARCHIVE_SIZE.
-const archivePath = join(out, `archive-${ARCHIVE_SIZE}.sqlite`)
-const fresh = !existsSync(archivePath)
-const db = openArchive(archivePath)
-let buildSeconds = 0
-if (fresh) {
-  const b0 = process.hrtime.bigint()
-  const g = createDemoGenerator({ seed: 11, runId: 'archive' })
-  const span = 30 * 24 * 3600_000
-  const insertBatch = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const m = g.next(start - span + Math.floor((i / ARCHIVE_SIZE) * span))
-      const label = sentimentLabel((((i * 7919) % 200) / 100 - 1) * 0.6)
-      insertMention(
-        db,
-        { ...m, receivedAt: m.createdAt, sentiment: 0, sentimentLabel: label },
-        toMatchInput({ ...m, sentimentLabel: label }),
-      )
-    }
-  })
-  for (let i = 0; i < ARCHIVE_SIZE; i += 10_000) insertBatch(i, Math.min(ARCHIVE_SIZE, i + 10_000))
-  db.exec('ANALYZE')
-  buildSeconds = ms(b0) / 1000
-}
+const { db, builtInSeconds } = openBenchArchive(start)
+const fresh = builtInSeconds !== null
+const buildSeconds = builtInSeconds ?? 0
 const stored = (db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n
 const timings: number[] = []
 const followerTimings: number[] = []

@@ -1,23 +1,35 @@
 // The `earshot` command line, under plain Node. Each subcommand lives in
-// cli/; usage errors exit 2, runtime failures 1, success 0.
+// cli/; usage errors exit 2, runtime failures 1, success 0, and an import
+// that skipped bad rows 3.
 import { version } from '../../package.json'
 import { SecretStoreError } from './core/secrets/secret-store'
 import { ArchiveTooNewError } from './core/store/migrations/migration'
 import { SHARED_OPTIONS_HELP, UsageError } from './cli/args'
+import { capture, CAPTURE_USAGE } from './cli/capture'
+import { exportCommand, EXPORT_USAGE } from './cli/export'
+import { importCommand, IMPORT_USAGE } from './cli/import'
 import { serve, SERVE_USAGE } from './cli/serve'
 
 const SUBCOMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve,
+  capture,
+  export: exportCommand,
+  import: importCommand,
 }
 
 const USAGE = `Earshot ${version}: real-time social listening console
 
 Usage:
 ${SERVE_USAGE}
+${CAPTURE_USAGE}
+${EXPORT_USAGE}
+${IMPORT_USAGE}
 
 Options of every command:
 ${SHARED_OPTIONS_HELP}
-  -h, --help           show this help`
+  -h, --help           show this help
+
+Exit codes: 0 done, 1 failure (message on stderr), 2 usage error, 3 import finished but skipped bad rows`
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv

@@ -27,6 +27,7 @@ import { Outbox } from './outbox/outbox'
 import type { CoreDeps } from './deps'
 import { triageHandlers } from './triage/handlers'
 import { archiveHandlers } from './archive/handlers'
+import { createArchiveServices, type ArchiveServices } from './archive/services'
 import { alertsHandlers } from './alerts/handlers'
 import { AlertService } from './alerts/service'
 import { reportsHandlers } from './reports/handlers'
@@ -53,6 +54,8 @@ export interface CoreOptions {
   /** Source drivers; default: every built-in one. */
   drivers?: SourceDrivers
   env?: NodeJS.ProcessEnv
+  /** Desktop: asks where to save a file (an export); resolves null when the user cancels. */
+  saveDialog?: (suggestedName: string) => Promise<string | null>
 }
 
 export interface Core {
@@ -62,6 +65,7 @@ export interface Core {
   readonly ingest: Ingest
   readonly sources: Sources
   readonly outbox: Outbox
+  readonly archive: ArchiveServices
   call(name: unknown, input: unknown): ReturnType<typeof dispatch>
   start(): void
   /** Stops the sources, commits everything accepted, and closes the archive. */
@@ -101,6 +105,14 @@ export function createCore(options: CoreOptions): Core {
   })
   const outbox = new Outbox({ db, hub, now, channel: (source) => sources.replyChannel(source) })
   const alerts = new AlertService({ db, hub, now, columns })
+  const archive = createArchiveServices({
+    db,
+    archivePath: options.archivePath,
+    hub,
+    ingest,
+    now,
+    saveDialog: options.saveDialog,
+  })
   const disposables = new DisposableStore()
 
   let workspace: WorkspaceState = loadWorkspace(db) ?? firstRun()
@@ -132,7 +144,7 @@ export function createCore(options: CoreOptions): Core {
 
   const columnIds = (): ColumnId[] => columns.list().map((c) => c.id)
 
-  const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox, alerts }
+  const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox, alerts, archive }
   const handlers: Handlers = {
     ...sourceHandlers(deps),
     ...replyHandlers(deps),
@@ -208,6 +220,7 @@ export function createCore(options: CoreOptions): Core {
     ingest,
     sources,
     outbox,
+    archive,
     call: (name, input) => dispatch(handlers, name, input),
     start() {
       columns.init()
@@ -226,6 +239,7 @@ export function createCore(options: CoreOptions): Core {
     },
     async stop() {
       disposables.dispose()
+      archive.close()
       await sources.stopAll()
       await outbox.close()
       await ingest.close()

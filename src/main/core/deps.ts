@@ -1,5 +1,6 @@
 // What the core hands to each area's command handlers.
 import type { AlertService } from './alerts/service'
+import type { ArchiveServices } from './archive/services'
 import type { ColumnService } from './columns-service'
 import type { CoreOptions } from './core'
 import type { EventHub } from './events'
@@ -22,4 +23,5 @@ export interface CoreDeps {
   sources: Sources
   outbox: Outbox
   alerts: AlertService
+  archive: ArchiveServices
 }

@@ -9,6 +9,7 @@ import type { EventName } from '../../shared/contract'
 import { ClientFrameSchema, TOKEN_PARAM, WS_PATH, type ServerFrame } from '../../shared/wire'
 import type { Core } from '../core/core'
 import { createGate, newToken } from './auth'
+import { EXPORT_PATH, sendExport } from './export-download'
 import { sendFile } from './static'
 
 export const CONTENT_SECURITY_POLICY = [
@@ -92,6 +93,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         401,
         'Earshot: this console needs its token. Open the address printed when the server started.',
       )
+    }
+    const exportId = EXPORT_PATH.exec(url.pathname)?.[1]
+    if (exportId !== undefined) {
+      if (await sendExport(core, exportId, req, res, SECURITY_HEADERS)) return
+      return refuse(res, 404, 'Earshot: this export is not ready or has already been downloaded.')
     }
     if (await sendFile(res, options.rendererDir, url.pathname, SECURITY_HEADERS)) return
     // Client-side routes (pop-out columns, review) all load the app.

@@ -17,6 +17,7 @@ import './styles/query.css'
 import './styles/search.css'
 import './styles/alerts.css'
 import './styles/wall.css'
+import './styles/archive.css'
 
 start(transport)
 

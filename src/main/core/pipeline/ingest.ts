@@ -17,6 +17,9 @@ export interface Committed {
   columns: ColumnId[]
 }
 
+/** A mention that may come with its sentiment already scored (an import of our own export). */
+export type ScoredInput = MentionInput & { sentiment?: number }
+
 export interface IngestOptions {
   now: () => number
   /** Called after each commit with what it stored (duplicates excluded). */
@@ -56,29 +59,35 @@ export class Ingest {
     this.maxQueued = options.maxQueued ?? 500_000
   }
 
-  push(inputs: readonly MentionInput[]): void {
+  push(inputs: readonly ScoredInput[]): void {
     const receivedAt = this.options.now()
     const fresh = inputs.filter((m) => this.recent.admit(mentionKey(m.source, m.externalId)))
     if (fresh.length === 0) return
     const { scorer } = this.options
-    if (!scorer) {
+    const unscored = fresh.filter((m) => m.sentiment === undefined)
+    if (!scorer || unscored.length === 0) {
       this.enqueue(
         fresh,
         receivedAt,
-        fresh.map((m) => scoreSentiment(m.text).score),
+        fresh.map((m) => m.sentiment ?? scoreSentiment(m.text).score),
       )
       return
     }
     this.inFlight += fresh.length
-    const scores = scorer.score(fresh.map((m) => m.text))
+    const scores = scorer.score(unscored.map((m) => m.text))
     this.scoring = this.scoring.then(async () => {
       const scored = await scores
       this.inFlight -= fresh.length
-      this.enqueue(fresh, receivedAt, scored)
+      let next = 0
+      this.enqueue(
+        fresh,
+        receivedAt,
+        fresh.map((m) => m.sentiment ?? scored[next++] ?? 0),
+      )
     })
   }
 
-  private enqueue(fresh: readonly MentionInput[], receivedAt: number, scores: ArrayLike<number>): void {
+  private enqueue(fresh: readonly ScoredInput[], receivedAt: number, scores: ArrayLike<number>): void {
     for (let i = 0; i < fresh.length; i++) {
       const raw = scores[i] ?? 0
       const sentiment = Number.isFinite(raw) ? raw : 0

@@ -1,4 +1,4 @@
-// A column's menu ("Column menu for <title>"): rename, edit keywords, move
+// A column's menu ("Column menu for <title>"): rename, edit keywords, export, move
 // left/right, preset widths, pop out into its own window or tab, remove (after confirmation in a dialog). The
 // header also has direct "Move <title> left/right" buttons; the menu's are
 // named just "Move left/right" so the two never share a name.
@@ -36,6 +36,15 @@ export function ColumnMenu({ column, isFirst, isLast, onRename }: ColumnMenuProp
         </button>
         <button type="button" className="menu-item" onClick={() => openDialog({ kind: 'edit', columnId: column.id })}>
           Edit keywords
+        </button>
+        <button
+          type="button"
+          className="menu-item"
+          onClick={() =>
+            openDialog({ kind: 'export', scope: { kind: 'column', columnId: column.id }, title: column.title })
+          }
+        >
+          Export…
         </button>
         <div className="menu-row">
           <button

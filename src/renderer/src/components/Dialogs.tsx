@@ -1,9 +1,11 @@
 // Renders whichever dialog the UI store says is open (add, edit, remove,
-// archive search).
+// archive search, export, import).
 // A dialog for a column that disappeared meanwhile just closes.
 import { useColumn } from '../state/deck'
 import { closeDialog, useUiStore } from '../state/ui'
 import { ColumnDialog } from './ColumnDialog'
+import { ExportDialog } from './ExportDialog'
+import { ImportDialog } from './ImportDialog'
 import { RemoveDialog } from './RemoveDialog'
 import { SearchDialog } from './SearchDialog'
 
@@ -22,5 +24,7 @@ export function Dialogs() {
   if (dialog === null) return null
   if (dialog.kind === 'add') return <ColumnDialog onClose={closeDialog} />
   if (dialog.kind === 'search') return <SearchDialog onClose={closeDialog} />
+  if (dialog.kind === 'export') return <ExportDialog {...dialog} onClose={closeDialog} />
+  if (dialog.kind === 'import') return <ImportDialog onClose={closeDialog} />
   return <ColumnScoped key={`${dialog.kind}:${dialog.columnId}`} id={dialog.columnId} kind={dialog.kind} />
 }

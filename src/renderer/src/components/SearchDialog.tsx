@@ -1,6 +1,7 @@
 // Archive search: a query (validated live, like the column editor), an
 // optional date range and an order; results as mention cards, paged with
-// the cursor, each with "Show in context" (ContextPane beside the results).
+// the cursor, each with "Show in context" (ContextPane beside the results),
+// and "Export results…" (the export dialog over the search).
 // Opened from the top bar or with "/"; Escape closes.
 import { useId, useState } from 'react'
 import type { Mention } from '../../../shared/domain'
@@ -11,6 +12,7 @@ import { rangeFromInputs } from '../lib/dateInput'
 import { formatExact } from '../lib/format'
 import { shownCheck, validQuery } from '../lib/queryCheck'
 import { ContextPane } from './ContextPane'
+import { ExportDialog } from './ExportDialog'
 import { MentionCard } from './MentionCard'
 import { Modal } from './Modal'
 import { QueryField } from './QueryField'
@@ -28,6 +30,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
   const [to, setTo] = useState('')
   const [order, setOrder] = useState<SearchOrder>('newest')
   const [chosen, setChosen] = useState<Mention | null>(null)
+  const [exporting, setExporting] = useState(false)
   const fromId = useId()
   const toId = useId()
   const orderId = useId()
@@ -99,9 +102,16 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
       </form>
       <div className={chosen ? 'search-body search-body--split' : 'search-body'}>
         <section className={results.stale ? 'search-results is-stale' : 'search-results'} aria-label="Search results">
-          <p className={range.error ? 'search-summary field-hint--warn' : 'search-summary'} role="status">
-            {summary}
-          </p>
+          <div className="search-summary-row">
+            <p className={range.error ? 'search-summary field-hint--warn' : 'search-summary'} role="status">
+              {summary}
+            </p>
+            {request !== null && results.items.length > 0 && (
+              <button type="button" className="btn btn--small" onClick={() => setExporting(true)}>
+                Export results…
+              </button>
+            )}
+          </div>
           <ol className="search-list">
             {results.items.map((m) => (
               <li key={m.id} className={chosen?.id === m.id ? 'search-item is-chosen' : 'search-item'}>
@@ -125,6 +135,15 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
         </section>
         {chosen && <ContextPane key={chosen.id} mention={chosen} onClose={() => setChosen(null)} />}
       </div>
+      {exporting && request !== null && (
+        <ExportDialog
+          scope={{ kind: 'query', query: request.query }}
+          title="search results"
+          since={request.since}
+          until={request.until}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </Modal>
   )
 }

@@ -1,9 +1,11 @@
 // The top bar: wordmark, archive size, source status chips, the demo rate,
-// archive search, the alerts bell, the Display and Workspace menus and the "Add column" button.
+// archive search, the alerts bell, the Archive (export, import), Display and Workspace menus and the
+// "Add column" button.
 import { formatCompact, formatExact } from '../lib/format'
 import { useAppStore } from '../state/app'
 import { openDialog } from '../state/ui'
 import { AlertBell } from './AlertBell'
+import { ArchiveMenu } from './ArchiveMenu'
 import { DemoRateControl } from './DemoRateControl'
 import { DisplayMenu } from './DisplayMenu'
 import { SourceChips } from './SourceChips'
@@ -46,6 +48,7 @@ export function TopBar() {
             Search
           </button>
           <AlertBell />
+          <ArchiveMenu />
           <DisplayMenu />
           <WorkspaceMenu />
           <button type="button" className="btn btn--primary" onClick={() => openDialog({ kind: 'add' })}>

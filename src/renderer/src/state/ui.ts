@@ -1,7 +1,8 @@
 // Store: UI-only state shared across components: which dialog is open (the
-// column editor, remove confirmation or archive search) and
+// column editor, remove confirmation, archive search, export or import) and
 // the column drag-and-drop in progress (who is dragged, where it would land).
 import { create } from 'zustand'
+import type { ExportScope } from '../../../shared/contracts/archive'
 import type { ColumnId } from '../../../shared/domain'
 import type { DropSide } from '../lib/columns'
 
@@ -10,6 +11,9 @@ export type DialogState =
   | { kind: 'edit'; columnId: ColumnId }
   | { kind: 'remove'; columnId: ColumnId }
   | { kind: 'search' }
+  /** Export a column, a search's results or a time range (scope query ''). */
+  | { kind: 'export'; scope: ExportScope; title: string; since?: number | null; until?: number | null }
+  | { kind: 'import' }
   | null
 
 interface UiState {

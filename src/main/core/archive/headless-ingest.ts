@@ -1,0 +1,49 @@
+// The ingest pipeline without the rest of the core, for the command-line
+// import and its benchmark: the archive, the router over its stored columns
+// (so imported mentions land in the columns they match, as live ones do) and
+// the batched writer. No sources start, no events go anywhere.
+import { listColumns } from '../store/columns'
+import { openArchive } from '../store/db'
+import type { Db } from '../store/db-types'
+import { Ingest } from '../pipeline/ingest'
+import { WorkerScorer } from '../pipeline/sentiment-pool'
+import { Router } from '../router'
+import { StatsTracker } from '../stats'
+import { ingestSink } from './import-jobs'
+import type { ImportSink } from './import/importer'
+
+export interface HeadlessIngest {
+  db: Db
+  ingest: Ingest
+  /** A sink that fails the import when the archive cannot be written. */
+  sink: ImportSink
+  close(): Promise<void>
+}
+
+export function openHeadlessIngest(archivePath: string, options: { sentimentWorker?: string } = {}): HeadlessIngest {
+  const db = openArchive(archivePath)
+  const router = new Router()
+  router.setColumns(listColumns(db))
+  const scorer = options.sentimentWorker ? new WorkerScorer(options.sentimentWorker) : undefined
+  let failure: unknown
+  const ingest = new Ingest(db, router, new StatsTracker(), {
+    now: Date.now,
+    ...(scorer ? { scorer } : {}),
+    onCommitted: () => {},
+    onError: (err) => (failure ??= err),
+  })
+  return {
+    db,
+    ingest,
+    sink: ingestSink(ingest, () => failure),
+    async close() {
+      try {
+        await ingest.close()
+        if (failure !== undefined) throw failure
+      } finally {
+        await scorer?.close()
+        db.close()
+      }
+    },
+  }
+}

@@ -1,0 +1,184 @@
+// The built `earshot` CLI as a script uses it: exports on stdout only, the
+// summary and bad rows on stderr, and the documented exit codes (0 ok,
+// 1 failure, 2 usage, 3 import with bad rows). Needs `npm run build` first.
+import { spawn } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openArchive } from '../../src/main/core/store/db'
+import { tempDir } from '../helpers'
+
+const CLI = resolve(__dirname, '..', '..', 'out', 'main', 'cli.js')
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function earshot(args: string[], options: { stdin?: string; signalAfter?: RegExp } = {}): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString()
+      if (options.signalAfter?.test(stdout)) child.kill('SIGTERM')
+    })
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('close', (code) => done({ code, stdout, stderr }))
+    child.stdin.end(options.stdin ?? '')
+  })
+}
+
+const TWARC = [
+  JSON.stringify({
+    data: [
+      { id: '10', text: 'Comcast outage downtown', author_id: '1', created_at: '2026-01-01T00:00:00Z' },
+      { id: '11', text: '=cmd|calc', author_id: '1', created_at: '2026-01-01T00:01:00Z' },
+    ],
+    includes: { users: [{ id: '1', username: 'ann', name: 'Ann' }] },
+  }),
+  'garbage',
+  JSON.stringify({
+    data: [{ id: '12', text: 'Comcast again', author_id: '1', created_at: '2026-01-02T00:00:00Z' }],
+    includes: { users: [{ id: '1', username: 'ann' }] },
+  }),
+].join('\n')
+
+describe('earshot CLI', () => {
+  let dir: string
+  let db: string
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`)
+    dir = tempDir()
+    db = join(dir, 'a.sqlite')
+  })
+
+  it('imports twarc JSONL, lists bad lines on stderr and exits 3', async () => {
+    const file = join(dir, 'capture.jsonl')
+    writeFileSync(file, TWARC)
+    const run = await earshot(['import', '--db', db, '--format', 'twarc', file])
+    expect(run.code).toBe(3)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain('read 4 rows')
+    expect(run.stderr).toContain('3 new, 0 already in the archive, 1 bad')
+    expect(run.stderr).toMatch(/^line 2: not JSON/m)
+    // Again from stdin: everything is already there, and the same bad line.
+    const again = await earshot(['import', '--db', db, '--format', 'twarc', '-'], { stdin: TWARC })
+    expect(again.code).toBe(3)
+    expect(again.stderr).toContain('0 new, 3 already in the archive, 1 bad')
+  })
+
+  it('exports CSV to stdout with chosen fields and a time range, and exits 0', async () => {
+    const run = await earshot([
+      'export',
+      '--db',
+      db,
+      '--query',
+      'comcast',
+      '--fields',
+      'id,created_at,author_handle,text',
+      '--since',
+      '2026-01-01T00:00:00Z',
+      '--until',
+      '2026-01-02T00:00:00Z',
+    ])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toBe('earshot: exported 1 of 1 mentions\n')
+    expect(parse(run.stdout, { columns: true })).toEqual([
+      { id: '10', created_at: '2026-01-01T00:00:00.000Z', author_handle: 'ann', text: 'Comcast outage downtown' },
+    ])
+    const all = await earshot(['export', '--db', db, '--format', 'jsonl', '--fields', 'id,text', '--bom'])
+    expect(all.code).toBe(0)
+    expect(
+      all.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { id: '10', text: 'Comcast outage downtown' },
+      { id: '11', text: '=cmd|calc' },
+      { id: '12', text: 'Comcast again' },
+    ])
+    const csv = await earshot(['export', '--db', db, '--fields', 'text', '--bom'])
+    expect(csv.stdout).toBe("\ufefftext\r\nComcast outage downtown\r\n'=cmd|calc\r\nComcast again\r\n")
+  })
+
+  it('round-trips its own CSV export into another archive', async () => {
+    const exported = await earshot(['export', '--db', db])
+    const file = join(dir, 'out.csv')
+    writeFileSync(file, exported.stdout)
+    const other = join(dir, 'b.sqlite')
+    const run = await earshot(['import', '--db', other, '--format', 'csv', file])
+    expect(run.code).toBe(0)
+    const back = await earshot([
+      'export',
+      '--db',
+      other,
+      '--fields',
+      'id,source,created_at,author_handle,text,sentiment',
+    ])
+    const original = await earshot([
+      'export',
+      '--db',
+      db,
+      '--fields',
+      'id,source,created_at,author_handle,text,sentiment',
+    ])
+    expect(back.stdout).toBe(original.stdout)
+  })
+
+  it('exits 2 with the usage on a usage error, and 1 on a runtime failure', async () => {
+    const cases: Array<[string[], number, RegExp]> = [
+      [['export', '--db', db, '--format', 'xml'], 2, /--format must be csv or jsonl/],
+      [['export', '--db', db, '--fields', 'id,nope'], 2, /unknown field "nope"/],
+      [['export', '--db', db, '--query', '(broken'], 2, /invalid query/],
+      [['export', '--db', db, '--since', 'yesterday-ish'], 2, /--since must be/],
+      [['import', '--db', db, '--format', 'csv'], 2, /exactly one FILE/],
+      [['import', '--db', db, '--format', 'twarc', '--map', 'text=body', 'x'], 2, /--map applies to --format csv only/],
+      [['import', '--db', db, '--format', 'csv', '--map', 'colour=body', 'x'], 2, /unknown field "colour"/],
+      [['export', '--db', join(dir, 'missing.sqlite')], 1, /no archive at/],
+      [['capture', '--db', join(dir, 'c.sqlite')], 1, /no source is enabled/],
+      [['frobnicate'], 2, /unknown command "frobnicate"/],
+    ]
+    for (const [args, code, message] of cases) {
+      const run = await earshot(args)
+      expect({ args, code: run.code }).toEqual({ args, code })
+      expect(run.stderr).toMatch(message)
+      expect(run.stdout).toBe('')
+    }
+    const csv = join(dir, 'plain.csv')
+    writeFileSync(csv, 'a,b\n1,2\n')
+    const notOurs = await earshot(['import', '--db', db, '--format', 'csv', csv])
+    expect(notOurs.code).toBe(1)
+    expect(notOurs.stderr).toMatch(/not an Earshot export/)
+  })
+
+  it('captures headless with a workspace until SIGTERM, then exits 0', async () => {
+    const ws = join(dir, 'ws.json')
+    writeFileSync(
+      ws,
+      JSON.stringify({
+        format: 'earshot.workspace',
+        version: 1,
+        name: 'Wall',
+        columns: [{ title: 'Everything', query: 'comcast OR jetblue OR ford OR oreo OR zappos OR "whole foods"' }],
+        sources: { demo: { enabled: true, rate: 100, seed: 1 } },
+      }),
+    )
+    const target = join(dir, 'capture.sqlite')
+    const run = await earshot(['capture', '--db', target, '--workspace', ws, '--demo'], {
+      signalAfter: /Earshot capture:/,
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/Earshot capture: .*capture\.sqlite \(1 columns; sources: demo\)/)
+    const archive = openArchive(target)
+    try {
+      expect(archive.prepare('SELECT title FROM columns').all()).toEqual([{ title: 'Everything' }])
+    } finally {
+      archive.close()
+    }
+  })
+})
