@@ -179,6 +179,14 @@ export class Sources {
       columns: this.o.columns,
       matches: (mention) => this.o.router.anyMatch(mention),
       log: (message) => console.error(`earshot: ${source}: ${this.o.secrets.redact(message)}`),
+      notice: (columnId, message) => {
+        if (this.running.get(source) !== entry) return
+        this.o.hub.emit('column.notice', {
+          columnId,
+          source,
+          message: message === null ? null : this.o.secrets.redact(message),
+        })
+      },
     }
     connector.start(ctx)
   }
