@@ -1,12 +1,16 @@
 // twitter-api-v2 clients pointed at X or at the configured API base (a
-// gateway, a proxy, or the local fake in tests), through the library's own
-// prefix mechanism (`cloneWithPrefix`), and the one place that turns the
-// library's errors into what Earshot needs to know about them.
+// gateway, a proxy, or the local fake in tests) through the library's plugin
+// hooks, and the one place that turns the library's errors into what Earshot
+// needs to know about them.
+import { Agent as HttpAgent } from 'node:http'
 import {
   ApiPartialResponseError,
   ApiRequestError,
   ApiResponseError,
   TwitterApi,
+  type IClientSettings,
+  type ITwitterApiBeforeRequestConfigHookArgs,
+  type ITwitterApiClientPlugin,
   type TwitterApiv2,
 } from 'twitter-api-v2'
 import type { XConfig } from '../../../../shared/sources/x'
@@ -26,14 +30,51 @@ export interface UserTokens {
   accessSecret: string
 }
 
+// The library's own endpoint hosts. (Its `cloneWithPrefix` cannot be used: in
+// 1.29.1 it calls the class constructor without `new`.)
+const LIBRARY_HOSTS = /^https:\/\/api\.(?:twitter|x)\.com(?=\/)/
+
+/**
+ * Rewrites each request's URL to the API base before the library builds the
+ * request, so an OAuth 1.0a signature covers the URL actually requested.
+ */
+export class ApiBasePlugin implements ITwitterApiClientPlugin {
+  constructor(private readonly apiBase: string) {}
+
+  onBeforeRequestConfig(args: ITwitterApiBeforeRequestConfigHookArgs): void {
+    this.rebase(args)
+  }
+
+  onBeforeStreamRequestConfig(args: ITwitterApiBeforeRequestConfigHookArgs): void {
+    this.rebase(args)
+  }
+
+  private rebase({ params }: ITwitterApiBeforeRequestConfigHookArgs): void {
+    params.url = params.url.replace(LIBRARY_HOSTS, this.apiBase)
+  }
+}
+
+/**
+ * The library's settings for an API base. It sends every request with
+ * `https.request`, which takes an http:// URL only through an http.Agent: the
+ * library's `httpAgent` setting (meant for proxies) provides one for a plain
+ * HTTP gateway on the local network, or the fake in tests.
+ */
+function settingsFor(apiBase: string): Partial<IClientSettings> {
+  return {
+    plugins: [new ApiBasePlugin(apiBase)],
+    ...(apiBase.startsWith('http:') ? { httpAgent: new HttpAgent({ keepAlive: false }) } : {}),
+  }
+}
+
 /** The v2 API with the app's bearer token: streams, rules, recent search. */
 export function appClient(bearerToken: string, apiBase: string): TwitterApiv2 {
-  return new TwitterApi(bearerToken).v2.cloneWithPrefix(`${apiBase}/2/`)
+  return new TwitterApi(bearerToken, settingsFor(apiBase)).v2
 }
 
 /** The v2 API in a user's context (OAuth 1.0a): posting and reading the account's own posts. */
 export function userClient(tokens: UserTokens, apiBase: string): TwitterApiv2 {
-  return new TwitterApi(tokens).v2.cloneWithPrefix(`${apiBase}/2/`)
+  return new TwitterApi(tokens, settingsFor(apiBase)).v2
 }
 
 export type XFailure =
