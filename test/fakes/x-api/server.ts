@@ -152,6 +152,10 @@ export class FakeXApi {
     return this.streams.filter((s) => !s.closed).at(-1)
   }
 
+  streamsOpened(): number {
+    return this.streams.length
+  }
+
   /** Resolves with the next stream connection opened (or the open one when `current`). */
   nextStream(current = false): Promise<StreamConnection> {
     if (current && this.stream) return Promise.resolve(this.stream)
