@@ -87,7 +87,7 @@ describe('backoff schedule', () => {
     expect(x.t.statuses.at(-1)!.until).toBe(reset * 1000)
   })
 
-  it('stops on 401 with X\'s message and leaves the gap open', async () => {
+  it("stops on 401 with X's message and leaves the gap open", async () => {
     h = await startHarness({}, (fake) =>
       fake.script('stream', {
         status: 401,

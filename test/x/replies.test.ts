@@ -25,7 +25,11 @@ afterEach(async () => {
 
 function mention(overrides: Partial<Mention> = {}): Mention {
   return {
-    ...mentionInput({ source: 'x', externalId: '1880000000000000777', url: 'https://x.com/someone/status/1880000000000000777' }),
+    ...mentionInput({
+      source: 'x',
+      externalId: '1880000000000000777',
+      url: 'https://x.com/someone/status/1880000000000000777',
+    }),
     id: 1,
     receivedAt: 0,
     sentiment: 0,
@@ -77,7 +81,12 @@ describe('X replies through the outbox', () => {
     ])
     ingest.flush()
     const target = getMention(db, 1)!
-    const channel = new XReplyChannel({ api: replyClient(fake), account: ACCOUNT.username, now: Date.now, redact: (s) => s })
+    const channel = new XReplyChannel({
+      api: replyClient(fake),
+      account: ACCOUNT.username,
+      now: Date.now,
+      redact: (s) => s,
+    })
     const hub = new EventHub()
     const outbox = new Outbox({ db, hub, now: Date.now, channel: (s) => (s === 'x' ? channel : undefined) })
     return { outbox, target, channel }
@@ -93,7 +102,11 @@ describe('X replies through the outbox', () => {
     })
     expect(fake!.posted).toHaveLength(1)
     const [item] = outbox.list(undefined, 10)
-    expect(item).toMatchObject({ remoteId: fake!.posted[0]!.id, attempts: 1, remoteUrl: `https://x.com/EarshotCare/status/${fake!.posted[0]!.id}` })
+    expect(item).toMatchObject({
+      remoteId: fake!.posted[0]!.id,
+      attempts: 1,
+      remoteUrl: `https://x.com/EarshotCare/status/${fake!.posted[0]!.id}`,
+    })
     expect(fake!.posted[0]).toMatchObject({ referenced_tweets: [{ type: 'replied_to', id: '1880000000000000001' }] })
     // The check looked at the account's own posts before anything was resent.
     expect(fake!.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -127,15 +140,22 @@ describe('X replies through the outbox', () => {
         title: 'Forbidden',
         type: 'about:blank',
         status: 403,
-        detail: 'Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.',
+        detail:
+          'Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.',
       },
     })
     outbox.send({ key: 'reply-key-0003', mentionId: target.id, mode: 'reply', text: 'Hello' })
     await outbox.idle()
-    expect(outbox.list(undefined, 10)[0]).toMatchObject({ state: 'failed', error: expect.stringMatching(/HTTP 403: Forbidden: Reply to this conversation is not allowed/) })
+    expect(outbox.list(undefined, 10)[0]).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/HTTP 403: Forbidden: Reply to this conversation is not allowed/),
+    })
     outbox.send({ key: 'reply-key-0004', mentionId: target.id, mode: 'reply', text: 'é'.repeat(281) })
     await outbox.idle()
-    expect(outbox.list(undefined, 10)[0]).toMatchObject({ state: 'failed', error: expect.stringMatching(/281 characters/) })
+    expect(outbox.list(undefined, 10)[0]).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/281 characters/),
+    })
     expect(fake!.posted).toHaveLength(0)
   })
 
@@ -143,7 +163,10 @@ describe('X replies through the outbox', () => {
     const { outbox, target } = await setup()
     outbox.send({ key: 'quote-key-0001', mentionId: target.id, mode: 'quote', text: 'We hear you.' })
     await outbox.idle()
-    expect(fake!.requestsTo('/2/tweets')[0]!.body).toEqual({ text: 'We hear you.', quote_tweet_id: '1880000000000000001' })
+    expect(fake!.requestsTo('/2/tweets')[0]!.body).toEqual({
+      text: 'We hear you.',
+      quote_tweet_id: '1880000000000000001',
+    })
     expect(outbox.list(undefined, 10)[0]!.state).toBe('sent')
   })
 })

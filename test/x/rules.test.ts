@@ -39,10 +39,17 @@ describe('X rule sync', () => {
     ])
     expect(fake.rules.find((r) => r.tag === 'b')!.id).toBe(idsBefore.get('b'))
     // One delete and one add request.
-    const sent = writes().slice(before).map((r) => r.body as Record<string, unknown>)
+    const sent = writes()
+      .slice(before)
+      .map((r) => r.body as Record<string, unknown>)
     expect(sent).toHaveLength(2)
     expect(sent[0]).toEqual({ delete: { ids: [idsBefore.get('a'), idsBefore.get('c')] } })
-    expect(sent[1]).toEqual({ add: [{ value: 'comcast down', tag: 'a' }, { value: 'ford', tag: 'd' }] })
+    expect(sent[1]).toEqual({
+      add: [
+        { value: 'comcast down', tag: 'a' },
+        { value: 'ford', tag: 'd' },
+      ],
+    })
 
     // Nothing changed: no write at all.
     const n = writes().length

@@ -7,7 +7,12 @@ export const problems = {
   invalidRequest: (detail: string) => ({ title: 'Invalid Request', detail, type: `${TYPE}/invalid-request` }),
   unauthorized: () => ({ title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' }),
   forbidden: (detail: string) => ({ title: 'Forbidden', type: 'about:blank', status: 403, detail }),
-  tooManyRequests: () => ({ title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 }),
+  tooManyRequests: () => ({
+    title: 'Too Many Requests',
+    detail: 'Too Many Requests',
+    type: 'about:blank',
+    status: 429,
+  }),
   serviceUnavailable: () => ({
     title: 'Service Unavailable',
     detail: 'Service Unavailable',
@@ -36,8 +41,18 @@ export const problems = {
       },
     ],
   }),
-  invalidRule: (value: string, details: string[]) => ({ value, details, title: 'Invalid Rule', type: `${TYPE}/invalid-rules` }),
-  duplicateRule: (value: string, id: string) => ({ value, id, title: 'DuplicateRule', type: `${TYPE}/duplicate-rules` }),
+  invalidRule: (value: string, details: string[]) => ({
+    value,
+    details,
+    title: 'Invalid Rule',
+    type: `${TYPE}/invalid-rules`,
+  }),
+  duplicateRule: (value: string, id: string) => ({
+    value,
+    id,
+    title: 'DuplicateRule',
+    type: `${TYPE}/duplicate-rules`,
+  }),
   ruleCap: (value: string) => ({
     value,
     title: 'RulesCapExceeded',

@@ -77,7 +77,8 @@ export interface FakeXOptions {
   limits?: Partial<Record<Endpoint, number>>
 }
 
-export type Endpoint = 'stream' | 'rules.read' | 'rules.write' | 'search' | 'tweets.create' | 'users.me' | 'users.tweets'
+export type Endpoint =
+  'stream' | 'rules.read' | 'rules.write' | 'search' | 'tweets.create' | 'users.me' | 'users.tweets'
 
 const DEFAULT_LIMITS: Record<Endpoint, number> = {
   stream: 50,
@@ -189,7 +190,13 @@ export class FakeXApi {
         return this.json(res, 400, problems.invalidRequest('The request body is not valid JSON.'))
       }
     }
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body, at: this.now() })
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      body,
+      at: this.now(),
+    })
     const route = `${req.method} ${url.pathname}`
     const userTweets = /^GET \/2\/users\/(\d+)\/tweets$/.exec(route)
     const endpoint: Endpoint | null =
@@ -215,7 +222,10 @@ export class FakeXApi {
     const scripted = this.scripts.get(endpoint)?.shift()
     if (scripted) {
       if ('drop' in scripted) return void res.socket?.destroy()
-      return this.json(res, scripted.status, scripted.body ?? {}, { ...this.rateHeaders(endpoint, false), ...scripted.headers })
+      return this.json(res, scripted.status, scripted.body ?? {}, {
+        ...this.rateHeaders(endpoint, false),
+        ...scripted.headers,
+      })
     }
     const headers = this.rateHeaders(endpoint, true)
     if (headers === null) return this.json(res, 429, problems.tooManyRequests(), this.rateHeaders(endpoint, false)!)
@@ -322,15 +332,30 @@ export class FakeXApi {
       : { meta: { sent, result_count: 0 } }
   }
 
-  private writeRules(query: URLSearchParams, body: unknown, res: ServerResponse, headers: Record<string, string>): void {
+  private writeRules(
+    query: URLSearchParams,
+    body: unknown,
+    res: ServerResponse,
+    headers: Record<string, string>,
+  ): void {
     const sent = new Date(this.now()).toISOString()
     const dryRun = query.get('dry_run') === 'true'
     const b = (body ?? {}) as { add?: Array<{ value?: unknown; tag?: unknown }>; delete?: { ids?: unknown } }
     if (b.delete) {
       const ids = Array.isArray(b.delete.ids) ? (b.delete.ids as string[]) : []
       const found = ids.filter((id) => this.rules.some((r) => r.id === id))
-      if (!dryRun) for (const id of found) this.rules.splice(this.rules.findIndex((r) => r.id === id), 1)
-      return this.json(res, 200, { meta: { sent, summary: { deleted: found.length, not_deleted: ids.length - found.length } } }, headers)
+      if (!dryRun)
+        for (const id of found)
+          this.rules.splice(
+            this.rules.findIndex((r) => r.id === id),
+            1,
+          )
+      return this.json(
+        res,
+        200,
+        { meta: { sent, summary: { deleted: found.length, not_deleted: ids.length - found.length } } },
+        headers,
+      )
     }
     if (!Array.isArray(b.add) || b.add.some((r) => typeof r.value !== 'string')) {
       return this.json(res, 400, problems.invalidRequest('The body must contain "add" or "delete".'), headers)
@@ -340,7 +365,9 @@ export class FakeXApi {
     const capped = []
     const accepted: FakeRule[] = []
     for (const r of b.add as Array<{ value: string; tag?: string }>) {
-      const details = this.invalidRules.get(r.value) ?? (r.value.length > MAX_RULE_LENGTH ? [`Rule length exceeds ${MAX_RULE_LENGTH} characters.`] : null)
+      const details =
+        this.invalidRules.get(r.value) ??
+        (r.value.length > MAX_RULE_LENGTH ? [`Rule length exceeds ${MAX_RULE_LENGTH} characters.`] : null)
       if (details) invalid.push(problems.invalidRule(r.value, details))
       else if (this.rules.some((x) => x.value === r.value) || accepted.some((x) => x.value === r.value))
         duplicates.push(problems.duplicateRule(r.value, this.rules.find((x) => x.value === r.value)?.id ?? ''))
@@ -355,7 +382,10 @@ export class FakeXApi {
         400,
         {
           errors: invalid,
-          meta: { sent, summary: { created: 0, not_created: total, valid: total - invalid.length, invalid: invalid.length } },
+          meta: {
+            sent,
+            summary: { created: 0, not_created: total, valid: total - invalid.length, invalid: invalid.length },
+          },
         },
         headers,
       )
@@ -367,7 +397,10 @@ export class FakeXApi {
       200,
       {
         ...(accepted.length > 0 ? { data: accepted } : {}),
-        meta: { sent, summary: { created: accepted.length, not_created: total - accepted.length, valid: total, invalid: 0 } },
+        meta: {
+          sent,
+          summary: { created: accepted.length, not_created: total - accepted.length, valid: total, invalid: 0 },
+        },
         ...(errors.length > 0 ? { errors } : {}),
       },
       headers,
@@ -377,15 +410,24 @@ export class FakeXApi {
   private search(query: URLSearchParams, res: ServerResponse, headers: Record<string, string>): void {
     const q = query.get('query')
     if (!q) return this.json(res, 400, problems.invalidRequest("The 'query' parameter is required."), headers)
-    if (q.length > 512) return this.json(res, 400, problems.invalidRequest(`The 'query' parameter length must be <= 512.`), headers)
+    if (q.length > 512)
+      return this.json(res, 400, problems.invalidRequest(`The 'query' parameter length must be <= 512.`), headers)
     const bad = this.badFields(query)
     if (bad) return this.json(res, 400, problems.invalidRequest(bad), headers)
     const max = Number(query.get('max_results') ?? 10)
     if (!Number.isInteger(max) || max < 10 || max > 100)
-      return this.json(res, 400, problems.invalidRequest('The `max_results` query parameter value is not between 10 and 100'), headers)
+      return this.json(
+        res,
+        400,
+        problems.invalidRequest('The `max_results` query parameter value is not between 10 and 100'),
+        headers,
+      )
     const since = query.get('since_id')
     const token = query.get('next_token') ?? query.get('pagination_token')
-    const words = q.toLowerCase().split(/\s+/).filter((w) => /^[\p{L}\p{N}]+$/u.test(w))
+    const words = q
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => /^[\p{L}\p{N}]+$/u.test(w))
     const all = this.searchable
       .filter(({ tweet }) => words.every((w) => tweet.text.toLowerCase().includes(w)))
       .filter(({ tweet }) => !since || BigInt(tweet.id) > BigInt(since))
@@ -435,10 +477,20 @@ export class FakeXApi {
       this.dropNextPostResponse = false
       return void res.socket?.destroy()
     }
-    return this.json(res, 201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } }, headers)
+    return this.json(
+      res,
+      201,
+      { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } },
+      headers,
+    )
   }
 
-  private userTweets(userId: string, query: URLSearchParams, res: ServerResponse, headers: Record<string, string>): void {
+  private userTweets(
+    userId: string,
+    query: URLSearchParams,
+    res: ServerResponse,
+    headers: Record<string, string>,
+  ): void {
     const start = query.get('start_time')
     const fields = new Set((query.get('tweet.fields') ?? '').split(','))
     const list = this.posted

@@ -165,7 +165,7 @@ export class Sources {
       gap: {
         open: (reason) => {
           if (openGapOf(db, source)) return
-          this.o.hub.emit('gap.changed', openGap(db, source, now(), reason))
+          this.o.hub.emit('gap.changed', openGap(db, source, now(), this.o.secrets.redact(reason)))
         },
         close: () => {
           const closed = closeGap(db, source, now())

@@ -40,8 +40,7 @@ export function normalizeTweet(tweet: XTweet, includes: XIncludes, receivedAt: n
     refId: ref?.id ?? null,
     replyTo,
     refAuthor: ref ? refAuthorOf(tweet, ref, includes, users, replyTo) : null,
-    hasMedia:
-      (tweet.attachments?.media_keys?.length ?? 0) > 0 || (tweet.entities?.urls ?? []).some((u) => u.media_key),
+    hasMedia: (tweet.attachments?.media_keys?.length ?? 0) > 0 || (tweet.entities?.urls ?? []).some((u) => u.media_key),
   }
 }
 

@@ -29,7 +29,10 @@ export function xReplyPolicy(mention: Mention, account: string | null): Omit<Rep
   if (!account) {
     return {
       ...base,
-      reply: { allowed: false, reason: 'Set the replying X account in Sources: X allows replies only to posts that summon it.' },
+      reply: {
+        allowed: false,
+        reason: 'Set the replying X account in Sources: X allows replies only to posts that summon it.',
+      },
     }
   }
   if (summoned(mention, account)) return { ...base, reply: { allowed: true, reason: null } }

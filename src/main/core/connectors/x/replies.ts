@@ -62,8 +62,7 @@ export class XReplyChannel implements ReplyChannel {
       const type = reply.mode === 'quote' ? 'quoted' : 'replied_to'
       const target = reply.mention.externalId
       const found = timeline.tweets.find(
-        (t) =>
-          t.referenced_tweets?.some((r) => r.type === type && r.id === target) && sameText(t.text, reply.text),
+        (t) => t.referenced_tweets?.some((r) => r.type === type && r.id === target) && sameText(t.text, reply.text),
       )
       return found ? { remoteId: found.id, url: this.urlOf(found.id) } : null
     } catch (err) {

@@ -52,7 +52,10 @@ export function planRules(
       existing.columnIds.push(column.id)
       existing.tag = existing.columnIds.join(TAG_SEPARATOR)
     } else if (byValue.size >= maxRules) {
-      notices.set(column.id, `Not listening on X: X allows at most ${maxRules} rules and the other columns use them all`)
+      notices.set(
+        column.id,
+        `Not listening on X: X allows at most ${maxRules} rules and the other columns use them all`,
+      )
       continue
     } else {
       byValue.set(rule, { value: rule, tag: column.id, columnIds: [column.id] })

@@ -172,6 +172,7 @@ export class XSearchPoller {
     if (isAuthFailure(failure)) {
       this.halted = true
       ctx.gap.open(`X recent search: ${failure.message}`)
+      ctx.log(`X recent search: ${failure.message}; not retrying until the settings change`)
       reportAuthFailure(ctx, failure)
       return
     }

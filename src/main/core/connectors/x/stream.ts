@@ -218,11 +218,11 @@ export class XStreamReader {
     this.phase = 'waiting'
     ctx.gap.open(`X stream: ${failure.message}`)
     if (isAuthFailure(failure)) {
+      ctx.log(`X stream: ${failure.message}; not retrying until the settings change`)
       reportAuthFailure(ctx, failure)
       return
     }
-    const kind: FailureKind =
-      failure.kind === 'http' ? (failure.status === 429 ? 'rate_limit' : 'http') : 'network'
+    const kind: FailureKind = failure.kind === 'http' ? (failure.status === 429 ? 'rate_limit' : 'http') : 'network'
     let until = timers.now() + this.backoff.next(kind)
     if (kind === 'rate_limit' && failure.kind === 'http' && failure.resetAt) until = Math.max(until, failure.resetAt)
     reportRetry(ctx, kind === 'rate_limit', until, failure.message)
