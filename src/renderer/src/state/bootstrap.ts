@@ -7,6 +7,7 @@ import { errorLine } from '../api/errors'
 import { setAppInfo, setLoadStatus, useAppStore } from './app'
 import { startClock } from './clock'
 import { useConnectionStore } from './connection'
+import { applyColumnNotice } from './columnNotices'
 import { applyColumns } from './deck'
 import { loadHead } from './feed'
 import { enqueueBatch } from './ingest'
@@ -27,6 +28,7 @@ function subscribe(transport: Transport): void {
   })
   api.on('settings.changed', setSettings)
   api.on('source.status', applySourceStatus)
+  api.on('column.notice', applyColumnNotice)
   useConnectionStore.setState(transport.getConnection())
   transport.subscribeConnection((info) => useConnectionStore.setState(info))
 }
