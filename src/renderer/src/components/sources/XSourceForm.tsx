@@ -195,7 +195,7 @@ export function XSourceForm({ entry, save }: SourceFormProps) {
               maxLength={16}
               placeholder="YourBrandCares"
               value={account}
-              onChange={(e) => setAccount(e.target.value)}
+              onChange={(e) => setAccount(e.target.value.replace(/^@+/, ''))}
             />
           </div>
           <span className="field-help">
