@@ -26,7 +26,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => vite?.close())
 
-const saved = (page: Page) => page.evaluate(() => window.saved)
+const saved = (page: Page) => page.evaluate(() => (globalThis as unknown as { saved: unknown[] }).saved)
 
 test('X settings: write-only secrets, forget, validation errors', async ({ page }) => {
   await page.setViewportSize({ width: 2560, height: 1440 })

@@ -8,6 +8,8 @@ let h: H | undefined
 afterEach(async () => h?.stop())
 
 const searches = (x: H) => x.fake.requestsTo('/2/tweets/search/recent')
+/** Waits until the poller has finished its round and set its next timer, `ms` ahead. */
+const idleFor = (x: H, ms: number) => vi.waitFor(() => expect(x.clock.waiting()).toEqual([ms]))
 
 describe('X recent-search polling', () => {
   it('polls each column query with since_id from its cursor', async () => {
@@ -26,6 +28,7 @@ describe('X recent-search polling', () => {
     expect(searches(x)[0]!.query.get('since_id')).toBeNull()
     expect(searches(x)[0]!.query.get('tweet.fields')).toMatch(/^created_at,lang,author_id/)
 
+    await idleFor(x, 30_000)
     const fresh = tweet('comcast still down')
     x.fake.searchable.push(fresh)
     x.clock.advance(30_000)
@@ -68,6 +71,7 @@ describe('X recent-search polling', () => {
     x.fake.searchable.push(first)
     x.connect([{ id: 'f', query: 'ford' }])
     await vi.waitFor(() => expect(x.t.cursors.get('since:ford')).toBe(first.tweet.id))
+    await idleFor(x, 10_000)
     // A burst of 250 posts: three pages of 100; the budget has two requests left.
     const burst = Array.from({ length: 250 }, (_, i) => tweet(`ford burst ${i}`))
     x.fake.searchable.push(...burst)
