@@ -88,6 +88,12 @@ describe('X credentials never leak', () => {
     stream.keepAlive()
     fake.streamPost(post.tweet, post.users, [comcast.id])
     await vi.waitFor(async () => {
+      // The 401 left a gap in the store, closed once the stream delivered again.
+      const gaps = await call<Array<{ source: string; endedAt: number | null; reason: string }>>('gaps.list', {
+        source: 'x',
+      })
+      expect(gaps).toEqual([expect.objectContaining({ source: 'x', endedAt: expect.any(Number) })])
+      expect(gaps[0]!.reason).toMatch(/^X stream: HTTP 401: Unauthorized/)
       const page = await call<{ items: Array<{ id: number; externalId: string }> }>('mentions.page', {
         columnId: comcast.id,
       })
