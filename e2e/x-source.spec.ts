@@ -110,4 +110,5 @@ test('X posts reach their column and a refused rule shows on its column', async 
   // The other columns kept their rules and the stream stayed up.
   expect(fake.streamsOpened()).toBe(1)
   await page.screenshot({ path: 'e2e/artifacts/x-source-2560x1440.png' })
+  await app.column('Ford recalls').locator('header').screenshot({ path: 'e2e/artifacts/x-column-notice.png' })
 })
