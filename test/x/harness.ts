@@ -33,7 +33,7 @@ export async function startHarness(
   const clock = new ManualClock()
   const fake = new FakeXApi({
     bearerToken: BEARER,
-    user: { appKey: USER.appKey, accessToken: USER.accessToken, ...ACCOUNT },
+    user: { ...USER, ...ACCOUNT },
     now: clock.now,
     ...limits,
   })

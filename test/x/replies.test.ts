@@ -1,6 +1,7 @@
 // Replies on X through the real outbox and the fake X API: one post even when
 // the response to POST /2/tweets is lost, and the summoned-reply rule.
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { userClient } from '../../src/main/core/connectors/x/client'
 import { XReplyChannel } from '../../src/main/core/connectors/x/replies'
 import { xReplyPolicy } from '../../src/main/core/connectors/x/policy'
 import { EventHub } from '../../src/main/core/events'
@@ -71,7 +72,7 @@ describe('the summoned-reply rule', () => {
 
 describe('X replies through the outbox', () => {
   async function setup() {
-    fake = new FakeXApi({ user: { appKey: USER.appKey, accessToken: USER.accessToken, ...ACCOUNT } })
+    fake = new FakeXApi({ user: { ...USER, ...ACCOUNT } })
     await fake.start()
     db = openArchive(tempArchive())
     const router = new Router()
@@ -155,6 +156,29 @@ describe('X replies through the outbox', () => {
     expect(outbox.list(undefined, 10)[0]).toMatchObject({
       state: 'failed',
       error: expect.stringMatching(/281 characters/),
+    })
+    expect(fake!.posted).toHaveLength(0)
+  })
+
+  it('is refused by the fake when signed with the wrong secret (the signature is checked)', async () => {
+    await setup()
+    const wrong = new XReplyChannel({
+      api: userClient({ ...USER, accessSecret: 'not-the-secret' }, fake!.url),
+      account: ACCOUNT.username,
+      now: Date.now,
+      redact: (s) => s,
+    })
+    const target = getMention(db!, 1)!
+    const reply = {
+      key: 'k-wrong-secret',
+      mode: 'reply' as const,
+      text: 'hi',
+      mention: target,
+      firstAttemptAt: Date.now(),
+    }
+    await expect(wrong.send(reply)).rejects.toMatchObject({
+      kind: 'rejected',
+      message: expect.stringMatching(/HTTP 401/),
     })
     expect(fake!.posted).toHaveLength(0)
   })

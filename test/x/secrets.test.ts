@@ -25,7 +25,7 @@ describe('X credentials never leak', () => {
   it('keeps every secret out of the archive, the logs, command results and events', async () => {
     fake = new FakeXApi({
       bearerToken: BEARER,
-      user: { appKey: USER.appKey, accessToken: USER.accessToken, ...ACCOUNT },
+      user: { ...USER, ...ACCOUNT },
     })
     await fake.start()
     // X's error text quoting the credentials back: the worst case for a log line or a status.

@@ -8,6 +8,7 @@
 // after a post was created, rule validation errors.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { verifyOAuth1, type OAuth1Credentials } from './oauth1'
 import { problems } from './problems'
 import { StreamConnection } from './stream'
 
@@ -70,8 +71,8 @@ export interface RecordedRequest {
 
 export interface FakeXOptions {
   bearerToken?: string
-  /** OAuth 1.0a consumer key and access token that POST /2/tweets accepts. */
-  user?: { appKey: string; accessToken: string; id: string; username: string }
+  /** The account whose OAuth 1.0a tokens POST /2/tweets and the user endpoints accept. */
+  user?: OAuth1Credentials & { id: string; username: string }
   now?: () => number
   /** Requests per 15 minutes per endpoint (X's documented limits by default). */
   limits?: Partial<Record<Endpoint, number>>
@@ -217,7 +218,8 @@ export class FakeXApi {
                     : null
     if (!endpoint) return this.json(res, 404, { title: 'Not Found Error', type: 'about:blank', status: 404 })
     const userContext = endpoint === 'tweets.create' || endpoint === 'users.me' || endpoint === 'users.tweets'
-    if (!(userContext ? this.oauth1Ok(req) : this.bearerOk(req))) return this.json(res, 401, problems.unauthorized())
+    if (!(userContext ? this.oauth1Ok(req, url) : this.bearerOk(req)))
+      return this.json(res, 401, problems.unauthorized())
 
     const scripted = this.scripts.get(endpoint)?.shift()
     if (scripted) {
@@ -253,20 +255,9 @@ export class FakeXApi {
     return req.headers.authorization === `Bearer ${this.options.bearerToken ?? 'test-bearer'}`
   }
 
-  /** Checks the OAuth 1.0a header names the expected consumer and token and carries a signature. */
-  private oauth1Ok(req: IncomingMessage): boolean {
-    const header = req.headers.authorization ?? ''
-    const user = this.options.user
-    if (!user || !header.startsWith('OAuth ')) return false
-    const params = new Map(
-      [...header.slice(6).matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, decodeURIComponent(m[2]!)] as const),
-    )
-    return (
-      params.get('oauth_consumer_key') === user.appKey &&
-      params.get('oauth_token') === user.accessToken &&
-      params.get('oauth_signature_method') === 'HMAC-SHA1' &&
-      (params.get('oauth_signature') ?? '').length > 0
-    )
+  /** A signature that verifies with the account's credentials. */
+  private oauth1Ok(req: IncomingMessage, url: URL): boolean {
+    return this.options.user !== undefined && verifyOAuth1(req, url, this.options.user) === null
   }
 
   /** The rate-limit headers after counting this request, or null when the window is spent. */
