@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { verifyOAuth1, type OAuth1Credentials } from './oauth1'
 import { problems } from './problems'
+import { listRules, writeRules, type FakeRule } from './rules'
 import { StreamConnection } from './stream'
 
 export const TWEET_FIELDS_ENUM = new Set([
@@ -29,14 +30,8 @@ export const EXPANSIONS_ENUM = new Set([
 ]) // prettier-ignore
 
 const WINDOW_MS = 15 * 60_000
-const MAX_RULES = 1_000
-const MAX_RULE_LENGTH = 1_024
 
-export interface FakeRule {
-  id: string
-  value: string
-  tag?: string
-}
+export type { FakeRule } from './rules'
 
 export interface FakeTweet {
   id: string
@@ -235,7 +230,7 @@ export class FakeXApi {
       case 'stream':
         return this.openStream(url.searchParams, res, headers)
       case 'rules.read':
-        return this.json(res, 200, this.listRules(), headers)
+        return this.json(res, 200, listRules(this.rules, new Date(this.now()).toISOString()), headers)
       case 'rules.write':
         return this.writeRules(url.searchParams, body, res, headers)
       case 'search':
@@ -316,86 +311,14 @@ export class FakeXApi {
     for (const waiter of this.streamWaiters.splice(0)) waiter(connection)
   }
 
-  private listRules() {
-    const sent = new Date(this.now()).toISOString()
-    return this.rules.length > 0
-      ? { data: this.rules, meta: { sent, result_count: this.rules.length } }
-      : { meta: { sent, result_count: 0 } }
-  }
-
   private writeRules(
     query: URLSearchParams,
     body: unknown,
     res: ServerResponse,
     headers: Record<string, string>,
   ): void {
-    const sent = new Date(this.now()).toISOString()
-    const dryRun = query.get('dry_run') === 'true'
-    const b = (body ?? {}) as { add?: Array<{ value?: unknown; tag?: unknown }>; delete?: { ids?: unknown } }
-    if (b.delete) {
-      const ids = Array.isArray(b.delete.ids) ? (b.delete.ids as string[]) : []
-      const found = ids.filter((id) => this.rules.some((r) => r.id === id))
-      if (!dryRun)
-        for (const id of found)
-          this.rules.splice(
-            this.rules.findIndex((r) => r.id === id),
-            1,
-          )
-      return this.json(
-        res,
-        200,
-        { meta: { sent, summary: { deleted: found.length, not_deleted: ids.length - found.length } } },
-        headers,
-      )
-    }
-    if (!Array.isArray(b.add) || b.add.some((r) => typeof r.value !== 'string')) {
-      return this.json(res, 400, problems.invalidRequest('The body must contain "add" or "delete".'), headers)
-    }
-    const invalid = []
-    const duplicates = []
-    const capped = []
-    const accepted: FakeRule[] = []
-    for (const r of b.add as Array<{ value: string; tag?: string }>) {
-      const details =
-        this.invalidRules.get(r.value) ??
-        (r.value.length > MAX_RULE_LENGTH ? [`Rule length exceeds ${MAX_RULE_LENGTH} characters.`] : null)
-      if (details) invalid.push(problems.invalidRule(r.value, details))
-      else if (this.rules.some((x) => x.value === r.value) || accepted.some((x) => x.value === r.value))
-        duplicates.push(problems.duplicateRule(r.value, this.rules.find((x) => x.value === r.value)?.id ?? ''))
-      else if (this.rules.length + accepted.length >= MAX_RULES) capped.push(problems.ruleCap(r.value))
-      else accepted.push({ id: this.newId(), value: r.value, ...(typeof r.tag === 'string' ? { tag: r.tag } : {}) })
-    }
-    const total = b.add.length
-    if (invalid.length > 0) {
-      // One invalid rule fails the whole request: nothing is created.
-      return this.json(
-        res,
-        400,
-        {
-          errors: invalid,
-          meta: {
-            sent,
-            summary: { created: 0, not_created: total, valid: total - invalid.length, invalid: invalid.length },
-          },
-        },
-        headers,
-      )
-    }
-    if (!dryRun) this.rules.push(...accepted)
-    const errors = [...duplicates, ...capped]
-    return this.json(
-      res,
-      200,
-      {
-        ...(accepted.length > 0 ? { data: accepted } : {}),
-        meta: {
-          sent,
-          summary: { created: accepted.length, not_created: total - accepted.length, valid: total, invalid: 0 },
-        },
-        ...(errors.length > 0 ? { errors } : {}),
-      },
-      headers,
-    )
+    const answer = writeRules(this, query, body, new Date(this.now()).toISOString())
+    return this.json(res, answer.status, answer.body, headers)
   }
 
   private search(query: URLSearchParams, res: ServerResponse, headers: Record<string, string>): void {
