@@ -1,7 +1,7 @@
 // Source settings, secrets (write-only: the UI learns only whether each is
 // set and where from) and capture gaps.
 import { z } from 'zod'
-import { SourceIdSchema, SourceStatusSchema } from '../domain'
+import { ColumnIdSchema, SourceIdSchema, SourceStatusSchema } from '../domain'
 import { SOURCE_CONFIG_SCHEMAS } from '../sources'
 import { command } from './command'
 
@@ -80,9 +80,18 @@ export const sourceCommands = {
   ),
 } as const
 
+/** A source's word on one column, shown in its header: X refusing the column's rule, say (null clears it). */
+export const ColumnNoticeSchema = z.object({
+  columnId: ColumnIdSchema,
+  source: SourceIdSchema,
+  message: z.string().nullable(),
+})
+export type ColumnNotice = z.infer<typeof ColumnNoticeSchema>
+
 export const sourceEvents = {
   /** A source's settings or secrets changed. */
   'source.configured': SourceEntrySchema,
   /** A capture gap opened or closed. */
   'gap.changed': GapSchema,
+  'column.notice': ColumnNoticeSchema,
 } as const

@@ -2,7 +2,7 @@
 // A connector owns its own auth, reconnects, rate limits and resume state; it
 // hands normalized mentions to `emit`, reports its state, and records the
 // spans when it could not listen as gaps.
-import type { Column, MentionInput, SourceId, SourceStatus } from '../../../shared/domain'
+import type { Column, ColumnId, MentionInput, SourceId, SourceStatus } from '../../../shared/domain'
 
 export interface ConnectorContext {
   /** Hand over mentions; the pipeline dedupes, scores, stores and routes them. */
@@ -21,6 +21,8 @@ export interface ConnectorContext {
   matches(mention: MentionInput): boolean
   /** A line for the log, with any secret value replaced. */
   log(message: string): void
+  /** A notice on one column (X refused its rule), or null to clear it. */
+  notice?(columnId: ColumnId, message: string | null): void
 }
 
 export interface Connector {

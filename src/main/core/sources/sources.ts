@@ -165,7 +165,7 @@ export class Sources {
       gap: {
         open: (reason) => {
           if (openGapOf(db, source)) return
-          this.o.hub.emit('gap.changed', openGap(db, source, now(), reason))
+          this.o.hub.emit('gap.changed', openGap(db, source, now(), this.o.secrets.redact(reason)))
         },
         close: () => {
           const closed = closeGap(db, source, now())
@@ -179,6 +179,14 @@ export class Sources {
       columns: this.o.columns,
       matches: (mention) => this.o.router.anyMatch(mention),
       log: (message) => console.error(`earshot: ${source}: ${this.o.secrets.redact(message)}`),
+      notice: (columnId, message) => {
+        if (this.running.get(source) !== entry) return
+        this.o.hub.emit('column.notice', {
+          columnId,
+          source,
+          message: message === null ? null : this.o.secrets.redact(message),
+        })
+      },
     }
     connector.start(ctx)
   }

@@ -7,6 +7,7 @@ import { formatCompact, formatExact } from '../lib/format'
 import { useColumnStats } from '../state/stats'
 import { setDragging } from '../state/ui'
 import { ColumnMenu, move } from './ColumnMenu'
+import { ColumnNotices } from './ColumnNotices'
 import { ColumnTitle } from './ColumnTitle'
 import { Sparkline } from './Sparkline'
 
@@ -67,6 +68,7 @@ export function ColumnHeader({ column, isFirst, isLast }: ColumnHeaderProps) {
           ›
         </button>
       </div>
+      <ColumnNotices columnId={column.id} />
       <Sparkline stats={stats} />
     </header>
   )

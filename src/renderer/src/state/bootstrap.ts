@@ -9,6 +9,7 @@ import { loadAlerts, subscribeAlerts } from './alerts'
 import { setAppInfo, setLoadStatus, useAppStore } from './app'
 import { startClock } from './clock'
 import { useConnectionStore } from './connection'
+import { applyColumnNotice } from './columnNotices'
 import { applyColumns } from './deck'
 import { loadHead } from './feed'
 import { loadGaps, subscribeGaps } from './gaps'
@@ -33,6 +34,7 @@ function subscribe(transport: Transport): void {
   // A popped-out column leaves desktop notifications and sounds to the console window.
   subscribeAlerts(api, popoutColumnId() === null)
   subscribeGaps(api)
+  api.on('column.notice', applyColumnNotice)
   useConnectionStore.setState(transport.getConnection())
   transport.subscribeConnection((info) => useConnectionStore.setState(info))
 }
