@@ -29,6 +29,8 @@ import { triageHandlers } from './triage/handlers'
 import { archiveHandlers } from './archive/handlers'
 import { alertsHandlers } from './alerts/handlers'
 import { reportsHandlers } from './reports/handlers'
+import type { DesktopShell } from './reports/desktop-shell'
+import { ReviewSession } from './review/session'
 import { StatsTracker } from './stats'
 import { getColumn } from './store/columns'
 import { openArchive } from './store/db'
@@ -52,6 +54,8 @@ export interface CoreOptions {
   /** Source drivers; default: every built-in one. */
   drivers?: SourceDrivers
   env?: NodeJS.ProcessEnv
+  /** Native dialogs and PDF printing, from Electron main; absent in browser mode. */
+  shell?: DesktopShell
 }
 
 export interface Core {
@@ -130,6 +134,9 @@ export function createCore(options: CoreOptions): Core {
 
   const columnIds = (): ColumnId[] => columns.list().map((c) => c.id)
 
+  const review = new ReviewSession({ db, path: options.archivePath, flush: () => ingest.flush() }, (state) =>
+    hub.emit('review.changed', state),
+  )
   const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox }
   const handlers: Handlers = {
     ...sourceHandlers(deps),
@@ -137,7 +144,7 @@ export function createCore(options: CoreOptions): Core {
     ...triageHandlers(deps),
     ...archiveHandlers(deps),
     ...alertsHandlers(deps),
-    ...reportsHandlers(deps),
+    ...reportsHandlers(deps, review),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,
@@ -228,6 +235,7 @@ export function createCore(options: CoreOptions): Core {
       await ingest.close()
       await scorer?.close()
       live.dispose()
+      review.dispose()
       db.close()
     },
   }
