@@ -23,6 +23,7 @@ export const REPORT_BUCKETS_MS = [
 ] as const
 export const REPORT_MAX_BUCKETS = 120
 export const REPORT_MAX_COLUMNS = 12
+export const REPORT_TEXT_SAMPLE = 25_000
 
 export const ReportRequestSchema = z
   .object({
@@ -67,7 +68,18 @@ export const ReportSchema = z.object({
   /** Distinct mentions over all chosen columns. */
   total: z.number().int().nonnegative(),
   /** Over the distinct mentions of all chosen columns. */
-  top: z.object({ hashtags: z.array(CountedSchema), authors: z.array(CountedSchema), terms: z.array(CountedSchema) }),
+  top: z.object({
+    hashtags: z.array(CountedSchema),
+    authors: z.array(CountedSchema),
+    terms: z.array(CountedSchema),
+    /**
+     * How many mentions the hashtag and term counts come from: all of them up
+     * to REPORT_TEXT_SAMPLE, beyond that an even sample (every k-th by id), so
+     * a month of a busy column reads tens of thousands of texts, not millions.
+     * Authors are always counted over every mention.
+     */
+    sampled: z.number().int().nonnegative(),
+  }),
   gaps: z.array(GapSchema),
   /** Which archive the report was read from. */
   archive: z.object({ path: z.string(), review: z.boolean() }),

@@ -2,7 +2,13 @@
 // per bucket (column_hits by column and time, joined to the mention for its
 // label), share of voice, top hashtags / authors / terms over the distinct
 // mentions of the chosen columns, and the capture gaps of the period.
-import type { Counted, Report, ReportColumn, ReportRequest } from '../../../shared/contracts/reports'
+import {
+  REPORT_TEXT_SAMPLE,
+  type Counted,
+  type Report,
+  type ReportColumn,
+  type ReportRequest,
+} from '../../../shared/contracts/reports'
 import type { Column } from '../../../shared/domain'
 import { compileColumnQuery } from '../../../shared/query/column-query'
 import { tokenize } from '../../../shared/query/tokenize'
@@ -73,23 +79,30 @@ function topOf(counts: Map<string, number>, n: number): Counted[] {
     .map(([key, count]) => ({ key, count }))
 }
 
-/** The distinct mentions of the chosen columns in the range, as a SQL fragment with its parameters. */
+/** The distinct mentions of the chosen columns (one column holds each mention once) in the range, as a SQL fragment with its parameters. */
 function hitsOf(columnIds: readonly string[], r: ReportRequest): { sql: string; params: unknown[] } {
   return {
-    sql: `SELECT DISTINCT mention_id FROM column_hits
+    sql: `SELECT ${columnIds.length > 1 ? 'DISTINCT ' : ''}mention_id FROM column_hits
           WHERE column_id IN (${columnIds.map(() => '?').join(', ')}) AND created_at >= ? AND created_at < ?`,
     params: [...columnIds, r.since, r.until],
   }
 }
 
-function topLists(db: Db, columns: readonly Column[], r: ReportRequest): { total: number; top: Report['top'] } {
+function topLists(
+  db: Db,
+  columns: readonly Column[],
+  r: ReportRequest,
+  textSample: number,
+): { total: number; top: Report['top'] } {
   const hits = hitsOf(
     columns.map((c) => c.id),
     r,
   )
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${hits.sql})`).get(...hits.params) as { n: number }).n
+  // Through the covering index mentions_report (migration 0055): no text is read.
   const authors = db
     .prepare(
-      `SELECT '@' || min(m.author_handle) AS key, count(*) AS count
+      `SELECT '@' || m.author_key AS key, count(*) AS count
        FROM (${hits.sql}) h JOIN mentions m ON m.id = h.mention_id
        GROUP BY m.author_key ORDER BY count DESC, key LIMIT ?`,
     )
@@ -98,12 +111,16 @@ function topLists(db: Db, columns: readonly Column[], r: ReportRequest): { total
   const skip = new Set(columns.flatMap((c) => [...queryWords(c.query)]))
   const hashtags = new Map<string, number>()
   const terms = new Map<string, number>()
-  let total = 0
+  const every = Math.max(1, Math.ceil(total / textSample))
+  let sampled = 0
   const rows = db
-    .prepare(`SELECT m.text, m.entities FROM (${hits.sql}) h JOIN mentions m ON m.id = h.mention_id`)
-    .iterate(...hits.params) as IterableIterator<{ text: string; entities: string }>
+    .prepare(
+      `SELECT m.text, m.entities FROM (${hits.sql}) h JOIN mentions m ON m.id = h.mention_id
+       WHERE h.mention_id % ? = 0`,
+    )
+    .iterate(...hits.params, every) as IterableIterator<{ text: string; entities: string }>
   for (const row of rows) {
-    total++
+    sampled++
     if (row.entities !== '') {
       for (const entity of row.entities.split(' ')) {
         if (entity.startsWith('#')) hashtags.set(entity, (hashtags.get(entity) ?? 0) + 1)
@@ -114,10 +131,16 @@ function topLists(db: Db, columns: readonly Column[], r: ReportRequest): { total
       if (isTerm(token) && !skip.has(token)) terms.set(token, (terms.get(token) ?? 0) + 1)
     }
   }
-  return { total, top: { hashtags: topOf(hashtags, r.top), authors, terms: topOf(terms, r.top) } }
+  return { total, top: { hashtags: topOf(hashtags, r.top), authors, terms: topOf(terms, r.top), sampled } }
 }
 
-export function buildReport(db: Db, columns: readonly Column[], r: ReportRequest, archive: Report['archive']): Report {
+export function buildReport(
+  db: Db,
+  columns: readonly Column[],
+  r: ReportRequest,
+  archive: Report['archive'],
+  textSample = REPORT_TEXT_SAMPLE,
+): Report {
   const size = bucketSize(r.since, r.until)
   const buckets = bucketStarts(r.since, r.until, size)
   return db
@@ -126,7 +149,7 @@ export function buildReport(db: Db, columns: readonly Column[], r: ReportRequest
       const series = columns.map((c) => columnSeries(db, c, r, size, buckets))
       const sum = series.reduce((s, c) => s + c.total, 0)
       for (const c of series) c.share = sum === 0 ? 0 : c.total / sum
-      const { total, top } = topLists(db, columns, r)
+      const { total, top } = topLists(db, columns, r, textSample)
       const gaps = listGaps(db, { since: r.since, until: r.until, limit: 1_000 })
       return { since: r.since, until: r.until, bucketMs: size, buckets, columns: series, total, top, gaps, archive }
     })

@@ -7,6 +7,7 @@ import { ConnectionBanner } from './ConnectionBanner'
 import { Deck } from './Deck'
 import { Dialogs } from './Dialogs'
 import { Notices } from './Notices'
+import { ReportsView } from './reports/ReportsView'
 import { Splash } from './Splash'
 import { TopBar } from './TopBar'
 
@@ -19,6 +20,7 @@ export function App() {
       <TopBar />
       <ConnectionBanner />
       {ready ? <Deck /> : <Splash />}
+      {ready && <ReportsView />}
       <Dialogs />
       <Notices />
     </div>

@@ -6,6 +6,7 @@ import type { Column } from '../../../shared/domain'
 import { WIDTH_PRESETS } from '../lib/columns'
 import { moveColumn, updateColumn } from '../state/deck'
 import { notifyError } from '../state/notices'
+import { openReports } from '../state/review'
 import { openDialog } from '../state/ui'
 import { Popover } from './Popover'
 
@@ -35,6 +36,9 @@ export function ColumnMenu({ column, isFirst, isLast, onRename }: ColumnMenuProp
         </button>
         <button type="button" className="menu-item" onClick={() => openDialog({ kind: 'edit', columnId: column.id })}>
           Edit keywords
+        </button>
+        <button type="button" className="menu-item" onClick={() => openReports([column.id])}>
+          Report
         </button>
         <div className="menu-row">
           <button

@@ -5,6 +5,7 @@ import { useAppStore } from '../state/app'
 import { openDialog } from '../state/ui'
 import { DemoRateControl } from './DemoRateControl'
 import { DisplayMenu } from './DisplayMenu'
+import { ReportsControls, ReviewBadge } from './reports/ArchiveMenu'
 import { SourceChips } from './SourceChips'
 import { WorkspaceMenu } from './WorkspaceMenu'
 
@@ -29,6 +30,7 @@ export function TopBar() {
       </h1>
       <ArchiveCount />
       <SourceChips />
+      <ReviewBadge />
       <div className="topbar-spacer" />
       {ready && (
         <div className="topbar-actions">
@@ -44,6 +46,7 @@ export function TopBar() {
             <span aria-hidden="true" className="search-glyph" />
             Search
           </button>
+          <ReportsControls />
           <DisplayMenu />
           <WorkspaceMenu />
           <button type="button" className="btn btn--primary" onClick={() => openDialog({ kind: 'add' })}>
