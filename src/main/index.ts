@@ -8,6 +8,7 @@ import { version } from '../../package.json'
 import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/ipc'
 import { createCore, type Core } from './core/core'
 import { SecretStore } from './core/secrets/secret-store'
+import { electronShell } from './desktop-shell'
 import { safeStorageSecrets } from './safe-storage-secrets'
 
 const RENDERER_INDEX = join(__dirname, '../renderer/index.html')
@@ -64,6 +65,7 @@ void app.whenReady().then(() => {
     mode: 'desktop',
     version,
     sentimentWorker: join(__dirname, 'sentiment-worker.js'),
+    shell: electronShell(),
     secrets: new SecretStore({
       persistent: safeStorageSecrets(join(app.getPath('userData'), 'secrets.bin')),
       ...(process.env['EARSHOT_CREDENTIALS'] ? { credentialsFile: process.env['EARSHOT_CREDENTIALS'] } : {}),
