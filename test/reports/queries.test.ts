@@ -151,7 +151,7 @@ describe('report queries on a real archive', () => {
     for (const dropped of ['comcast', 'jetblue', 'the', 'was', 'esta', 'again']) expect(terms[dropped]).toBeUndefined()
   })
 
-  it('counts hashtags and terms over an even sample of a large range, and authors over all', () => {
+  it('counts the top lists over an even sample of a large range', () => {
     const columns = ['Comcast', 'JetBlue'].map((t) => getColumn(db, ids[t]!)!)
     const request = ReportRequestSchema.parse({ columnIds: columns.map((c) => c.id), since: T0, until: T0 + 2 * HOUR })
     const r = buildReport(db, columns, request, { path: 'test', review: false }, 2)
@@ -159,7 +159,7 @@ describe('report queries on a real archive', () => {
     expect(r.total).toBe(6)
     expect(r.top.sampled).toBe(2)
     expect(r.top.hashtags).toEqual([])
-    expect(r.top.authors.reduce((s, a) => s + a.count, 0)).toBe(6)
+    expect(r.top.authors.reduce((s, a) => s + a.count, 0)).toBe(2)
     expect(report(['Comcast', 'JetBlue']).top.sampled).toBe(6)
   })
 

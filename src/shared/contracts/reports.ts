@@ -23,7 +23,7 @@ export const REPORT_BUCKETS_MS = [
 ] as const
 export const REPORT_MAX_BUCKETS = 120
 export const REPORT_MAX_COLUMNS = 12
-export const REPORT_TEXT_SAMPLE = 25_000
+export const REPORT_TOP_SAMPLE = 5_000
 
 export const ReportRequestSchema = z
   .object({
@@ -73,10 +73,9 @@ export const ReportSchema = z.object({
     authors: z.array(CountedSchema),
     terms: z.array(CountedSchema),
     /**
-     * How many mentions the hashtag and term counts come from: all of them up
-     * to REPORT_TEXT_SAMPLE, beyond that an even sample (every k-th by id), so
-     * a month of a busy column reads tens of thousands of texts, not millions.
-     * Authors are always counted over every mention.
+     * How many mentions the top lists are counted from: all of them up to
+     * REPORT_TOP_SAMPLE, beyond that an even sample (every k-th by id), so a
+     * month of a busy column reads five thousand texts, not a million.
      */
     sampled: z.number().int().nonnegative(),
   }),

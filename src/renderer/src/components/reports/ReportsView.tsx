@@ -202,6 +202,7 @@ function ReportBody({ report, readOnly }: { report: Report; readOnly: boolean })
       <p className="reports-meta" data-testid="report-meta">
         {formatWindow(report)} · {formatBucketSize(report.bucketMs)} buckets · {formatExact(report.total)} mentions
         {report.gaps.length > 0 && ` · ${report.gaps.length} capture gap${report.gaps.length === 1 ? '' : 's'}`}
+        {report.top.sampled < report.total && ` · top lists from an even sample of ${formatExact(report.top.sampled)}`}
       </p>
       <div className="reports-grid">
         <section className="report-card report-volume" aria-label="Volume over time">

@@ -76,7 +76,7 @@ function AnnotationEditor({
         className="input annotation-tags"
         value={tags}
         disabled={readOnly}
-        placeholder="outage billing"
+        placeholder="e.g. outage billing"
         onChange={(e) => setTags(e.target.value)}
       />
       <button type="submit" className="btn btn--small" disabled={readOnly || busy || !dirty}>
