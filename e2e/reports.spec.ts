@@ -119,6 +119,19 @@ test('a column report: charts, brush to a window, search it, annotate, mark revi
   for (const r of rows)
     expect(Number(r['positive']) + Number(r['neutral']) + Number(r['negative'])).toBe(Number(r['volume']))
 
+  // All four columns: share of voice between them; then the printed page.
+  for (const title of ['JetBlue', 'Whole Foods', 'Ford']) await reports.getByRole('button', { name: title }).click()
+  const share = reports.getByRole('region', { name: 'Share of voice between columns' })
+  await expect(share.locator('li')).toHaveCount(4)
+  await expect(volume.locator('.recharts-line path.recharts-curve')).toHaveCount(4)
+  await page.screenshot({ path: join(dir, 'reports-four-columns-2560x1440.png') })
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.locator('.topbar')).toBeHidden()
+  await expect(review).toBeHidden()
+  await expect(volume).toBeVisible()
+  await page.screenshot({ path: join(dir, 'reports-print.png'), fullPage: true })
+  await page.emulateMedia({ media: 'screen' })
+
   await reports.getByRole('button', { name: 'Back to the deck' }).click()
   await expect(reports).toBeHidden()
   await app.waitForColumn(COMCAST)

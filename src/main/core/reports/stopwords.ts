@@ -9,7 +9,8 @@ the and for are but not you all any can had her was one our out has have him his
 old see two who did get got she too use that this with from they will just what when your about been
 than them then there their these those were would could should into over only also very some more most
 much such here where which while being because after before again even still like really http https www com
-amp via dont its im ive youre isnt cant wont
+amp via dont its im ive youre isnt cant wont anyone everyone someone anything something nothing know want need
+going gives asking
 que los las del por con una para como pero más mas sus este esta esto hay muy todo todos cuando donde
 porque sobre entre también tambien sin hasta desde nos ser fue son está estan están ese esa eso mis
 não nao uma com para por mais mas como pelo pela dos das aos seu sua isso esse essa este esta muito quando
