@@ -155,11 +155,11 @@ describe('report queries on a real archive', () => {
     const columns = ['Comcast', 'JetBlue'].map((t) => getColumn(db, ids[t]!)!)
     const request = ReportRequestSchema.parse({ columnIds: columns.map((c) => c.id), since: T0, until: T0 + 2 * HOUR })
     const r = buildReport(db, columns, request, { path: 'test', review: false }, 2)
-    // Six distinct mentions, a sample of at most two: every third by id (ids 3 and 6).
+    // Seven hits (six distinct mentions), a sample of at most two: every fourth by id, id 4 only.
     expect(r.total).toBe(6)
-    expect(r.top.sampled).toBe(2)
+    expect(r.top.sampled).toBe(1)
     expect(r.top.hashtags).toEqual([])
-    expect(r.top.authors.reduce((s, a) => s + a.count, 0)).toBe(2)
+    expect(r.top.authors).toEqual([{ key: '@cat', count: 1 }])
     expect(report(['Comcast', 'JetBlue']).top.sampled).toBe(6)
   })
 

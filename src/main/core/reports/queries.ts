@@ -85,38 +85,54 @@ function topOf(counts: Map<string, number>, n: number): Counted[] {
     .map(([key, count]) => ({ key, count }))
 }
 
-/** The distinct mentions of the chosen columns (one column holds each mention once) in the range, as a SQL fragment with its parameters. */
-function hitsOf(columnIds: readonly string[], r: ReportRequest): { sql: string; params: unknown[] } {
+/**
+ * The distinct mentions of the chosen columns in the range (one column holds
+ * each mention once, so one needs no DISTINCT), optionally only every k-th by
+ * id: filtering before DISTINCT keeps its temporary B-tree as small as the sample.
+ */
+function hitsOf(columnIds: readonly string[], r: ReportRequest, every = 1): { sql: string; params: unknown[] } {
   return {
     sql: `SELECT ${columnIds.length > 1 ? 'DISTINCT ' : ''}mention_id FROM column_hits
-          WHERE column_id IN (${columnIds.map(() => '?').join(', ')}) AND created_at >= ? AND created_at < ?`,
-    params: [...columnIds, r.since, r.until],
+          WHERE column_id IN (${columnIds.map(() => '?').join(', ')}) AND created_at >= ? AND created_at < ?
+          ${every > 1 ? 'AND mention_id % ? = 0' : ''}`,
+    params: [...columnIds, r.since, r.until, ...(every > 1 ? [every] : [])],
   }
 }
 
+function distinctTotal(db: Db, series: readonly ReportColumn[], r: ReportRequest): number {
+  if (series.length === 1) return series[0]!.total
+  const hits = hitsOf(
+    series.map((c) => c.id),
+    r,
+  )
+  return (db.prepare(`SELECT count(*) AS n FROM (${hits.sql})`).get(...hits.params) as { n: number }).n
+}
+
+/**
+ * Top lists over every k-th mention, k from the sum of the column totals (at
+ * least the distinct total, so the sample never exceeds `sample`).
+ */
 function topLists(
   db: Db,
   columns: readonly Column[],
+  series: readonly ReportColumn[],
   r: ReportRequest,
-  textSample: number,
-): { total: number; top: Report['top'] } {
+  sample: number,
+): Report['top'] {
+  const every = Math.max(1, Math.ceil(series.reduce((s, c) => s + c.total, 0) / sample))
   const hits = hitsOf(
     columns.map((c) => c.id),
     r,
+    every,
   )
-  const total = (db.prepare(`SELECT count(*) AS n FROM (${hits.sql})`).get(...hits.params) as { n: number }).n
   const skip = new Set(columns.flatMap((c) => [...queryWords(c.query)]))
   const hashtags = new Map<string, number>()
   const authors = new Map<string, number>()
   const terms = new Map<string, number>()
-  const every = Math.max(1, Math.ceil(total / textSample))
   let sampled = 0
   const rows = db
-    .prepare(
-      `SELECT m.author_key, m.text, m.entities FROM (${hits.sql}) h JOIN mentions m ON m.id = h.mention_id
-       WHERE h.mention_id % ? = 0`,
-    )
-    .iterate(...hits.params, every) as IterableIterator<{ author_key: string; text: string; entities: string }>
+    .prepare(`SELECT m.author_key, m.text, m.entities FROM (${hits.sql}) h JOIN mentions m ON m.id = h.mention_id`)
+    .iterate(...hits.params) as IterableIterator<{ author_key: string; text: string; entities: string }>
   for (const row of rows) {
     sampled++
     const author = `@${row.author_key}`
@@ -131,10 +147,7 @@ function topLists(
       if (isTerm(token) && !skip.has(token)) terms.set(token, (terms.get(token) ?? 0) + 1)
     }
   }
-  return {
-    total,
-    top: { hashtags: topOf(hashtags, r.top), authors: topOf(authors, r.top), terms: topOf(terms, r.top), sampled },
-  }
+  return { hashtags: topOf(hashtags, r.top), authors: topOf(authors, r.top), terms: topOf(terms, r.top), sampled }
 }
 
 export function buildReport(
@@ -152,7 +165,8 @@ export function buildReport(
       const series = columns.map((c) => columnSeries(db, c, r, size, buckets))
       const sum = series.reduce((s, c) => s + c.total, 0)
       for (const c of series) c.share = sum === 0 ? 0 : c.total / sum
-      const { total, top } = topLists(db, columns, r, textSample)
+      const total = distinctTotal(db, series, r)
+      const top = topLists(db, columns, series, r, textSample)
       const gaps = listGaps(db, { since: r.since, until: r.until, limit: 1_000 })
       return { since: r.since, until: r.until, bucketMs: size, buckets, columns: series, total, top, gaps, archive }
     })
