@@ -32,6 +32,8 @@ async function openColumnReport(page: Page, title: string) {
 }
 
 test.use({ viewport: { width: 2560, height: 1440 } })
+// Many steps against a live demo stream on a shared machine: give each the slow-test budget.
+test.beforeEach(() => test.slow())
 
 test('a column report: charts, brush to a window, search it, annotate, mark reviewed, download the series', async ({
   app,
