@@ -186,7 +186,7 @@ function ReportsPage({ columnIds }: { columnIds: string[] }) {
           readOnly={review?.readOnly ?? false}
         />
       ) : (
-        loaded.status !== 'error' && <p className="reports-loading">Building the report…</p>
+        loaded.status !== 'error' && chosen.length > 0 && <p className="reports-loading">Building the report…</p>
       )}
     </section>
   )
