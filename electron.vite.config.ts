@@ -19,6 +19,7 @@ export default defineConfig({
           'bench-query': resolve(__dirname, 'bench/query.ts'),
           'bench-export': resolve(__dirname, 'bench/export.ts'),
           'bench-import': resolve(__dirname, 'bench/import.ts'),
+          'bench-reports': resolve(__dirname, 'bench/reports.ts'),
         },
       },
     },

@@ -2,7 +2,7 @@
 // (the console, and pop-out column windows with the same preload and web
 // preferences), and the contract's IPC channel onto the same core and handler table that
 // browser mode uses. Thin on purpose: everything else lives in ./core.
-import { app, BrowserWindow, dialog, ipcMain, shell, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, ipcMain, shell, type WebFrameMain } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { version } from '../../package.json'
@@ -10,6 +10,7 @@ import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/ipc'
 import { createCore, type Core } from './core/core'
 import { popoutColumn } from './popout'
 import { SecretStore } from './core/secrets/secret-store'
+import { electronShell } from './desktop-shell'
 import { safeStorageSecrets } from './safe-storage-secrets'
 
 const RENDERER_INDEX = join(__dirname, '../renderer/index.html')
@@ -88,20 +89,13 @@ function createWindow(): BrowserWindow {
 let core: Core | undefined
 
 /** Exports: the native save dialog, over the focused window, starting in Downloads. */
-async function saveExportAs(suggestedName: string): Promise<string | null> {
-  const options = { defaultPath: join(app.getPath('downloads'), suggestedName) }
-  const win = BrowserWindow.getFocusedWindow()
-  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
-  return result.canceled || !result.filePath ? null : result.filePath
-}
-
 void app.whenReady().then(() => {
   core = createCore({
     archivePath: join(app.getPath('userData'), 'archive.sqlite'),
     mode: 'desktop',
     version,
     sentimentWorker: join(__dirname, 'sentiment-worker.js'),
-    saveDialog: saveExportAs,
+    shell: electronShell(),
     secrets: new SecretStore({
       persistent: safeStorageSecrets(join(app.getPath('userData'), 'secrets.bin')),
       ...(process.env['EARSHOT_CREDENTIALS'] ? { credentialsFile: process.env['EARSHOT_CREDENTIALS'] } : {}),

@@ -31,6 +31,8 @@ import { createArchiveServices, type ArchiveServices } from './archive/services'
 import { alertsHandlers } from './alerts/handlers'
 import { AlertService } from './alerts/service'
 import { reportsHandlers } from './reports/handlers'
+import type { DesktopShell } from './desktop-shell'
+import { ReviewSession } from './review/session'
 import { StatsTracker } from './stats'
 import { getColumn } from './store/columns'
 import { openArchive } from './store/db'
@@ -54,8 +56,8 @@ export interface CoreOptions {
   /** Source drivers; default: every built-in one. */
   drivers?: SourceDrivers
   env?: NodeJS.ProcessEnv
-  /** Desktop: asks where to save a file (an export); resolves null when the user cancels. */
-  saveDialog?: (suggestedName: string) => Promise<string | null>
+  /** Native dialogs and PDF printing, from Electron main; absent in browser mode. */
+  shell?: DesktopShell
 }
 
 export interface Core {
@@ -111,7 +113,7 @@ export function createCore(options: CoreOptions): Core {
     hub,
     ingest,
     now,
-    saveDialog: options.saveDialog,
+    saveDialog: options.shell ? (name) => options.shell!.chooseExportPath(name) : undefined,
   })
   const disposables = new DisposableStore()
 
@@ -144,6 +146,9 @@ export function createCore(options: CoreOptions): Core {
 
   const columnIds = (): ColumnId[] => columns.list().map((c) => c.id)
 
+  const review = new ReviewSession({ db, path: options.archivePath, flush: () => ingest.flush() }, (state) =>
+    hub.emit('review.changed', state),
+  )
   const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox, alerts, archive }
   const handlers: Handlers = {
     ...sourceHandlers(deps),
@@ -151,7 +156,7 @@ export function createCore(options: CoreOptions): Core {
     ...triageHandlers(deps),
     ...archiveHandlers(deps),
     ...alertsHandlers(deps),
-    ...reportsHandlers(deps),
+    ...reportsHandlers(deps, review),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,
@@ -245,6 +250,7 @@ export function createCore(options: CoreOptions): Core {
       await ingest.close()
       await scorer?.close()
       live.dispose()
+      review.dispose()
       db.close()
     },
   }

@@ -18,6 +18,7 @@ import './styles/search.css'
 import './styles/alerts.css'
 import './styles/wall.css'
 import './styles/archive.css'
+import './styles/reports.css'
 
 start(transport)
 

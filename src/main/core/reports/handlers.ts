@@ -1,8 +1,94 @@
-// Handlers of the reports commands (shared/contracts/reports.ts).
+// Handlers of the reports and review commands (shared/contracts/reports.ts).
+// Every read goes to the review session's target: the archive under review
+// when one is open, the live archive otherwise.
 import type { reportsCommands } from '../../../shared/contracts/reports'
 import type { CoreDeps } from '../deps'
 import type { HandlerGroup } from '../dispatch'
+import { badRequest, CommandFailure, notFound } from '../errors'
+import { toSqlWhere } from '../query/sql'
+import { annotate, getAnnotations } from '../review/annotations'
+import { saveCopy } from '../review/copy'
+import { expandPath, type ReviewSession, type ReviewTarget } from '../review/session'
+import { getColumn, listColumns } from '../store/columns'
+import { searchMentions } from '../store/search'
+import { compileColumnQuery } from '../../../shared/query/column-query'
+import type { Column } from '../../../shared/domain'
+import { buildReport, hitBounds } from './queries'
+import { seriesCsv, seriesFilename } from './series-csv'
 
-export function reportsHandlers(_deps: CoreDeps): HandlerGroup<typeof reportsCommands> {
-  return {}
+const desktopOnly = (what: string) =>
+  new CommandFailure(
+    'unavailable',
+    `${what} needs the desktop app; in a browser, type a path or use the browser's print`,
+  )
+
+function columnsOf(target: ReviewTarget, ids: readonly string[]): Column[] {
+  return ids.map((id) => {
+    const column = getColumn(target.db, id)
+    if (!column) throw notFound(`column ${id}${target.review ? ' in the archive under review' : ''}`)
+    return column
+  })
+}
+
+export function reportsHandlers(deps: CoreDeps, review: ReviewSession): HandlerGroup<typeof reportsCommands> {
+  const report = (r: Parameters<typeof buildReport>[2]) => {
+    const target = review.target()
+    return buildReport(target.db, columnsOf(target, r.columnIds), r, { path: target.path, review: target.review })
+  }
+  return {
+    'reports.columns': () => listColumns(review.target().db),
+    'reports.bounds': ({ columnIds }) => {
+      const target = review.target()
+      columnsOf(target, columnIds)
+      return hitBounds(target.db, columnIds)
+    },
+    'reports.get': (r) => report(r),
+    'reports.csv': (r) => {
+      const built = report(r)
+      return { filename: seriesFilename(built), csv: seriesCsv(built) }
+    },
+    'reports.pdf': async ({ title }) => {
+      const shell = deps.options.shell
+      if (!shell) throw desktopOnly('saving a PDF')
+      return { path: await shell.printToPdf(title) }
+    },
+
+    'review.state': () => review.state(),
+    'review.open': ({ path, readOnly }) => review.open(path, readOnly),
+    'review.close': () => review.close(),
+    'review.choosePath': async ({ purpose }) => {
+      const shell = deps.options.shell
+      if (!shell) throw desktopOnly('a file dialog')
+      return { path: await shell.chooseArchivePath(purpose) }
+    },
+    'review.saveCopy': async ({ path, which }) => {
+      const target = review.target()
+      if (which === 'review' && !target.review) throw badRequest('no archive is under review')
+      if (which === 'live') deps.ingest.flush()
+      // saveCopy never overwrites, so no open archive can be the destination.
+      return saveCopy(which === 'live' ? deps.db : target.db, expandPath(path))
+    },
+    'review.search': ({ query, ...options }) => {
+      const compiled = compileColumnQuery(query)
+      if (!compiled.ok)
+        throw badRequest(`invalid query: ${compiled.error.message}`, [`query: ${compiled.error.message}`])
+      const target = review.target()
+      const page = searchMentions(target.db, toSqlWhere(compiled.ast), options)
+      const annotations = getAnnotations(
+        target.db,
+        page.items.map((m) => m.id),
+      )
+      return { items: page.items.map((mention, i) => ({ mention, annotation: annotations[i]! })), next: page.next }
+    },
+    'review.annotate': (patch) => {
+      const target = review.target()
+      if (target.readOnly) {
+        throw new CommandFailure(
+          'conflict',
+          'this archive is open read-only; open it again with changes allowed to annotate it',
+        )
+      }
+      return annotate(target.db, patch, deps.now())
+    },
+  }
 }

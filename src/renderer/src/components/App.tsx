@@ -12,6 +12,7 @@ import { Deck } from './Deck'
 import { Dialogs } from './Dialogs'
 import { Notices } from './Notices'
 import { PopoutColumn } from './PopoutColumn'
+import { ReportsView } from './reports/ReportsView'
 import { Splash } from './Splash'
 import { Ticker } from './Ticker'
 import { TopBar } from './TopBar'
@@ -39,6 +40,7 @@ export function App() {
       <ConnectionBanner />
       {ready ? <Deck /> : <Splash />}
       {ready && ticker && <Ticker />}
+      {ready && <ReportsView />}
       <Dialogs />
       <Notices />
     </div>

@@ -1,5 +1,7 @@
-// Top-bar "Archive" menu: export everything in a time range, and import
-// mentions from a capture file (twarc2, X API v2, CSV, JSONL).
+// Top-bar "Archive" menu: export everything in a time range, import mentions
+// from a capture file (twarc2, X API v2, CSV, JSONL), open another capture
+// file for review, and save a copy of this archive.
+import { openFileDialog } from '../state/review'
 import { openDialog } from '../state/ui'
 import { Popover } from './Popover'
 
@@ -15,6 +17,12 @@ export function ArchiveMenu() {
       </button>
       <button type="button" className="menu-item" onClick={() => openDialog({ kind: 'import' })}>
         Import mentions…
+      </button>
+      <button type="button" className="menu-item" onClick={() => openFileDialog('open')}>
+        Open archive for review…
+      </button>
+      <button type="button" className="menu-item" onClick={() => openFileDialog('copy')}>
+        Save a copy…
       </button>
     </Popover>
   )

@@ -7,6 +7,7 @@ import { WIDTH_PRESETS } from '../lib/columns'
 import { popoutHref } from '../lib/route'
 import { moveColumn, updateColumn } from '../state/deck'
 import { notifyError } from '../state/notices'
+import { openReports } from '../state/review'
 import { openDialog } from '../state/ui'
 import { Popover } from './Popover'
 
@@ -45,6 +46,9 @@ export function ColumnMenu({ column, isFirst, isLast, onRename }: ColumnMenuProp
           }
         >
           Export…
+        </button>
+        <button type="button" className="menu-item" onClick={() => openReports([column.id])}>
+          Report
         </button>
         <div className="menu-row">
           <button

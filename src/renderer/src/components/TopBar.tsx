@@ -8,6 +8,7 @@ import { AlertBell } from './AlertBell'
 import { ArchiveMenu } from './ArchiveMenu'
 import { DemoRateControl } from './DemoRateControl'
 import { DisplayMenu } from './DisplayMenu'
+import { ReportsControls, ReviewBadge } from './reports/ReportsControls'
 import { SourceChips } from './SourceChips'
 import { WorkspaceMenu } from './WorkspaceMenu'
 
@@ -32,6 +33,7 @@ export function TopBar() {
       </h1>
       <ArchiveCount />
       <SourceChips />
+      <ReviewBadge />
       <div className="topbar-spacer" />
       {ready && (
         <div className="topbar-actions">
@@ -49,6 +51,7 @@ export function TopBar() {
           </button>
           <AlertBell />
           <ArchiveMenu />
+          <ReportsControls />
           <DisplayMenu />
           <WorkspaceMenu />
           <button type="button" className="btn btn--primary" onClick={() => openDialog({ kind: 'add' })}>

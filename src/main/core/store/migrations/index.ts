@@ -3,6 +3,7 @@ import { initial } from './0010-initial'
 import { queryFields } from './0020-query-fields'
 import { operations } from './0030-operations'
 import { alerts } from './0045-alerts'
+import { reportIndex } from './0055-report-index'
 import type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryFields, operations, alerts]
+export const MIGRATIONS: readonly Migration[] = [initial, queryFields, operations, alerts, reportIndex]

@@ -1,0 +1,54 @@
+// A report's series as CSV (RFC 4180 via csv-stringify): one row per bucket
+// and column with the volume and the sentiment counts and shares. A report has
+// at most a few hundred buckets per column, so it is built in memory.
+import { stringify } from 'csv-stringify/sync'
+import type { Report } from '../../../shared/contracts/reports'
+
+export const SERIES_CSV_COLUMNS = [
+  'bucket_start',
+  'bucket_end',
+  'column',
+  'volume',
+  'positive',
+  'neutral',
+  'negative',
+  'positive_share',
+  'negative_share',
+] as const
+
+const share = (n: number, of: number): string => (of === 0 ? '' : (n / of).toFixed(4))
+
+export function seriesCsv(report: Report): string {
+  const rows: string[][] = []
+  report.buckets.forEach((start, i) => {
+    const end = Math.min(start + report.bucketMs, report.until)
+    for (const c of report.columns) {
+      const volume = c.volume[i]!
+      rows.push([
+        new Date(Math.max(start, report.since)).toISOString(),
+        new Date(end).toISOString(),
+        c.title,
+        String(volume),
+        String(c.positive[i]!),
+        String(c.neutral[i]!),
+        String(c.negative[i]!),
+        share(c.positive[i]!, volume),
+        share(c.negative[i]!, volume),
+      ])
+    }
+  })
+  return stringify(rows, { header: true, columns: [...SERIES_CSV_COLUMNS], record_delimiter: 'windows' })
+}
+
+/** A file name that says what and when: earshot-report-<columns>-<from>.csv */
+export function seriesFilename(report: Report): string {
+  const slug = report.columns
+    .map((c) => c.title)
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+  const day = new Date(report.since).toISOString().slice(0, 10)
+  return `earshot-report-${slug || 'columns'}-${day}.csv`
+}

@@ -1,0 +1,61 @@
+// Loads a report, and the chosen columns' capture bounds, from the core. The
+// answer is kept with the request it answers: a newer request supersedes an
+// older one still in flight, and the last report stays on screen meanwhile.
+import { useEffect, useState } from 'react'
+import type { Report } from '../../../../shared/contracts/reports'
+import type { ColumnId } from '../../../../shared/domain'
+import { api } from '../../api/transport'
+import { errorLine } from '../../api/errors'
+
+export type Loaded<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; value: T; stale: boolean }
+  | { status: 'error'; message: string }
+
+type Answer<T> = { key: string; value: T } | { key: string; error: string }
+
+/** Runs `load` whenever `key` changes (null: nothing to load) and keeps its latest answer. */
+function useKeyed<T>(key: string | null, load: (key: string) => Promise<T>): Loaded<T> {
+  const [answer, setAnswer] = useState<Answer<T> | null>(null)
+  useEffect(() => {
+    if (key === null) return
+    let live = true
+    load(key).then(
+      (value) => live && setAnswer({ key, value }),
+      (err: unknown) => live && setAnswer({ key, error: errorLine(err) }),
+    )
+    return () => {
+      live = false
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key is the request
+  }, [key])
+  if (key === null) return { status: 'idle' }
+  if (answer === null) return { status: 'loading' }
+  if ('error' in answer) return answer.key === key ? { status: 'error', message: answer.error } : { status: 'loading' }
+  return { status: 'ready', value: answer.value, stale: answer.key !== key }
+}
+
+export interface ReportRequest {
+  columnIds: ColumnId[]
+  since: number
+  until: number
+}
+
+export function useReport(request: ReportRequest | null, generation: number): Loaded<Report> {
+  return useKeyed(request && JSON.stringify({ ...request, generation }), (key) => {
+    const { columnIds, since, until } = JSON.parse(key) as ReportRequest
+    return api.call('reports.get', { columnIds, since, until, top: 10 })
+  })
+}
+
+export type Bounds = { first: number | null; last: number | null }
+
+export function useBounds(columnIds: ColumnId[], generation: number): Bounds | null {
+  const loaded = useKeyed(columnIds.length === 0 ? null : JSON.stringify({ columnIds, generation }), (key) =>
+    api.call('reports.bounds', { columnIds: (JSON.parse(key) as { columnIds: ColumnId[] }).columnIds }),
+  )
+  if (loaded.status === 'ready' && !loaded.stale) return loaded.value
+  if (loaded.status === 'error') return { first: null, last: null }
+  return null
+}
