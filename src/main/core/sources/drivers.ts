@@ -1,8 +1,10 @@
 // The drivers of the configurable sources. A source without a driver here is
 // listed in the Sources panel but cannot start.
 import { blueskyDriver } from '../connectors/bluesky'
+import { rssDriver } from '../connectors/rss'
 import type { SourceDrivers } from './driver'
 
 export const SOURCE_DRIVERS: SourceDrivers = {
   bluesky: blueskyDriver,
+  rss: rssDriver,
 }
