@@ -1,10 +1,12 @@
 // The drivers of the configurable sources. A source without a driver here is
 // listed in the Sources panel but cannot start.
 import { blueskyDriver } from '../connectors/bluesky'
+import { mastodonDriver } from '../connectors/mastodon'
 import { rssDriver } from '../connectors/rss'
 import type { SourceDrivers } from './driver'
 
 export const SOURCE_DRIVERS: SourceDrivers = {
   bluesky: blueskyDriver,
+  mastodon: mastodonDriver,
   rss: rssDriver,
 }
