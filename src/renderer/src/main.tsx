@@ -15,6 +15,7 @@ import './styles/card.css'
 import './styles/dialog.css'
 import './styles/query.css'
 import './styles/search.css'
+import './styles/sources.css'
 
 start(transport)
 

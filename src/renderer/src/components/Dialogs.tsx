@@ -1,11 +1,12 @@
 // Renders whichever dialog the UI store says is open (add, edit, remove,
-// archive search).
+// archive search, sources).
 // A dialog for a column that disappeared meanwhile just closes.
 import { useColumn } from '../state/deck'
 import { closeDialog, useUiStore } from '../state/ui'
 import { ColumnDialog } from './ColumnDialog'
 import { RemoveDialog } from './RemoveDialog'
 import { SearchDialog } from './SearchDialog'
+import { SourcesPanel } from './sources/SourcesPanel'
 
 function ColumnScoped({ id, kind }: { id: string; kind: 'edit' | 'remove' }) {
   const column = useColumn(id)
@@ -22,5 +23,6 @@ export function Dialogs() {
   if (dialog === null) return null
   if (dialog.kind === 'add') return <ColumnDialog onClose={closeDialog} />
   if (dialog.kind === 'search') return <SearchDialog onClose={closeDialog} />
+  if (dialog.kind === 'sources') return <SourcesPanel onClose={closeDialog} />
   return <ColumnScoped key={`${dialog.kind}:${dialog.columnId}`} id={dialog.columnId} kind={dialog.kind} />
 }

@@ -1,5 +1,5 @@
 // The top bar: wordmark, archive size, source status chips, the demo rate,
-// archive search, the Display and Workspace menus and the "Add column" button.
+// archive search, the Sources panel, the Display and Workspace menus and the "Add column" button.
 import { formatCompact, formatExact } from '../lib/format'
 import { useAppStore } from '../state/app'
 import { openDialog } from '../state/ui'
@@ -43,6 +43,9 @@ export function TopBar() {
           >
             <span aria-hidden="true" className="search-glyph" />
             Search
+          </button>
+          <button type="button" className="btn" onClick={() => openDialog({ kind: 'sources' })}>
+            Sources
           </button>
           <DisplayMenu />
           <WorkspaceMenu />

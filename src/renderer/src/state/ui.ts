@@ -10,6 +10,7 @@ export type DialogState =
   | { kind: 'edit'; columnId: ColumnId }
   | { kind: 'remove'; columnId: ColumnId }
   | { kind: 'search' }
+  | { kind: 'sources' }
   | null
 
 interface UiState {
