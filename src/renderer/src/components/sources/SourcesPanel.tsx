@@ -135,20 +135,21 @@ function SourceTab({ entry, selected, onSelect }: { entry: SourceEntry; selected
 function SourcePane({ entry, save }: { entry: SourceEntry; save: (request: SourcesConfigure) => Promise<void> }) {
   const status = useLiveStatus(entry)
   const [toggleError, setToggleError] = useState<string | null>(null)
-  const [toggling, setToggling] = useState(false)
+  // The switch moves at once; the saved setting follows (or it springs back with the error).
+  const [pending, setPending] = useState<boolean | null>(null)
   const Form = FORMS[entry.source]
   const name = SOURCE_NAMES[entry.source]
   const state = entry.config.enabled ? status.state : 'stopped'
 
   async function toggle(enabled: boolean): Promise<void> {
-    setToggling(true)
+    setPending(enabled)
     try {
       await save({ source: entry.source, config: { enabled } } as SourcesConfigure)
       setToggleError(null)
     } catch (err) {
       setToggleError(errorLine(err))
     } finally {
-      setToggling(false)
+      setPending(null)
     }
   }
 
@@ -169,12 +170,12 @@ function SourcePane({ entry, save }: { entry: SourceEntry; save: (request: Sourc
             type="checkbox"
             role="switch"
             aria-label={`${name} on`}
-            checked={entry.config.enabled}
-            disabled={toggling}
+            checked={pending ?? entry.config.enabled}
+            disabled={pending !== null}
             onChange={(e) => void toggle(e.target.checked)}
           />
           <span className="switch-track" aria-hidden="true" />
-          {entry.config.enabled ? 'On' : 'Off'}
+          {(pending ?? entry.config.enabled) ? 'On' : 'Off'}
         </label>
       </header>
       <p className={`source-status source-state--${state}`} aria-live="polite" data-testid="source-status">
