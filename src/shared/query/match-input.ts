@@ -53,7 +53,8 @@ export const ENTITY_BODY = /^[\p{L}\p{M}\p{N}_]+$/u
  * handle (`alice.bsky.social`) or a Mastodon account (`user@host.social`). The
  * parser accepts exactly this after '@'.
  */
-export const MENTION_BODY = /^[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)*(?:@[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)+)?$/u
+export const MENTION_BODY =
+  /^[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)*(?:@[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)+)?$/u
 
 // Not after a word character: `bob@example.com` is no mention and `C#` or
 // `&#39;` no hashtag. Links are blanked first, so `example.com/#top` and

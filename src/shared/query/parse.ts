@@ -183,8 +183,7 @@ function wordAtom(text: string, pos: number): AtomNode {
     if (body === '') throw fail(`empty ${what}`, pos, text.length)
     const value = foldText(body)
     if (!(sigil === '#' ? ENTITY_BODY : MENTION_BODY).test(body) || value === '') {
-      const hint =
-        sigil === '#' ? 'use letters, digits and _' : 'use letters, digits and _ (or name.host, user@host)'
+      const hint = sigil === '#' ? 'use letters, digits and _' : 'use letters, digits and _ (or name.host, user@host)'
       throw fail(`invalid ${what} ${JSON.stringify(text)}`, pos, text.length, hint)
     }
     return sigil === '#' ? { type: 'hashtag', tag: value } : { type: 'mention', handle: value }

@@ -13,10 +13,19 @@ interface ColumnRow {
   position: number
   width: number
   created_at: number
+  collapse_reposts: number
 }
 
 function rowToColumn(r: ColumnRow): Column {
-  return { id: r.id, title: r.title, query: r.query, position: r.position, width: r.width, createdAt: r.created_at }
+  return {
+    id: r.id,
+    title: r.title,
+    query: r.query,
+    position: r.position,
+    width: r.width,
+    createdAt: r.created_at,
+    collapseReposts: r.collapse_reposts === 1,
+  }
 }
 
 export function listColumns(db: Db): Column[] {
@@ -43,6 +52,7 @@ export function insertColumn(db: Db, draft: ColumnDraft, now: number): Column {
     position,
     width: draft.width ?? COLUMN_WIDTH.default,
     createdAt: now,
+    collapseReposts: false,
   }
   stmt(db, 'INSERT INTO columns (id, title, query, position, width, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
     column.id,
@@ -56,11 +66,12 @@ export function insertColumn(db: Db, draft: ColumnDraft, now: number): Column {
 }
 
 export function saveColumn(db: Db, column: Column): void {
-  stmt(db, 'UPDATE columns SET title = ?, query = ?, position = ?, width = ? WHERE id = ?').run(
+  stmt(db, 'UPDATE columns SET title = ?, query = ?, position = ?, width = ?, collapse_reposts = ? WHERE id = ?').run(
     column.title,
     column.query,
     column.position,
     column.width,
+    column.collapseReposts ? 1 : 0,
     column.id,
   )
 }

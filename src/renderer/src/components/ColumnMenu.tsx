@@ -1,5 +1,5 @@
 // A column's menu ("Column menu for <title>"): rename, edit keywords, move
-// left/right, preset widths, remove (after confirmation in a dialog). The
+// left/right, preset widths, collapse reposts into counts, remove (after confirmation in a dialog). The
 // header also has direct "Move <title> left/right" buttons; the menu's are
 // named just "Move left/right" so the two never share a name.
 import type { Column } from '../../../shared/domain'
@@ -77,6 +77,20 @@ export function ColumnMenu({ column, isFirst, isLast, onRename }: ColumnMenuProp
             </button>
           ))}
         </div>
+        <button
+          type="button"
+          className="menu-item"
+          role="menuitemcheckbox"
+          aria-checked={column.collapseReposts === true}
+          onClick={() => {
+            updateColumn(column.id, { collapseReposts: column.collapseReposts !== true }).catch((err: unknown) =>
+              notifyError(`Could not change “${column.title}”`, err),
+            )
+          }}
+        >
+          <span aria-hidden="true">{column.collapseReposts === true ? '☑' : '☐'} </span>
+          Collapse reposts
+        </button>
         <button
           type="button"
           className="menu-item menu-item--danger"

@@ -69,6 +69,12 @@ export const MentionCard = memo(function MentionCard({ mention: m, phrases, acti
               {kind.text}
             </span>
           )}
+          {m.reposts !== undefined && m.reposts > 0 && (
+            <span className="card-reposts" title={`Reposted ${formatExact(m.reposts)} times (collapsed)`}>
+              <span aria-hidden="true">↻ </span>
+              {formatCompact(m.reposts)} {m.reposts === 1 ? 'repost' : 'reposts'}
+            </span>
+          )}
           {m.lang !== null && m.lang !== '' && m.lang !== 'en' && (
             <span className="card-lang" title={`Language: ${m.lang}`}>
               {m.lang}

@@ -2,6 +2,7 @@
 import { initial } from './0010-initial'
 import { queryFields } from './0020-query-fields'
 import { operations } from './0030-operations'
+import { collapseReposts } from './0060-collapse-reposts'
 import type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryFields, operations]
+export const MIGRATIONS: readonly Migration[] = [initial, queryFields, operations, collapseReposts]
