@@ -3,6 +3,7 @@
 // message on its field), switched on, and its matching posts appear in a
 // column with resolved handles; posts no column wants do not.
 import { mkdirSync } from 'node:fs'
+import { FakeFeeds, rss2 } from '../test/fakes/feeds/server'
 import { FakeBluesky, postEvent } from '../test/fakes/jetstream/server'
 import { expect, test } from './app'
 
@@ -65,5 +66,48 @@ test('a fake Bluesky configured in the Sources panel feeds a matching column', a
     await page.screenshot({ path: `${ARTIFACTS}/sources-column-2560x1440.png` })
   } finally {
     await fake.close()
+  }
+})
+
+test('RSS feeds are added and removed in the panel, with the duplicate refused on its row', async ({ app, page }) => {
+  const feeds = await new FakeFeeds().start()
+  try {
+    feeds.set('/alerts.xml', {
+      body: rss2('Alerts', [
+        {
+          guid: 'a1',
+          title: 'Outage reported downtown',
+          link: 'https://news.example.com/a1',
+          description: '<p>Power <b>outage</b>.</p>',
+        },
+      ]),
+    })
+    await page.setViewportSize({ width: 2560, height: 1440 })
+    await app.addColumn('Feed outages', 'outage source:rss')
+    await page.getByRole('button', { name: 'Sources' }).click()
+    const panel = page.getByRole('dialog', { name: 'Sources' })
+    await panel.getByRole('tab', { name: /RSS/ }).click()
+    const form = panel.getByRole('form', { name: 'RSS settings' })
+    await form.getByRole('button', { name: '+ Add feed' }).click()
+    await form.getByRole('button', { name: '+ Add feed' }).click()
+    await form.getByLabel('Feed 1 URL').fill(feeds.url('/alerts.xml'))
+    await form.getByLabel('Feed 1 title').fill('City alerts')
+    await form.getByLabel('Feed 2 URL').fill(feeds.url('/alerts.xml'))
+    await form.getByLabel('Feed 2 interval in seconds').fill('10')
+    await form.getByRole('button', { name: 'Save' }).click()
+    await expect(form.getByText('this feed is already listed')).toBeVisible()
+    await expect(form.getByLabel('Feed 2 URL')).toHaveAttribute('aria-invalid', 'true')
+    await page.screenshot({ path: `${ARTIFACTS}/sources-rss-errors-2560x1440.png` })
+    await form.getByRole('button', { name: 'Remove feed 2' }).click()
+    await form.getByRole('button', { name: 'Save' }).click()
+    await expect(form.getByText('Saved')).toBeVisible()
+    await panel.getByRole('switch', { name: 'RSS on' }).check({ force: true })
+    await expect(panel.getByTestId('source-status')).toContainText('1 feed polled')
+    await page.keyboard.press('Escape')
+    await app.parkPointer()
+    await app.waitForMentions('Feed outages', 1)
+    await expect(app.cards('Feed outages').first()).toContainText('Outage reported downtown')
+  } finally {
+    await feeds.close()
   }
 })

@@ -31,9 +31,15 @@ const toFeed = (r: Row): RssFeed => ({
 
 export function RssSourceForm({ entry, save }: SourceFormProps<Entry>) {
   const [rows, setRows] = useState<Row[]>(() => entry.config.feeds.map(toRow))
-  const { errors, busy, saved, submit } = useSourceSave(save)
+  const { errors, busy, saved: justSaved, submit } = useSourceSave(save)
   const feeds = rows.map(toFeed)
-  const dirty = JSON.stringify(feeds) !== JSON.stringify(entry.config.feeds)
+  const saved = entry.config.feeds
+  const dirty =
+    feeds.length !== saved.length ||
+    feeds.some(
+      (f, i) =>
+        f.url !== saved[i]!.url || f.title !== saved[i]!.title || f.intervalSeconds !== saved[i]!.intervalSeconds,
+    )
   const update = (key: number, patch: Partial<Row>) =>
     setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)))
 
@@ -64,7 +70,7 @@ export function RssSourceForm({ entry, save }: SourceFormProps<Entry>) {
           <tbody>
             {rows.map((r, i) => {
               const err = (name: string) => errors.fields[`feeds.${i}.${name}`]
-              const message = err('url') ?? err('title') ?? err('intervalSeconds')
+              const message = [err('url'), err('title'), err('intervalSeconds')].filter(Boolean).join('; ')
               return (
                 <tr key={r.key}>
                   <td>
@@ -126,7 +132,7 @@ export function RssSourceForm({ entry, save }: SourceFormProps<Entry>) {
       >
         + Add feed
       </button>
-      <FormActions busy={busy} saved={saved} dirty={dirty} />
+      <FormActions busy={busy} saved={justSaved} dirty={dirty} />
     </form>
   )
 }

@@ -178,7 +178,7 @@ function SourcePane({ entry, save }: { entry: SourceEntry; save: (request: Sourc
           {(pending ?? entry.config.enabled) ? 'On' : 'Off'}
         </label>
       </header>
-      <p className={`source-status source-state--${state}`} aria-live="polite" data-testid="source-status">
+      <p className={`source-state source-state--${state} source-status`} aria-live="polite" data-testid="source-status">
         <span className="chip-dot" aria-hidden="true" />
         <strong>{STATE_TEXT[state]}</strong>
         {status.detail && state !== 'stopped' ? ` — ${status.detail}` : ''}
