@@ -183,6 +183,24 @@ describe('Mastodon connector', () => {
     expect(t.cursors.get('search zappos')).toBe('302')
   })
 
+  it('shows a failing search in the status while the stream stays up, and clears it', async () => {
+    t.setColumns([
+      { id: 'a', query: 'zappos' },
+      { id: 'b', query: '#ford' },
+    ])
+    fake.searchStatus = 503
+    run()
+    await vi.waitFor(() =>
+      expect(t.statuses.at(-1)).toMatchObject({
+        state: 'connected',
+        detail: expect.stringContaining('search failing: HTTP 503'),
+      }),
+    )
+    fake.searchStatus = null
+    await vi.waitFor(() => expect(t.statuses.at(-1)!.detail).not.toContain('search failing'))
+    expect(fake.streamConnections).toBe(1)
+  })
+
   it('a refused token shows as an error and is retried, never logged', async () => {
     t.setColumns([{ id: 'a', query: '#x' }])
     run('none', 'wrong-token-value')

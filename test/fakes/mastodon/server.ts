@@ -48,6 +48,8 @@ export class FakeMastodon {
   readonly searches: URLSearchParams[] = []
   streamConnections = 0
   loseNextPost = false
+  /** Answer searches with this status instead (e.g. 503). */
+  searchStatus: number | null = null
   private idempotent = new Map<string, Record<string, unknown>>()
   private clients = new Set<Client>()
   private server: Server
@@ -197,6 +199,7 @@ export class FakeMastodon {
     if (!authed) return send(401, { error: 'The access token is invalid' })
     if (url.pathname === '/api/v2/search') {
       this.searches.push(url.searchParams)
+      if (this.searchStatus !== null) return send(this.searchStatus, { error: 'Search is unavailable' })
       const q = (url.searchParams.get('q') ?? '').toLowerCase()
       const min = url.searchParams.get('min_id')
       const hits = this.statuses.filter(

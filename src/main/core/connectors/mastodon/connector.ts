@@ -65,6 +65,8 @@ export class MastodonConnector implements Connector {
   private deletes = 0
   /** Why the last handshake was refused, for the status line. */
   private refused: string | null = null
+  /** The last keyword search failure, shown until a search succeeds. */
+  private searchError: string | null = null
 
   constructor(private readonly o: MastodonOptions) {
     this.backoff = new Backoff(o.backoff)
@@ -223,6 +225,7 @@ export class MastodonConnector implements Connector {
       parts.push(
         `${this.keywords.length} keyword search${this.keywords.length === 1 ? '' : 'es'} every ${Math.round(this.o.searchMs / 1000)} s`,
       )
+    if (this.searchError) parts.push(`search failing: ${this.searchError}`)
     if (this.malformed > 0) parts.push(`${this.malformed} malformed event${this.malformed === 1 ? '' : 's'} skipped`)
     ctx.status({ state: 'connected', detail: parts.join(', '), until: null })
   }
@@ -327,9 +330,18 @@ export class MastodonConnector implements Connector {
         for (const s of statuses) if (newerId(s.id, newest)) newest = s.id
         if (newest && newest !== since) ctx.cursor.set(cursorKey, newest)
         this.offer(statuses)
+        if (this.searchError) {
+          this.searchError = null
+          this.report()
+        }
       } catch (err) {
         if (this.stopped) return
-        ctx.log(`search for "${keyword}" failed: ${(err as Error).message}`)
+        const message = (err as Error).message
+        ctx.log(`search for "${keyword}" failed: ${message}`)
+        if (this.searchError !== message) {
+          this.searchError = message
+          this.report()
+        }
       }
     }
   }
