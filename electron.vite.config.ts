@@ -17,6 +17,7 @@ export default defineConfig({
           // Benchmarks run against the same bundled core (see bench/).
           'bench-ingest': resolve(__dirname, 'bench/ingest.ts'),
           'bench-query': resolve(__dirname, 'bench/query.ts'),
+          'bench-jetstream': resolve(__dirname, 'bench/jetstream.ts'),
         },
       },
     },
