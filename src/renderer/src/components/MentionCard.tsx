@@ -60,6 +60,11 @@ export const MentionCard = memo(function MentionCard({ mention: m, phrases, acti
           </span>
           <RelativeTime at={m.createdAt} href={m.url} />
         </header>
+        {m.warning && (
+          <p className="card-warning" title="Content warning">
+            CW: {m.warning}
+          </p>
+        )}
         <MentionText text={m.text} phrases={phrases} />
         <footer className="card-meta">
           <span className={`badge badge--${m.source}`}>{SOURCE_BADGES[m.source]}</span>

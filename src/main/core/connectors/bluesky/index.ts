@@ -8,8 +8,13 @@ import { JetstreamConnector } from './connector'
 import { Profiles, type Profile, type ProfileLookup } from './profiles'
 import { BlueskyReplies } from './replies'
 
+// The bsky.social entryway answers app.bsky.* reads only for signed-in users;
+// its public AppView serves the same profiles without an account.
+const PUBLIC_APPVIEW = 'https://public.api.bsky.app'
+
 export function profileLookup(service: string): ProfileLookup {
-  const agent = new AtpAgent({ service })
+  const host = new URL(service).host
+  const agent = new AtpAgent({ service: host === 'bsky.social' ? PUBLIC_APPVIEW : service })
   return async (actors: string[]): Promise<Profile[]> => {
     const res = await agent.app.bsky.actor.getProfiles({ actors })
     return res.data.profiles.map((p) => ({
