@@ -142,6 +142,7 @@ export const WorkspaceFileSchema = z.object({
         title: ColumnSchema.shape.title,
         query: ColumnSchema.shape.query,
         width: ColumnSchema.shape.width.optional(),
+        collapseReposts: ColumnSchema.shape.collapseReposts,
       }),
     )
     .max(100),

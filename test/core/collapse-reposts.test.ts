@@ -50,6 +50,17 @@ describe('collapse reposts', () => {
     expect(listed.find((c) => c.id === column.id)!.collapseReposts).toBe(true)
   })
 
+  it('travels in workspace files', async () => {
+    const column = ok<Column>(await core.call('columns.create', { title: 'Oreo', query: 'oreo' }))
+    ok(await core.call('columns.update', { id: column.id, collapseReposts: true }))
+    const file = ok<{ columns: Array<{ title: string; collapseReposts?: boolean }> }>(
+      await core.call('workspace.export', { name: 'w' }),
+    )
+    expect(file.columns.find((c) => c.title === 'Oreo')).toMatchObject({ collapseReposts: true })
+    const imported = ok<{ columns: Column[] }>(await core.call('workspace.import', { workspace: file }))
+    expect(imported.columns.find((c) => c.title === 'Oreo')!.collapseReposts).toBe(true)
+  })
+
   it('rejects a non-boolean option', async () => {
     const column = ok<Column>(await core.call('columns.create', { title: 'X', query: 'x' }))
     const reply = await core.call('columns.update', { id: column.id, collapseReposts: 'yes' })

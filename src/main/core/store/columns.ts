@@ -41,6 +41,7 @@ export interface ColumnDraft {
   title: string
   query: string
   width?: number | undefined
+  collapseReposts?: boolean | undefined
 }
 
 export function insertColumn(db: Db, draft: ColumnDraft, now: number): Column {
@@ -52,15 +53,19 @@ export function insertColumn(db: Db, draft: ColumnDraft, now: number): Column {
     position,
     width: draft.width ?? COLUMN_WIDTH.default,
     createdAt: now,
-    collapseReposts: false,
+    collapseReposts: draft.collapseReposts === true,
   }
-  stmt(db, 'INSERT INTO columns (id, title, query, position, width, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  stmt(
+    db,
+    'INSERT INTO columns (id, title, query, position, width, created_at, collapse_reposts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     column.id,
     column.title,
     column.query,
     column.position,
     column.width,
     column.createdAt,
+    column.collapseReposts ? 1 : 0,
   )
   return column
 }
