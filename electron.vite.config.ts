@@ -20,6 +20,7 @@ export default defineConfig({
           'bench-export': resolve(__dirname, 'bench/export.ts'),
           'bench-import': resolve(__dirname, 'bench/import.ts'),
           'bench-reports': resolve(__dirname, 'bench/reports.ts'),
+          'bench-jetstream': resolve(__dirname, 'bench/jetstream.ts'),
         },
       },
     },

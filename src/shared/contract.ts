@@ -97,6 +97,7 @@ export const commands = {
         title: ColumnTitle.optional(),
         query: ColumnQuery.optional(),
         width: ColumnWidth.optional(),
+        collapseReposts: z.boolean().optional(),
       })
       .strict(),
     ColumnSchema,

@@ -59,6 +59,8 @@ export const MentionSchema = MentionInputSchema.extend({
   receivedAt: z.number().int(),
   sentiment: z.number().min(-1).max(1),
   sentimentLabel: SentimentLabelSchema,
+  /** Reposts of this mention in the archive, filled in for columns that collapse reposts. */
+  reposts: z.number().int().nonnegative().optional(),
 })
 export type Mention = z.infer<typeof MentionSchema>
 
@@ -74,6 +76,8 @@ export const ColumnSchema = z.object({
   position: z.number().int().nonnegative(),
   width: z.number().int().min(COLUMN_WIDTH.min).max(COLUMN_WIDTH.max),
   createdAt: z.number().int(),
+  /** Hide reposts in this column and count them on the original's card instead (absent = false). */
+  collapseReposts: z.boolean().optional(),
 })
 export type Column = z.infer<typeof ColumnSchema>
 
@@ -147,6 +151,7 @@ export const WorkspaceFileSchema = z.object({
         title: ColumnSchema.shape.title,
         query: ColumnSchema.shape.query,
         width: ColumnSchema.shape.width.optional(),
+        collapseReposts: ColumnSchema.shape.collapseReposts,
       }),
     )
     .max(100),

@@ -42,7 +42,9 @@ describe('migrations', () => {
   it('upgrades an older archive by running only the pending steps, keeping data', () => {
     const db = new Database(tempArchive())
     expect(migrate(db, MIGRATIONS)).toEqual(MIGRATIONS.map((m) => m.name))
-    db.prepare("INSERT INTO columns VALUES ('c1', 'Old', 'q', 0, 340, 1)").run()
+    db.prepare(
+      "INSERT INTO columns (id, title, query, position, width, created_at) VALUES ('c1', 'Old', 'q', 0, 340, 1)",
+    ).run()
     const next: Migration = {
       version: latest + 10,
       name: 'add-note',

@@ -51,7 +51,7 @@ export class ColumnService {
     return column
   }
 
-  update(id: ColumnId, patch: Partial<Pick<Column, 'title' | 'query' | 'width'>>): Column {
+  update(id: ColumnId, patch: Partial<Pick<Column, 'title' | 'query' | 'width' | 'collapseReposts'>>): Column {
     const current = getColumn(this.db, id)
     if (!current) throw notFound(`column ${id}`)
     const next: Column = {
@@ -59,6 +59,7 @@ export class ColumnService {
       ...(patch.title !== undefined ? { title: patch.title } : {}),
       ...(patch.query !== undefined ? { query: patch.query } : {}),
       ...(patch.width !== undefined ? { width: patch.width } : {}),
+      ...(patch.collapseReposts !== undefined ? { collapseReposts: patch.collapseReposts } : {}),
     }
     const queryChanged = next.query !== current.query
     const where = queryChanged ? this.compile(next.query) : null

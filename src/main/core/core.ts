@@ -172,9 +172,10 @@ export function createCore(options: CoreOptions): Core {
     },
     'columns.reorder': ({ ids }) => columns.reorder(ids),
     'mentions.page': ({ columnId, before, limit }) => {
-      if (!getColumn(db, columnId)) throw notFound(`column ${columnId}`)
+      const column = getColumn(db, columnId)
+      if (!column) throw notFound(`column ${columnId}`)
       ingest.flush()
-      return pageColumn(db, columnId, before ?? null, limit)
+      return pageColumn(db, columnId, before ?? null, limit, column.collapseReposts === true)
     },
     'query.check': ({ query }) => {
       const compiled = compileColumnQuery(query)

@@ -10,7 +10,12 @@ export function toWorkspaceFile(name: string, columns: readonly Column[], settin
     format: WORKSPACE_FORMAT,
     version: 1,
     name,
-    columns: columns.map((c) => ({ title: c.title, query: c.query, width: c.width })),
+    columns: columns.map((c) => ({
+      title: c.title,
+      query: c.query,
+      width: c.width,
+      ...(c.collapseReposts ? { collapseReposts: true } : {}),
+    })),
     sources: { demo: settings.demo },
     display: settings.display,
   }

@@ -19,6 +19,7 @@ import './styles/alerts.css'
 import './styles/wall.css'
 import './styles/archive.css'
 import './styles/reports.css'
+import './styles/sources.css'
 
 start(transport)
 

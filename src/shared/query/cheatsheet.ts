@@ -29,6 +29,11 @@ export const QUERY_CHEATSHEET: readonly CheatsheetEntry[] = [
   { syntax: '@handle', meaning: 'Posts mentioning the user, or posted by them', example: '@JetBlue' },
   { syntax: 'from:handle', meaning: 'Posts by this account', example: 'from:comcastcares' },
   { syntax: 'to:handle', meaning: 'Replies to this account', example: 'to:JetBlue' },
+  {
+    syntax: '@name.host / @user@host',
+    meaning: 'Bluesky and Mastodon handles work in @, from: and to: (matched here, never sent to X)',
+    example: 'from:alice.bsky.social OR @support@mastodon.social',
+  },
   { syntax: 'lang:xx', meaning: 'Posts in this language; lang:pt also matches pt-BR', example: 'lang:pt-BR' },
   {
     syntax: 'source:name',

@@ -48,11 +48,25 @@ export interface MatchInput {
  */
 export const ENTITY_BODY = /^[\p{L}\p{M}\p{N}_]+$/u
 
+/**
+ * The body of an @mention on any network: an X-style name, a dotted Bluesky
+ * handle (`alice.bsky.social`) or a Mastodon account (`user@host.social`). The
+ * parser accepts exactly this after '@'.
+ */
+export const MENTION_BODY =
+  /^[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)*(?:@[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)+)?$/u
+
 // Not after a word character: `bob@example.com` is no mention and `C#` or
 // `&#39;` no hashtag. Links are blanked first, so `example.com/#top` and
 // `mastodon.social/@alice` contribute nothing either.
 const HASHTAG = /(?<![\p{L}\p{M}\p{N}_&])#([\p{L}\p{M}\p{N}_]+)/gu
 const MENTION = /(?<![\p{L}\p{M}\p{N}_])@([\p{L}\p{M}\p{N}_]+)/gu
+// The long form of a mention (`@alice.bsky.social`, `@user@host.social`): kept
+// as well as the X-style prefix that MENTION finds, so `@alice` still matches
+// as it would on X and `@alice.bsky.social` matches the whole handle. A
+// trailing '.' or '-' never joins (each separator needs a segment after it).
+const LONG_MENTION =
+  /(?<![\p{L}\p{M}\p{N}_])@([\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)*(?:@[\p{L}\p{M}\p{N}_]+(?:[.-][\p{L}\p{M}\p{N}_]+)+)?)/gu
 const LINK = /https?:\/\/[^\s<>"'`]+/giu
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '*'])
 const CLOSERS = new Map([
@@ -129,6 +143,13 @@ function folded(text: string, pattern: RegExp): string[] {
   return unique(out)
 }
 
+function mentionsIn(text: string): string[] {
+  const short = folded(text, MENTION)
+  if (!/@[^\s@]*[.@-]/u.test(text)) return short
+  const long = folded(text, LONG_MENTION).filter((m) => /[.@-]/.test(m))
+  return long.length === 0 ? short : unique([...short, ...long])
+}
+
 export interface Entities {
   /** Folded, without '#', first occurrence order, no duplicates. */
   hashtags: string[]
@@ -145,7 +166,7 @@ export function extractEntities(text: string): Entities {
   const rest = withoutSpans(text, spans)
   return {
     hashtags: rest.includes('#') ? folded(rest, HASHTAG) : [],
-    mentions: rest.includes('@') ? folded(rest, MENTION) : [],
+    mentions: rest.includes('@') ? mentionsIn(rest) : [],
     links: spans.length > 0 ? unique(spans.map((s) => s.url.toLowerCase())) : [],
   }
 }

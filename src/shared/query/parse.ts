@@ -13,7 +13,7 @@
 import { SOURCE_IDS, SENTIMENT_LABELS, type SourceId, type SentimentLabel } from '../domain'
 import type { AtomNode, IsNode, ParseResult, QueryError, QueryNode } from './ast'
 import { lex, type Token } from './lexer'
-import { ENTITY_BODY, foldHandle, normalizeLang } from './match-input'
+import { ENTITY_BODY, MENTION_BODY, foldHandle, normalizeLang } from './match-input'
 import { foldText, tokenize } from './tokenize'
 
 export const MAX_QUERY_LENGTH = 2_000
@@ -182,9 +182,8 @@ function wordAtom(text: string, pos: number): AtomNode {
     const what = sigil === '#' ? 'hashtag' : '@mention'
     if (body === '') throw fail(`empty ${what}`, pos, text.length)
     const value = foldText(body)
-    if (!ENTITY_BODY.test(body) || value === '') {
-      const hint =
-        sigil === '#' ? 'use letters, digits and _' : 'use letters, digits and _; for other handles use from:'
+    if (!(sigil === '#' ? ENTITY_BODY : MENTION_BODY).test(body) || value === '') {
+      const hint = sigil === '#' ? 'use letters, digits and _' : 'use letters, digits and _ (or name.host, user@host)'
       throw fail(`invalid ${what} ${JSON.stringify(text)}`, pos, text.length, hint)
     }
     return sigil === '#' ? { type: 'hashtag', tag: value } : { type: 'mention', handle: value }

@@ -8,9 +8,13 @@ export const MastodonConfigSchema = z.object({
   /** Listen to the instance's public timelines as well as column hashtags. */
   publicStream: z.enum(['none', 'public', 'public:local', 'public:remote']),
   /** Seconds between keyword searches (plain words the stream cannot filter). */
-  searchSeconds: z.number().int().min(15).max(3_600),
+  searchSeconds: z
+    .number()
+    .int('whole seconds')
+    .min(15, 'search at most every 15 seconds')
+    .max(3_600, 'search at least once an hour'),
   /** The instance's post length limit (500 on most). */
-  charLimit: z.number().int().min(1).max(100_000),
+  charLimit: z.number().int('a whole number').min(1, 'at least 1').max(100_000, 'at most 100000'),
 })
 export type MastodonConfig = z.infer<typeof MastodonConfigSchema>
 

@@ -49,7 +49,7 @@ describe('entity extraction', () => {
   it('mentions: folded, no sigil, not e-mail addresses or profile links', () => {
     expect(
       extractMentions('@JetBlue thanks @José_M. bob@example.com https://mastodon.social/@alice @user@host.social'),
-    ).toEqual(['jetblue', 'jose_m', 'user'])
+    ).toEqual(['jetblue', 'jose_m', 'user', 'user@host.social'])
   })
 
   it('links: http(s) only, lower-cased, trailing punctuation and unbalanced brackets trimmed', () => {

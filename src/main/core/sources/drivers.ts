@@ -1,8 +1,14 @@
 // The drivers of the configurable sources. A source without a driver here is
 // listed in the Sources panel but cannot start.
+import { blueskyDriver } from '../connectors/bluesky'
+import { mastodonDriver } from '../connectors/mastodon'
+import { rssDriver } from '../connectors/rss'
 import { xDriver } from '../connectors/x'
 import type { SourceDrivers } from './driver'
 
 export const SOURCE_DRIVERS: SourceDrivers = {
   x: xDriver,
+  bluesky: blueskyDriver,
+  mastodon: mastodonDriver,
+  rss: rssDriver,
 }

@@ -13,10 +13,19 @@ interface ColumnRow {
   position: number
   width: number
   created_at: number
+  collapse_reposts: number
 }
 
 function rowToColumn(r: ColumnRow): Column {
-  return { id: r.id, title: r.title, query: r.query, position: r.position, width: r.width, createdAt: r.created_at }
+  return {
+    id: r.id,
+    title: r.title,
+    query: r.query,
+    position: r.position,
+    width: r.width,
+    createdAt: r.created_at,
+    collapseReposts: r.collapse_reposts === 1,
+  }
 }
 
 export function listColumns(db: Db): Column[] {
@@ -32,6 +41,7 @@ export interface ColumnDraft {
   title: string
   query: string
   width?: number | undefined
+  collapseReposts?: boolean | undefined
 }
 
 export function insertColumn(db: Db, draft: ColumnDraft, now: number): Column {
@@ -43,24 +53,30 @@ export function insertColumn(db: Db, draft: ColumnDraft, now: number): Column {
     position,
     width: draft.width ?? COLUMN_WIDTH.default,
     createdAt: now,
+    collapseReposts: draft.collapseReposts === true,
   }
-  stmt(db, 'INSERT INTO columns (id, title, query, position, width, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  stmt(
+    db,
+    'INSERT INTO columns (id, title, query, position, width, created_at, collapse_reposts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     column.id,
     column.title,
     column.query,
     column.position,
     column.width,
     column.createdAt,
+    column.collapseReposts ? 1 : 0,
   )
   return column
 }
 
 export function saveColumn(db: Db, column: Column): void {
-  stmt(db, 'UPDATE columns SET title = ?, query = ?, position = ?, width = ? WHERE id = ?').run(
+  stmt(db, 'UPDATE columns SET title = ?, query = ?, position = ?, width = ?, collapse_reposts = ? WHERE id = ?').run(
     column.title,
     column.query,
     column.position,
     column.width,
+    column.collapseReposts ? 1 : 0,
     column.id,
   )
 }

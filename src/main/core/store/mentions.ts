@@ -133,26 +133,46 @@ export interface Page {
   next: PageCursor | null
 }
 
+// The `? = 0 OR` term is the column's "collapse reposts" option (1 hides them).
 const PAGE_FIRST = `
   SELECT m.* FROM column_hits h JOIN mentions m ON m.id = h.mention_id
-  WHERE h.column_id = ?
+  WHERE h.column_id = ? AND (? = 0 OR m.kind <> 'repost')
   ORDER BY h.created_at DESC, h.mention_id DESC LIMIT ?`
 const PAGE_BEFORE = `
   SELECT m.* FROM column_hits h JOIN mentions m ON m.id = h.mention_id
-  WHERE h.column_id = ? AND (h.created_at, h.mention_id) < (?, ?)
+  WHERE h.column_id = ? AND (? = 0 OR m.kind <> 'repost') AND (h.created_at, h.mention_id) < (?, ?)
   ORDER BY h.created_at DESC, h.mention_id DESC LIMIT ?`
 
 /** A column's mentions newest-first, strictly older than `before`. */
-export function pageColumn(db: Db, columnId: string, before: PageCursor | null, limit: number): Page {
+export function pageColumn(
+  db: Db,
+  columnId: string,
+  before: PageCursor | null,
+  limit: number,
+  collapseReposts = false,
+): Page {
+  const hide = collapseReposts ? 1 : 0
   const rows = before
-    ? stmt<[string, number, number, number], MentionRow>(db, PAGE_BEFORE).all(
+    ? stmt<[string, number, number, number, number], MentionRow>(db, PAGE_BEFORE).all(
         columnId,
+        hide,
         before.createdAt,
         before.id,
         limit,
       )
-    : stmt<[string, number], MentionRow>(db, PAGE_FIRST).all(columnId, limit)
-  const items = rows.map(rowToMention)
+    : stmt<[string, number, number], MentionRow>(db, PAGE_FIRST).all(columnId, hide, limit)
+  const items = collapseReposts ? withRepostCounts(db, rows.map(rowToMention)) : rows.map(rowToMention)
   const last = items.at(-1)
   return { items, next: items.length === limit && last ? { createdAt: last.createdAt, id: last.id } : null }
+}
+
+const REPOST_COUNT = `SELECT count(*) AS n FROM mentions WHERE source = ? AND ref_id = ? AND kind = 'repost'`
+
+/** Each mention with how many reposts of it the archive holds (a partial-index look-up per item). */
+export function withRepostCounts(db: Db, items: Mention[]): Mention[] {
+  const count = stmt<[string, string], { n: number }>(db, REPOST_COUNT)
+  return items.map((m) => {
+    const n = count.get(m.source, m.externalId)!.n
+    return n > 0 ? { ...m, reposts: n } : m
+  })
 }

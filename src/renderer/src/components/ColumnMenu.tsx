@@ -1,5 +1,6 @@
-// A column's menu ("Column menu for <title>"): rename, edit keywords, export, move
-// left/right, preset widths, pop out into its own window or tab, remove (after confirmation in a dialog). The
+// A column's menu ("Column menu for <title>"): rename, edit keywords, export, report, move left/right,
+// preset widths, pop out into its own window or tab, collapse reposts into counts, remove (after
+// confirmation in a dialog). The
 // header also has direct "Move <title> left/right" buttons; the menu's are
 // named just "Move left/right" so the two never share a name.
 import type { Column } from '../../../shared/domain'
@@ -97,6 +98,20 @@ export function ColumnMenu({ column, isFirst, isLast, onRename }: ColumnMenuProp
           onClick={() => window.open(popoutHref(column.id), `earshot-column-${column.id}`, 'noopener')}
         >
           Pop out<span aria-hidden="true">↗</span>
+        </button>
+        <button
+          type="button"
+          className="menu-item"
+          role="menuitemcheckbox"
+          aria-checked={column.collapseReposts === true}
+          onClick={() => {
+            updateColumn(column.id, { collapseReposts: column.collapseReposts !== true }).catch((err: unknown) =>
+              notifyError(`Could not change “${column.title}”`, err),
+            )
+          }}
+        >
+          <span aria-hidden="true">{column.collapseReposts === true ? '☑' : '☐'} </span>
+          Collapse reposts
         </button>
         <button
           type="button"

@@ -1,5 +1,5 @@
 // Renders whichever dialog the UI store says is open (add, edit, remove,
-// archive search, export, import).
+// archive search, export, import, sources).
 // A dialog for a column that disappeared meanwhile just closes.
 import { useColumn } from '../state/deck'
 import { closeDialog, useUiStore } from '../state/ui'
@@ -8,6 +8,7 @@ import { ExportDialog } from './ExportDialog'
 import { ImportDialog } from './ImportDialog'
 import { RemoveDialog } from './RemoveDialog'
 import { SearchDialog } from './SearchDialog'
+import { SourcesPanel } from './sources/SourcesPanel'
 
 function ColumnScoped({ id, kind }: { id: string; kind: 'edit' | 'remove' }) {
   const column = useColumn(id)
@@ -26,5 +27,6 @@ export function Dialogs() {
   if (dialog.kind === 'search') return <SearchDialog onClose={closeDialog} />
   if (dialog.kind === 'export') return <ExportDialog {...dialog} onClose={closeDialog} />
   if (dialog.kind === 'import') return <ImportDialog onClose={closeDialog} />
+  if (dialog.kind === 'sources') return <SourcesPanel onClose={closeDialog} />
   return <ColumnScoped key={`${dialog.kind}:${dialog.columnId}`} id={dialog.columnId} kind={dialog.kind} />
 }

@@ -60,6 +60,11 @@ export const MentionCard = memo(function MentionCard({ mention: m, phrases, acti
           </span>
           <RelativeTime at={m.createdAt} href={m.url} />
         </header>
+        {m.warning && (
+          <p className="card-warning" title="Content warning">
+            CW: {m.warning}
+          </p>
+        )}
         <MentionText text={m.text} phrases={phrases} />
         <footer className="card-meta">
           <span className={`badge badge--${m.source}`}>{SOURCE_BADGES[m.source]}</span>
@@ -67,6 +72,12 @@ export const MentionCard = memo(function MentionCard({ mention: m, phrases, acti
             <span className="card-kind">
               <span aria-hidden="true">{kind.icon} </span>
               {kind.text}
+            </span>
+          )}
+          {m.reposts !== undefined && m.reposts > 0 && (
+            <span className="card-reposts" title={`Reposted ${formatExact(m.reposts)} times (collapsed)`}>
+              <span aria-hidden="true">↻ </span>
+              {formatCompact(m.reposts)} {m.reposts === 1 ? 'repost' : 'reposts'}
             </span>
           )}
           {m.lang !== null && m.lang !== '' && m.lang !== 'en' && (

@@ -1,6 +1,6 @@
 // The top bar: wordmark, archive size, source status chips, the demo rate,
-// archive search, the alerts bell, the Archive (export, import), Display and Workspace menus and the
-// "Add column" button.
+// archive search, the alerts bell, the Archive menu (export, import, review, copy), Reports, the Sources
+// panel, the Display and Workspace menus and the "Add column" button.
 import { formatCompact, formatExact } from '../lib/format'
 import { useAppStore } from '../state/app'
 import { openDialog } from '../state/ui'
@@ -52,6 +52,9 @@ export function TopBar() {
           <AlertBell />
           <ArchiveMenu />
           <ReportsControls />
+          <button type="button" className="btn" onClick={() => openDialog({ kind: 'sources' })}>
+            Sources
+          </button>
           <DisplayMenu />
           <WorkspaceMenu />
           <button type="button" className="btn btn--primary" onClick={() => openDialog({ kind: 'add' })}>

@@ -22,7 +22,8 @@ function sameColumn(a: Column, b: Column): boolean {
     a.query === b.query &&
     a.position === b.position &&
     a.width === b.width &&
-    a.createdAt === b.createdAt
+    a.createdAt === b.createdAt &&
+    !!a.collapseReposts === !!b.collapseReposts
   )
 }
 
@@ -41,7 +42,7 @@ export function reconcileColumns(prev: readonly Column[], next: readonly Column[
 export interface ColumnDiff {
   added: ColumnId[]
   removed: ColumnId[]
-  /** Kept columns whose keyword query changed: their feed starts over. */
+  /** Kept columns whose keyword query (or repost collapsing) changed: their feed starts over. */
   requeried: ColumnId[]
 }
 
@@ -53,7 +54,8 @@ export function diffColumns(prev: readonly Column[], next: readonly Column[]): C
   for (const c of next) {
     const old = before.get(c.id)
     if (!old) added.push(c.id)
-    else if (old.query !== c.query) requeried.push(c.id)
+    // Collapsing reposts changes what the column lists, as a new query does.
+    else if (old.query !== c.query || !!old.collapseReposts !== !!c.collapseReposts) requeried.push(c.id)
   }
   const removed = prev.filter((c) => !after.has(c.id)).map((c) => c.id)
   return { added, removed, requeried }

@@ -59,7 +59,7 @@ export async function createColumn(input: { title: string; query: string; width?
 
 export async function updateColumn(
   id: ColumnId,
-  patch: { title?: string; query?: string; width?: number },
+  patch: { title?: string; query?: string; width?: number; collapseReposts?: boolean },
 ): Promise<Column> {
   const column = await api.call('columns.update', { id, ...patch })
   replaceColumn(column)

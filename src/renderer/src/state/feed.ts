@@ -19,6 +19,8 @@ import {
   setHold,
   type FeedWindow,
 } from '../lib/feedWindow'
+import { collapseLive } from '../lib/reposts'
+import { useDeckStore } from './deck'
 
 export const PAGE_SIZE = 100
 
@@ -135,11 +137,13 @@ export function setColumnHold(id: ColumnId, hold: { hover?: boolean; away?: bool
 /** Live mentions for several columns at once (one animation frame's worth). */
 export function applyLive(byColumn: ReadonlyMap<ColumnId, readonly Mention[]>): void {
   const feeds = useFeedStore.getState().feeds
+  const columns = useDeckStore.getState().columns
   let next: Record<ColumnId, FeedWindow> | null = null
   for (const [id, mentions] of byColumn) {
     const win = feeds[id]
     if (!win || mentions.length === 0) continue
-    const updated = receiveLive(win, mentions)
+    const collapsed = columns.find((c) => c.id === id)?.collapseReposts === true ? collapseLive(win, mentions) : null
+    const updated = collapsed ? receiveLive(collapsed.win, collapsed.rest) : receiveLive(win, mentions)
     if (updated === win) continue
     next ??= { ...feeds }
     next[id] = updated

@@ -4,6 +4,7 @@ import { queryFields } from './0020-query-fields'
 import { operations } from './0030-operations'
 import { alerts } from './0045-alerts'
 import { reportIndex } from './0055-report-index'
+import { collapseReposts } from './0060-collapse-reposts'
 import type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryFields, operations, alerts, reportIndex]
+export const MIGRATIONS: readonly Migration[] = [initial, queryFields, operations, alerts, reportIndex, collapseReposts]

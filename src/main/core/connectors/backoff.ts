@@ -1,0 +1,38 @@
+// Reconnect delays for the free sources: exponential from a first step up to a
+// ceiling, reset once a connection delivers. The steps are options so that
+// tests run the whole schedule in milliseconds.
+export interface BackoffOptions {
+  /** First delay, ms. */
+  initialMs: number
+  /** Ceiling, ms. */
+  maxMs: number
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 1_000, maxMs: 120_000 }
+
+export class Backoff {
+  private failures = 0
+
+  constructor(private readonly o: BackoffOptions = DEFAULT_BACKOFF) {}
+
+  /** The delay before the next attempt, and counts the failure. */
+  next(): number {
+    const delay = Math.min(this.o.maxMs, this.o.initialMs * 2 ** Math.min(this.failures, 30))
+    this.failures++
+    return delay
+  }
+
+  reset(): void {
+    this.failures = 0
+  }
+
+  get attempts(): number {
+    return this.failures
+  }
+}
+
+/** "in 4 s" / "in 2 min", for status lines. */
+export function inSeconds(ms: number): string {
+  const s = Math.ceil(ms / 1000)
+  return s < 120 ? `in ${s} s` : `in ${Math.round(s / 60)} min`
+}

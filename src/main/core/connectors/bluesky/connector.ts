@@ -1,0 +1,252 @@
+// Bluesky through Jetstream: one WebSocket to `/subscribe` for post commits,
+// matched here against the column queries so only wanted posts go on. Resumes
+// from the last `time_us` (less a small overlap, deduped by at-uri), reconnects
+// with backoff, records gaps, and resolves handles and display names before a
+// matching post is emitted.
+import WebSocket from 'ws'
+import type { Column, MentionInput } from '../../../../shared/domain'
+import { RecentKeys } from '../../pipeline/dedupe'
+import { Backoff, inSeconds, type BackoffOptions } from '../backoff'
+import type { Connector, ConnectorContext } from '../connector'
+import { queryTerms } from '../query-terms'
+import {
+  JetstreamEventSchema,
+  POST_COLLECTION,
+  PostRecordSchema,
+  toMention,
+  uriDid,
+  type JetstreamEvent,
+  type PostRecord,
+} from './events'
+import type { Profiles } from './profiles'
+
+export const CURSOR_KEY = 'time_us'
+/** Replay this much before the saved cursor: Jetstream's order across shards is only roughly by time. */
+export const OVERLAP_US = 2_000_000
+
+export interface JetstreamOptions {
+  /** Base URL, ws:// or wss://. */
+  url: string
+  profiles: Profiles
+  backoff?: BackoffOptions
+  /** No frame for this long means a dead connection. */
+  stallMs?: number
+  /** How long matching posts wait to be batched into one profile look-up. */
+  resolveMs?: number
+}
+
+interface Waiting {
+  event: Extract<JetstreamEvent, { kind: 'commit' }>
+  record: PostRecord
+  receivedAt: number
+}
+
+export class JetstreamConnector implements Connector {
+  readonly source = 'bluesky' as const
+  private ctx: ConnectorContext | null = null
+  private ws: WebSocket | null = null
+  private retry: NodeJS.Timeout | null = null
+  private stall: NodeJS.Timeout | null = null
+  private flushTimer: NodeJS.Timeout | null = null
+  private readonly backoff: Backoff
+  private readonly seen = new RecentKeys(50_000)
+  private waiting: Waiting[] = []
+  private lastTimeUs = 0
+  private savedAt = 0
+  private malformed = 0
+  private stopped = false
+  private live = false
+  private flushing: Promise<void> = Promise.resolve()
+
+  constructor(private readonly o: JetstreamOptions) {
+    this.backoff = new Backoff(o.backoff)
+  }
+
+  start(ctx: ConnectorContext): void {
+    this.ctx = ctx
+    this.stopped = false
+    const saved = Number(ctx.cursor.get(CURSOR_KEY))
+    if (Number.isSafeInteger(saved) && saved > 0) this.lastTimeUs = saved
+    this.columnsChanged(ctx.columns())
+    this.connect()
+  }
+
+  columnsChanged(columns: readonly Column[]): void {
+    const ctx = this.ctx
+    if (!ctx) return
+    // Handles named in the queries are resolved to DIDs now, so their posts match on arrival.
+    const handles = [...queryTerms(columns).handles].filter((h) => h.includes('.'))
+    if (handles.length > 0) void this.o.profiles.resolve(handles, ctx.log)
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    for (const t of [this.retry, this.stall, this.flushTimer]) if (t) clearTimeout(t)
+    const ws = this.ws
+    this.ws = null
+    if (ws && ws.readyState !== WebSocket.CLOSED) {
+      await new Promise<void>((resolve) => {
+        ws.once('close', () => resolve())
+        ws.terminate()
+      })
+    }
+    await this.flushing
+    this.saveCursor()
+  }
+
+  private subscribeUrl(): string {
+    const url = new URL(this.o.url.replace(/\/+$/, '') + '/subscribe')
+    url.searchParams.set('wantedCollections', POST_COLLECTION)
+    if (this.lastTimeUs > 0) url.searchParams.set('cursor', String(Math.max(1, this.lastTimeUs - OVERLAP_US)))
+    return url.toString()
+  }
+
+  private connect(): void {
+    const ctx = this.ctx!
+    if (this.stopped) return
+    const resuming = this.lastTimeUs > 0
+    ctx.status({ state: 'connecting', detail: `Connecting to ${host(this.o.url)}`, until: null })
+    const ws = new WebSocket(this.subscribeUrl(), { handshakeTimeout: 15_000 })
+    this.ws = ws
+    this.live = false
+    ws.on('open', () => {
+      ctx.status({
+        state: 'connected',
+        detail: `Listening to ${host(this.o.url)}${resuming ? ' (resumed from cursor)' : ''}`,
+        until: null,
+      })
+      this.armStall()
+    })
+    ws.on('message', (data) => {
+      this.armStall()
+      if (!this.live) {
+        this.live = true
+        this.backoff.reset()
+        ctx.gap.close()
+      }
+      this.onFrame(data.toString())
+    })
+    ws.on('error', (err) => ctx.log(`jetstream: ${err.message}`))
+    ws.on('close', (code) => {
+      if (this.ws !== ws || this.stopped) return
+      this.ws = null
+      if (this.stall) clearTimeout(this.stall)
+      this.saveCursor()
+      const delay = this.backoff.next()
+      const reason = `Jetstream connection lost (${code})`
+      ctx.gap.open(reason)
+      ctx.status({
+        state: 'reconnecting',
+        detail: `${reason}; reconnecting ${inSeconds(delay)}`,
+        until: ctx.now() + delay,
+      })
+      this.retry = setTimeout(() => this.connect(), delay)
+    })
+  }
+
+  private armStall(): void {
+    if (this.stall) clearTimeout(this.stall)
+    this.stall = setTimeout(() => this.ws?.terminate(), this.o.stallMs ?? 60_000)
+  }
+
+  private onFrame(text: string): void {
+    const ctx = this.ctx!
+    let parsed: ReturnType<typeof JetstreamEventSchema.safeParse>
+    try {
+      parsed = JetstreamEventSchema.safeParse(JSON.parse(text))
+    } catch {
+      return this.reject('not JSON')
+    }
+    if (!parsed.success) return this.reject(parsed.error.issues[0]?.message ?? 'unexpected shape')
+    const event = parsed.data
+    // At most once a second (a write per event would cost more than the events), and
+    // before this event counts: it may yet wait for a profile.
+    if (ctx.now() - this.savedAt >= 1_000) this.saveCursor()
+    if (event.time_us > this.lastTimeUs) this.lastTimeUs = event.time_us
+    if (event.kind === 'identity') {
+      if (event.identity.handle) this.o.profiles.setHandle(event.did, event.identity.handle)
+      return
+    }
+    if (event.kind !== 'commit' || event.commit.collection !== POST_COLLECTION) return
+    // Deletes and edits of posts are not applied to the archive.
+    if (event.commit.operation !== 'create') return
+    const record = PostRecordSchema.safeParse(event.commit.record)
+    if (!record.success) return this.reject(`post record: ${record.error.issues[0]?.message ?? 'bad shape'}`)
+    const waiting: Waiting = { event, record: record.data, receivedAt: ctx.now() }
+    const draft = this.mention(waiting)
+    if (!this.seen.admit(draft.externalId) || !ctx.matches(draft)) return
+    if (this.needsLookup(waiting)) {
+      this.waiting.push(waiting)
+      this.flushTimer ??= setTimeout(() => this.flushWaiting(), this.o.resolveMs ?? 150)
+    } else ctx.emit([draft])
+  }
+
+  private reject(why: string): void {
+    const ctx = this.ctx!
+    this.malformed++
+    ctx.log(`skipped a malformed Jetstream event: ${why}`)
+    if (this.malformed === 1 || this.malformed % 100 === 0)
+      ctx.status({
+        state: 'connected',
+        detail: `Listening to ${host(this.o.url)}; ${this.malformed} malformed event${this.malformed === 1 ? '' : 's'} skipped`,
+        until: null,
+      })
+  }
+
+  private refDids(w: Waiting): string[] {
+    const ref = w.record.reply?.parent.uri ?? (w.record.embed ? this.mention(w).refId : null)
+    const did = ref ? uriDid(ref) : null
+    return did ? [w.event.did, did] : [w.event.did]
+  }
+
+  private needsLookup(w: Waiting): boolean {
+    return this.refDids(w).some((did) => !this.o.profiles.settled(did))
+  }
+
+  private flushWaiting(): void {
+    this.flushTimer = null
+    const batch = this.waiting
+    this.waiting = []
+    const ctx = this.ctx!
+    this.flushing = this.o.profiles
+      .resolve(
+        batch.flatMap((w) => this.refDids(w)),
+        ctx.log,
+      )
+      .then(() => {
+        if (this.ctx === ctx) ctx.emit(batch.map((w) => this.mention(w)))
+      })
+  }
+
+  private mention(w: Waiting): MentionInput {
+    const p = this.o.profiles
+    const parent = w.record.reply?.parent.uri
+    const parentDid = parent ? uriDid(parent) : null
+    const draft = toMention(w.event.did, w.event.commit.rkey, w.record, {
+      author: p.author(w.event.did),
+      replyTo: parentDid ? (p.handleOf(parentDid) ?? parentDid) : null,
+      refAuthor: null,
+      receivedAt: w.receivedAt,
+    })
+    const refDid = draft.refId ? uriDid(draft.refId) : null
+    return refDid ? { ...draft, refAuthor: p.handleOf(refDid) ?? refDid } : draft
+  }
+
+  private saveCursor(): void {
+    const ctx = this.ctx
+    if (!ctx || this.lastTimeUs === 0) return
+    // Posts still waiting for a profile were not emitted: resume from before them.
+    const oldest = this.waiting[0]?.event.time_us
+    const at = oldest !== undefined ? Math.min(oldest - 1, this.lastTimeUs) : this.lastTimeUs
+    ctx.cursor.set(CURSOR_KEY, String(at))
+    this.savedAt = ctx.now()
+  }
+}
+
+function host(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return url
+  }
+}

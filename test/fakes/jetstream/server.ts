@@ -1,0 +1,250 @@
+// A fake Bluesky for tests: a Jetstream v1 WebSocket (`/subscribe` with
+// wantedCollections and a time_us cursor replayed from its log, identity and
+// account events to everyone) and the XRPC calls Earshot makes on a PDS/AppView
+// (createSession, getProfiles, getRecord, createRecord). Port 0, 127.0.0.1.
+// Scriptable: push events, send raw (malformed) frames, drop every client
+// mid-stream, and lose the response to the next createRecord.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer, type WebSocket } from 'ws'
+
+export interface FakeProfile {
+  did: string
+  handle: string
+  displayName?: string
+  followersCount?: number
+}
+
+export interface FakeAccount extends FakeProfile {
+  password: string
+}
+
+export interface StoredRecord {
+  uri: string
+  cid: string
+  value: Record<string, unknown>
+}
+
+interface Client {
+  ws: WebSocket
+  collections: string[]
+}
+
+// Real CIDs from the Jetstream golden file: the XRPC client checks the format.
+const CIDS = [
+  'bafyreicl7rzkxdrm4zz2ehbx52kuk3mvfow6p3gzfys72r5grvskxoswy4',
+  'bafyreidqpc7si3dbimffi64lz3xsx2qt45ip7rpna2qpslcddp23itjjzm',
+  'bafyreiedbile4hfy44rhrg5mlpegnvbuolazgxthmho2iredl4ciqdhywy',
+  'bafyreib25swk3a6waplk2ie75u4a3qfejnkoiezfowuz7sa74i7tief3di',
+]
+
+export class FakeBluesky {
+  readonly log: Array<Record<string, unknown>> = []
+  readonly connections: URLSearchParams[] = []
+  readonly profiles = new Map<string, FakeProfile>()
+  readonly accounts: FakeAccount[] = []
+  readonly records = new Map<string, StoredRecord>()
+  /** Bodies of every createRecord call, in order. */
+  readonly created: Array<Record<string, unknown>> = []
+  profileCalls = 0
+  /** The next createRecord is stored but its response never sent (the socket is destroyed). */
+  loseNextCreate = false
+  private clients = new Set<Client>()
+  private server: Server
+  private wss: WebSocketServer
+  private cidIndex = 0
+
+  constructor() {
+    this.server = createServer((req, res) => void this.http(req, res))
+    this.wss = new WebSocketServer({ noServer: true })
+    this.server.on('upgrade', (req, socket, head) => {
+      const url = new URL(req.url ?? '/', 'http://x')
+      if (url.pathname !== '/subscribe') return socket.destroy()
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.subscribe(ws, url.searchParams))
+    })
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    return this
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port
+  }
+  get jetstreamUrl(): string {
+    return `ws://127.0.0.1:${this.port}`
+  }
+  get serviceUrl(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+  get clientCount(): number {
+    return this.clients.size
+  }
+
+  addProfile(p: FakeProfile): void {
+    this.profiles.set(p.did, p)
+  }
+
+  addAccount(a: FakeAccount): void {
+    this.accounts.push(a)
+    this.addProfile(a)
+  }
+
+  /** Appends an event to the log and sends it to every subscriber that wants it. */
+  push(event: Record<string, unknown>): void {
+    this.log.push(event)
+    const commit = event.commit as {
+      collection?: string
+      operation?: string
+      rkey?: string
+      record?: object
+      cid?: string
+    }
+    if (event.kind === 'commit' && commit.operation === 'create' && commit.record) {
+      const uri = `at://${String(event.did)}/${commit.collection}/${commit.rkey}`
+      this.records.set(uri, { uri, cid: commit.cid ?? this.nextCid(), value: commit.record as Record<string, unknown> })
+    }
+    for (const c of this.clients) if (wants(c, event)) c.ws.send(JSON.stringify(event))
+  }
+
+  /** Sends a frame as is, to every subscriber (for malformed input). */
+  sendRaw(text: string): void {
+    for (const c of this.clients) c.ws.send(text)
+  }
+
+  /** Drops every subscriber at once, as a network failure would. */
+  dropClients(): void {
+    for (const c of this.clients) c.ws.terminate()
+    this.clients.clear()
+  }
+
+  async close(): Promise<void> {
+    this.dropClients()
+    this.wss.close()
+    this.server.closeAllConnections()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  private subscribe(ws: WebSocket, params: URLSearchParams): void {
+    this.connections.push(params)
+    const client: Client = { ws, collections: params.getAll('wantedCollections') }
+    const cursor = params.get('cursor')
+    if (cursor !== null) {
+      const from = Number(cursor)
+      for (const e of this.log) if ((e.time_us as number) >= from && wants(client, e)) ws.send(JSON.stringify(e))
+    }
+    this.clients.add(client)
+    ws.on('close', () => this.clients.delete(client))
+  }
+
+  private nextCid(): string {
+    return CIDS[this.cidIndex++ % CIDS.length]!
+  }
+
+  private async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(body))
+    }
+    const body = req.method === 'POST' ? await readJson(req) : {}
+    const auth = req.headers.authorization
+    const account = this.accounts.find((a) => auth === `Bearer access-${a.did}`)
+    switch (url.pathname) {
+      case '/xrpc/com.atproto.server.createSession': {
+        const a = this.accounts.find(
+          (x) => (x.handle === body.identifier || x.did === body.identifier) && x.password === body.password,
+        )
+        if (!a) return send(401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' })
+        return send(200, {
+          did: a.did,
+          handle: a.handle,
+          accessJwt: `access-${a.did}`,
+          refreshJwt: `refresh-${a.did}`,
+          active: true,
+        })
+      }
+      case '/xrpc/app.bsky.actor.getProfiles': {
+        this.profileCalls++
+        const actors = url.searchParams.getAll('actors')
+        const profiles = [...this.profiles.values()].filter((p) => actors.includes(p.did) || actors.includes(p.handle))
+        return send(200, { profiles: profiles.map((p) => ({ ...p, followersCount: p.followersCount ?? 0 })) })
+      }
+      case '/xrpc/com.atproto.repo.getRecord': {
+        const p = url.searchParams
+        const uri = `at://${p.get('repo')}/${p.get('collection')}/${p.get('rkey')}`
+        const record = this.records.get(uri)
+        if (!record) return send(400, { error: 'RecordNotFound', message: `Could not locate record: ${uri}` })
+        return send(200, record)
+      }
+      case '/xrpc/com.atproto.repo.createRecord': {
+        if (!account || body.repo !== account.did)
+          return send(401, { error: 'AuthenticationRequired', message: 'Authentication Required' })
+        const uri = `at://${account.did}/${String(body.collection)}/${String(body.rkey)}`
+        if (this.records.has(uri)) return send(400, { error: 'InvalidRequest', message: 'Record already exists' })
+        this.created.push(body)
+        const record = { uri, cid: this.nextCid(), value: body.record as Record<string, unknown> }
+        this.records.set(uri, record)
+        if (this.loseNextCreate) {
+          this.loseNextCreate = false
+          res.socket?.destroy()
+          return
+        }
+        return send(200, { uri, cid: record.cid, validationStatus: 'valid' })
+      }
+      default:
+        return send(501, { error: 'MethodNotImplemented', message: `${url.pathname} is not in this fake` })
+    }
+  }
+}
+
+function wants(c: Client, e: Record<string, unknown>): boolean {
+  if (e.kind !== 'commit') return true
+  const collection = (e.commit as { collection?: string }).collection ?? ''
+  return (
+    c.collections.length === 0 ||
+    c.collections.some((w) => (w.endsWith('*') ? collection.startsWith(w.slice(0, -1)) : w === collection))
+  )
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  let text = ''
+  for await (const chunk of req) text += String(chunk)
+  try {
+    return JSON.parse(text) as Record<string, unknown>
+  } catch {
+    return {}
+  }
+}
+
+let rkeySeq = 0
+
+/** A post commit event as Jetstream sends it. */
+export function postEvent(
+  did: string,
+  timeUs: number,
+  text: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const rkey = `3mmoo${(rkeySeq++).toString(36).padStart(8, '0')}`
+  return {
+    did,
+    time_us: timeUs,
+    kind: 'commit',
+    commit: {
+      rev: rkey,
+      operation: 'create',
+      collection: 'app.bsky.feed.post',
+      rkey,
+      record: {
+        $type: 'app.bsky.feed.post',
+        createdAt: new Date(timeUs / 1000).toISOString(),
+        langs: ['en'],
+        text,
+        ...extra,
+      },
+      cid: CIDS[rkeySeq % CIDS.length],
+    },
+  }
+}
