@@ -83,6 +83,7 @@ export async function capture(args: string[]): Promise<void> {
     await core.stop()
     throw err
   }
-  console.log(`Earshot capture: ${archivePath} (${columnCount} columns; sources: ${enabled.join(', ')})`)
+  // Handlers first: a supervisor may send SIGTERM as soon as it reads the line below.
   onShutdown(() => core.stop())
+  console.log(`Earshot capture: ${archivePath} (${columnCount} columns; sources: ${enabled.join(', ')})`)
 }
