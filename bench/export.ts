@@ -41,7 +41,13 @@ async function main(): Promise<void> {
       const file = join(dir, `all.${format}`)
       const rss = rssSampler()
       const t0 = process.hrtime.bigint()
-      const rows = await writeExport(reader, { format, fields, bom: true }, query, createWriteStream(file))
+      // RSS every 100,000 rows: flat memory means these stay level as the file grows.
+      const rssByRows: Record<number, number> = {}
+      const rows = await writeExport(reader, { format, fields, bom: true }, query, createWriteStream(file), {
+        onRows: (n) => {
+          if (n % 100_000 === 0) rssByRows[n] = Math.round(process.memoryUsage().rss / 2 ** 20)
+        },
+      })
       const seconds = ms(t0) / 1000
       const memory = rss.stop()
       const bytes = statSync(file).size
@@ -52,11 +58,12 @@ async function main(): Promise<void> {
         megabytes: Math.round(bytes / 2 ** 20),
         rssBeforeMB: rssBefore,
         peakRssMB: memory.peakMB,
+        rssMBEvery100kRows: Object.values(rssByRows),
       }
       console.log(
         `export ${format}: ${rows.toLocaleString()} of ${total.toLocaleString()} rows, all ${fields.length} fields, ` +
           `${Math.round(bytes / 2 ** 20)} MB in ${seconds.toFixed(2)} s (${Math.round(rows / seconds).toLocaleString()} rows/s; target < 10 s); ` +
-          `RSS ${rssBefore} MB before, peak ${memory.peakMB} MB`,
+          `RSS ${rssBefore} MB before, peak ${memory.peakMB} MB; every 100k rows: ${Object.values(rssByRows).join(', ')} MB`,
       )
       rmSync(file)
     }

@@ -174,11 +174,21 @@ describe('earshot CLI', () => {
     })
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/Earshot capture: .*capture\.sqlite \(1 columns; sources: demo\)/)
-    const archive = openArchive(target)
-    try {
-      expect(archive.prepare('SELECT title FROM columns').all()).toEqual([{ title: 'Everything' }])
-    } finally {
-      archive.close()
+    const columns = () => {
+      const archive = openArchive(target)
+      try {
+        return archive.prepare('SELECT id, title FROM columns').all() as Array<{ id: string; title: string }>
+      } finally {
+        archive.close()
+      }
     }
+    const first = columns()
+    expect(first.map((c) => c.title)).toEqual(['Everything'])
+    // A restart with the same workspace keeps the columns (no rebuild over the whole archive).
+    const again = await earshot(['capture', '--db', target, '--workspace', ws, '--demo'], {
+      signalAfter: /Earshot capture:/,
+    })
+    expect(again.code).toBe(0)
+    expect(columns()).toEqual(first)
   })
 })

@@ -30,6 +30,7 @@ describe('export', () => {
     core = createCore({ archivePath: tempArchive(), mode: 'browser', version: 'test', demo: { enabled: false } })
     core.start()
     column = ok<Column>(await core.call('columns.create', { title: 'Outages', query: 'outage' }))
+    await core.call('columns.create', { title: 'Again', query: 'again' })
     core.ingest.push([
       mentionInput({
         externalId: 'a',
@@ -70,7 +71,8 @@ describe('export', () => {
         created_at: '2026-01-01T00:00:00.000Z',
         author_name: "'=cmd",
         text: 'big outage, "again"\nugh',
-        columns: 'Outages',
+        // Every column the mention is in, in display order.
+        columns: 'Outages; Again',
         read: 'true',
         assignee: 'sam',
         tags: 'billing; vip',

@@ -7,8 +7,8 @@ import { readFileSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
-import { WorkspaceFileSchema } from '../../shared/domain'
-import { createCore } from '../core/core'
+import { WorkspaceFileSchema, type Column, type WorkspaceFile } from '../../shared/domain'
+import { createCore, type Core } from '../core/core'
 import { defaultArchive, secretStoreFrom, UsageError } from './args'
 import { onShutdown } from './shutdown'
 
@@ -18,7 +18,19 @@ export const CAPTURE_USAGE = `  earshot capture [--db PATH] [--workspace FILE] [
       --demo          also run the built-in demo source (off by default)
       Exit 1 when no source is enabled.`
 
-function readWorkspace(path: string): unknown {
+/**
+ * Whether the archive already has the workspace's columns: a restarted capture then keeps them (and their
+ * back-filled history) instead of rebuilding every column over the whole archive.
+ */
+async function sameColumns(core: Core, workspace: WorkspaceFile): Promise<boolean> {
+  const reply = await core.call('columns.list', {})
+  if (!reply.ok) return false
+  const stored = (reply.result as Column[]).map((c) => `${c.title}\n${c.query}`)
+  const wanted = workspace.columns.map((c) => `${c.title}\n${c.query}`)
+  return stored.length === wanted.length && stored.every((c, i) => c === wanted[i])
+}
+
+function readWorkspace(path: string): WorkspaceFile {
   let raw: unknown
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'))
@@ -56,7 +68,7 @@ export async function capture(args: string[]): Promise<void> {
   let enabled: string[]
   let columnCount: number
   try {
-    if (workspace !== undefined) {
+    if (workspace !== undefined && !(await sameColumns(core, workspace))) {
       const reply = await core.call('workspace.import', { workspace })
       if (!reply.ok) throw new UsageError(reply.error.message)
     }
@@ -83,6 +95,7 @@ export async function capture(args: string[]): Promise<void> {
     await core.stop()
     throw err
   }
-  console.log(`Earshot capture: ${archivePath} (${columnCount} columns; sources: ${enabled.join(', ')})`)
+  // Handlers first: a supervisor may send SIGTERM as soon as it reads the line below.
   onShutdown(() => core.stop())
+  console.log(`Earshot capture: ${archivePath} (${columnCount} columns; sources: ${enabled.join(', ')})`)
 }

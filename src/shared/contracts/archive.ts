@@ -171,7 +171,6 @@ export const archiveCommands = {
         format: ImportFormatSchema,
         /** Generic CSV only. */
         mapping: ImportMappingSchema.optional(),
-        name: z.string().max(500).optional(),
       })
       .strict(),
     ImportProgressSchema,

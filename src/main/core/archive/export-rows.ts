@@ -8,7 +8,7 @@ import type { ExportField, ExportRequest } from '../../../shared/contracts/archi
 import { compileColumnQuery } from '../../../shared/query/column-query'
 import { badRequest, notFound } from '../errors'
 import { toSqlWhere, type SqlWhere } from '../query/sql'
-import { getColumn } from '../store/columns'
+import { getColumn, listColumns } from '../store/columns'
 import type { Db } from '../store/db-types'
 
 /** group_concat separator for list fields: the ASCII unit separator never appears in titles or tags. */
@@ -27,10 +27,8 @@ const FIELD_SQL: Record<ExportField, string> = {
   kind: 'm.kind',
   sentiment: 'm.sentiment',
   sentiment_label: 'm.sentiment_label',
-  // column_hits is keyed by (column, time, mention): probe it once per column.
-  columns: `(SELECT group_concat(title, char(31)) FROM (SELECT c.title FROM columns c WHERE EXISTS (
-      SELECT 1 FROM column_hits x WHERE x.column_id = c.id AND x.created_at = m.created_at AND x.mention_id = m.id)
-    ORDER BY c.position))`,
+  // Expanded per column by selectSql (see columnFlags).
+  columns: 'NULL',
   read: 'coalesce(t.read, 0)',
   done: 'coalesce(t.done, 0)',
   assignee: 't.assignee',
@@ -49,6 +47,8 @@ export interface ExportQuery {
   params: unknown[]
   /** The scope's name for file names. */
   label: string
+  /** The archive's columns in display order, for the matched-columns field. */
+  columns: Array<{ id: string; title: string }>
 }
 
 /** Resolves an export's scope against the archive; throws a clear error for a missing column or a bad query. */
@@ -56,6 +56,7 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
   const triage = req.fields.some((f) => TRIAGE_FIELDS.has(f)) ? ' LEFT JOIN triage t ON t.mention_id = m.id' : ''
   const clauses: string[] = []
   const params: unknown[] = []
+  const columns = req.fields.includes('columns') ? listColumns(db).map((c) => ({ id: c.id, title: c.title })) : []
   if (req.scope.kind === 'column') {
     const column = getColumn(db, req.scope.columnId)
     if (!column) throw notFound(`column ${req.scope.columnId}`)
@@ -67,6 +68,7 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
         WHERE ${clauses.join(' AND ')} ORDER BY h.created_at, h.mention_id`,
       params,
       label: column.title,
+      columns,
     }
   }
   const where = queryWhere(req.scope.query)
@@ -77,6 +79,7 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
     from: `FROM mentions m${triage} WHERE ${clauses.join(' AND ')} ORDER BY m.id`,
     params,
     label: req.scope.query.trim() === '' ? 'archive' : req.scope.query,
+    columns,
   }
 }
 
@@ -103,8 +106,31 @@ function range(
   }
 }
 
+/**
+ * Matched columns as one flag per column: column_hits is keyed by (column, time, mention), so each
+ * flag is one primary-key probe, with no per-row subquery, sort or string building in SQLite.
+ */
+const COLUMN_FLAG =
+  'EXISTS (SELECT 1 FROM column_hits x WHERE x.column_id = ? AND x.created_at = m.created_at AND x.mention_id = m.id)'
+
+function selectParts(fields: readonly ExportField[], q: ExportQuery): { sql: string; params: unknown[] } {
+  const parts: string[] = []
+  const params: unknown[] = []
+  for (const f of fields) {
+    if (f === 'columns' && q.columns.length > 0) {
+      for (const c of q.columns) {
+        parts.push(COLUMN_FLAG)
+        params.push(c.id)
+      }
+    } else {
+      parts.push(`${FIELD_SQL[f]} AS ${f}`)
+    }
+  }
+  return { sql: `SELECT ${parts.join(', ')} ${q.from}`, params: [...params, ...q.params] }
+}
+
 export function selectSql(fields: readonly ExportField[], q: ExportQuery): string {
-  return `SELECT ${fields.map((f) => `${FIELD_SQL[f]} AS ${f}`).join(', ')} ${q.from}`
+  return selectParts(fields, q).sql
 }
 
 export function countRows(db: Db, q: ExportQuery): number {
@@ -112,9 +138,23 @@ export function countRows(db: Db, q: ExportQuery): number {
 }
 
 /** The rows, one at a time, straight from SQLite (never all in memory); arrays, which read twice as fast as objects. */
-export function iterateRows(db: Db, fields: readonly ExportField[], q: ExportQuery): IterableIterator<ExportRow> {
-  return db
-    .prepare(selectSql(fields, q))
+export function* iterateRows(db: Db, fields: readonly ExportField[], q: ExportQuery): Generator<ExportRow> {
+  const { sql, params } = selectParts(fields, q)
+  const rows = db
+    .prepare(sql)
     .raw(true)
-    .iterate(...q.params) as IterableIterator<ExportRow>
+    .iterate(...params) as IterableIterator<ExportRow>
+  const at = fields.indexOf('columns')
+  const n = q.columns.length
+  if (at === -1 || n === 0) {
+    yield* rows
+    return
+  }
+  // Fold the per-column flags back into the one field, titles in display order.
+  for (const row of rows) {
+    const titles: string[] = []
+    for (let i = 0; i < n; i++) if (row[at + i] === 1) titles.push(q.columns[i]!.title)
+    row.splice(at, n, titles.length === 0 ? null : titles.join(LIST_SEPARATOR))
+    yield row
+  }
 }

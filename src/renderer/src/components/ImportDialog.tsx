@@ -69,7 +69,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     cancelled.current = false
     setPhase({ step: 'running', progress: null, fraction: 0 })
     try {
-      const started = await api.call('import.start', { format, name: file.name, ...(map ? { mapping: map } : {}) })
+      const started = await api.call('import.start', { format, ...(map ? { mapping: map } : {}) })
       jobId.current = started.id
       let progress = started
       const size = Math.max(file.size, 1)

@@ -39,6 +39,8 @@ const PageSchema = z.looseObject({
       tweets: z.array(z.unknown()).optional(),
     })
     .optional(),
+  errors: z.array(z.unknown()).optional(),
+  meta: z.looseObject({ result_count: z.number().optional() }).optional(),
 })
 
 const REF_KINDS: Record<string, MentionKind> = { retweeted: 'repost', quoted: 'quote', replied_to: 'reply' }
@@ -108,13 +110,10 @@ export function normalizeXPage(value: unknown): Normalized {
       : { mentions: [m], problems: [] }
   }
   const page = PageSchema.safeParse(value)
-  if (!page.success || page.data.data === undefined) {
-    if (page.success && (value as { errors?: unknown }).errors !== undefined && page.data.data === undefined) {
-      // A page of only errors (deleted or protected posts): nothing to import, nothing wrong.
-      return { mentions: [], problems: [] }
-    }
-    if (page.success && (value as { meta?: { result_count?: number } }).meta?.result_count === 0)
-      return { mentions: [], problems: [] }
+  if (!page.success) throw new Error('not an X API v2 response page (no "data")')
+  if (page.data.data === undefined) {
+    // A page with only errors (deleted or protected posts) or an empty result: nothing to import, nothing wrong.
+    if (page.data.errors !== undefined || page.data.meta?.result_count === 0) return { mentions: [], problems: [] }
     throw new Error('not an X API v2 response page (no "data")')
   }
   const users = byId(page.data.includes?.users, UserSchema)
