@@ -3,6 +3,7 @@
 // cheat sheet, and archive search (order, date range, "Show in context").
 import type { Locator } from '@playwright/test'
 import { expect, test } from './app'
+import { QUERY_CHEATSHEET } from '../src/shared/query/cheatsheet'
 
 /** Each card's visible text plus its links' full addresses (the card shortens links). */
 function cardTexts(cards: Locator): Promise<string[]> {
@@ -58,7 +59,8 @@ test('the cheat sheet opens from ? and inserts examples', async ({ app, page }) 
   await page.keyboard.press('?')
   const sheet = page.getByRole('dialog', { name: 'Query cheat sheet' })
   await expect(sheet).toBeVisible()
-  await expect(sheet.getByRole('row')).toHaveCount(23)
+  // A header row plus one row per documented operator.
+  await expect(sheet.getByRole('row')).toHaveCount(QUERY_CHEATSHEET.length + 1)
   await sheet.getByRole('button', { name: 'oreo -is:repost' }).click()
   await expect(sheet).toBeHidden()
   await expect(query).toHaveValue('oreo -is:repost')
