@@ -49,13 +49,17 @@ export class App {
 
 export const test = base.extend<{ app: App; serverArgs: string[] }>({
   serverArgs: [['--demo-rate', '60', '--demo-seed', '7'], { option: true }],
-  app: async ({ page, serverArgs }, use) => {
+  app: async ({ page, serverArgs }, use, testInfo) => {
     const server = await startEarshot(serverArgs)
     try {
       await page.goto(server.url)
       await use(new App(page, server))
     } finally {
-      await server.stop()
+      const code = await server.stop()
+      // What the server said is part of the evidence when a test fails.
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('earshot-serve-output', { body: `${server.output()}\nexit code: ${code}` })
+      }
     }
   },
 })
