@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
           'sentiment-worker': resolve(__dirname, 'src/main/core/pipeline/sentiment-worker.ts'),
+          'export-worker': resolve(__dirname, 'src/main/core/archive/export-worker.ts'),
           // Benchmarks run against the same bundled core (see bench/).
           'bench-ingest': resolve(__dirname, 'bench/ingest.ts'),
           'bench-query': resolve(__dirname, 'bench/query.ts'),

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync, createWriteStream, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EXPORT_FIELDS, type ExportFormat } from '../src/shared/contracts/archive'
-import { openReader, writeExport } from '../src/main/core/archive/export'
+import { openReader, planParallel, writeExport } from '../src/main/core/archive/export'
 import { countRows, exportQuery } from '../src/main/core/archive/export-rows'
 import { backfillColumn, insertColumn, listColumns } from '../src/main/core/store/columns'
 import { toSqlWhere } from '../src/main/core/query/sql'
@@ -44,6 +44,10 @@ async function main(): Promise<void> {
       // RSS every 100,000 rows: flat memory means these stay level as the file grows.
       const rssByRows: Record<number, number> = {}
       const rows = await writeExport(reader, { format, fields, bom: true }, query, createWriteStream(file), {
+        parallel: planParallel(reader, query, total, {
+          script: join(__dirname, 'export-worker.js'),
+          archivePath: path,
+        }),
         onRows: (n) => {
           if (n % 100_000 === 0) rssByRows[n] = Math.round(process.memoryUsage().rss / 2 ** 20)
         },

@@ -47,10 +47,12 @@ export class App {
   }
 }
 
-export const test = base.extend<{ app: App; serverArgs: string[] }>({
+export const test = base.extend<{ app: App; serverArgs: string[]; serverEnv: Record<string, string> }>({
   serverArgs: [['--demo-rate', '60', '--demo-seed', '7'], { option: true }],
-  app: async ({ page, serverArgs }, use, testInfo) => {
-    const server = await startEarshot(serverArgs)
+  /** Extra environment of the server (source secrets, API bases). */
+  serverEnv: [{}, { option: true }],
+  app: async ({ page, serverArgs, serverEnv }, use, testInfo) => {
+    const server = await startEarshot(serverArgs, undefined, serverEnv)
     try {
       await page.goto(server.url)
       await use(new App(page, server))

@@ -17,11 +17,16 @@ export interface ServerHandle {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-export async function startEarshot(args: string[] = [], archivePath?: string): Promise<ServerHandle> {
+export async function startEarshot(
+  args: string[] = [],
+  archivePath?: string,
+  env: Record<string, string> = {},
+): Promise<ServerHandle> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`)
   const db = archivePath ?? join(mkdtempSync(join(tmpdir(), 'earshot-e2e-')), 'archive.sqlite')
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', db, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   })
   let out = ''
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()))

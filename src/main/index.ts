@@ -95,6 +95,7 @@ void app.whenReady().then(() => {
     mode: 'desktop',
     version,
     sentimentWorker: join(__dirname, 'sentiment-worker.js'),
+    exportWorker: join(__dirname, 'export-worker.js'),
     shell: electronShell(),
     secrets: new SecretStore({
       persistent: safeStorageSecrets(join(app.getPath('userData'), 'secrets.bin')),

@@ -1,10 +1,10 @@
 // `earshot export`: streams an archive's mentions to stdout as CSV or JSONL.
 // Only the file goes to stdout; the row count and any error go to stderr.
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { EXPORT_FIELDS, ExportFieldSchema, ExportFormatSchema, type ExportField } from '../../shared/contracts/archive'
-import { openReader, writeExport } from '../core/archive/export'
+import { openReader, planParallel, writeExport } from '../core/archive/export'
 import { countRows, exportQuery } from '../core/archive/export-rows'
 import { parseTime } from '../core/archive/import/records'
 import { CommandFailure } from '../core/errors'
@@ -78,7 +78,13 @@ export async function exportCommand(args: string[]): Promise<void> {
       throw err
     }
     const total = countRows(reader, query)
-    const rows = await writeExport(reader, { format: format.data, fields, bom: values.bom }, query, process.stdout)
+    const parallel = planParallel(reader, query, total, {
+      script: join(__dirname, 'export-worker.js'),
+      archivePath,
+    })
+    const rows = await writeExport(reader, { format: format.data, fields, bom: values.bom }, query, process.stdout, {
+      parallel,
+    })
     process.stderr.write(`earshot: exported ${rows} of ${total} mentions\n`)
   } catch (err) {
     // The reader went away (`| head`): not a failure of ours.

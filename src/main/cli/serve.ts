@@ -48,6 +48,7 @@ export async function serve(args: string[]): Promise<void> {
     demo,
     secrets,
     sentimentWorker: join(__dirname, 'sentiment-worker.js'),
+    exportWorker: join(__dirname, 'export-worker.js'),
   })
   let server
   try {

@@ -51,6 +51,8 @@ export interface CoreOptions {
   statsIntervalMs?: number
   /** Path of the built sentiment worker script; without it, sentiment is scored inline. */
   sentimentWorker?: string
+  /** Path of the built export worker script; without it, exports are formatted on the core's thread. */
+  exportWorker?: string
   /** Where source secrets come from; default: environment variables only, kept for the session. */
   secrets?: SecretStore
   /** Source drivers; default: every built-in one. */
@@ -113,6 +115,7 @@ export function createCore(options: CoreOptions): Core {
     hub,
     ingest,
     now,
+    exportWorker: options.exportWorker,
     saveDialog: options.shell ? (name) => options.shell!.chooseExportPath(name) : undefined,
   })
   const disposables = new DisposableStore()

@@ -11,7 +11,7 @@ import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
 import type { Ingest } from '../pipeline/ingest'
 import type { Db } from '../store/db-types'
-import { openReader, writeExport } from './export'
+import { openReader, planParallel, writeExport } from './export'
 import { formatter } from './export-format'
 import { countRows, exportQuery, type ExportQuery } from './export-rows'
 
@@ -34,6 +34,8 @@ export interface ExportJobsOptions {
   hub: EventHub
   ingest: Pick<Ingest, 'flush'>
   now: () => number
+  /** The built export worker script: large exports are read and formatted in worker threads. */
+  exportWorker?: string | undefined
   /** Desktop: asks where to save (null when the user cancels). */
   saveDialog?: ((suggestedName: string) => Promise<string | null>) | undefined
 }
@@ -109,8 +111,10 @@ export class ExportJobs {
     let reader: Db | undefined
     try {
       reader = openReader(this.o.archivePath)
+      const worker = this.o.exportWorker && { script: this.o.exportWorker, archivePath: this.o.archivePath }
       const rows = await writeExport(reader, job.request, job.query, out, {
         signal: job.abort.signal,
+        parallel: planParallel(reader, job.query, job.progress.total, worker || undefined),
         onRows: (n) => {
           job.progress.rows = n
           const t = Date.now()

@@ -42,9 +42,11 @@ const TRIAGE_FIELDS: ReadonlySet<ExportField> = new Set(['read', 'done', 'assign
 export type ExportRow = Array<string | number | null>
 
 export interface ExportQuery {
-  /** Everything after SELECT <fields>: FROM, WHERE and ORDER BY. */
+  /** Everything after SELECT <fields> but the order: FROM and WHERE. */
   from: string
   params: unknown[]
+  /** The row order: a unique key, so that a range of it is a contiguous slice of the export. */
+  order: string[]
   /** The scope's name for file names. */
   label: string
   /** The archive's columns in display order, for the matched-columns field. */
@@ -64,9 +66,9 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
     params.push(column.id)
     range('h.created_at', req, clauses, params)
     return {
-      from: `FROM column_hits h JOIN mentions m ON m.id = h.mention_id${triage}
-        WHERE ${clauses.join(' AND ')} ORDER BY h.created_at, h.mention_id`,
+      from: `FROM column_hits h JOIN mentions m ON m.id = h.mention_id${triage} WHERE ${clauses.join(' AND ')}`,
       params,
+      order: ['h.created_at', 'h.mention_id'],
       label: column.title,
       columns,
     }
@@ -76,8 +78,9 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
   params.push(...where.params)
   range('m.created_at', req, clauses, params)
   return {
-    from: `FROM mentions m${triage} WHERE ${clauses.join(' AND ')} ORDER BY m.id`,
+    from: `FROM mentions m${triage} WHERE ${clauses.join(' AND ')}`,
     params,
+    order: ['m.id'],
     label: req.scope.query.trim() === '' ? 'archive' : req.scope.query,
     columns,
   }
@@ -113,7 +116,38 @@ function range(
 const COLUMN_FLAG =
   'EXISTS (SELECT 1 FROM column_hits x WHERE x.column_id = ? AND x.created_at = m.created_at AND x.mention_id = m.id)'
 
-function selectParts(fields: readonly ExportField[], q: ExportQuery): { sql: string; params: unknown[] } {
+/**
+ * A contiguous slice of an export in its order: the rows whose key is past `after` and up to `upTo`
+ * (either end open when null). Slices are what parallel export workers read.
+ */
+export interface ExportSlice {
+  after: unknown[] | null
+  upTo: unknown[] | null
+}
+
+const WHOLE: ExportSlice = { after: null, upTo: null }
+
+function sliceWhere(q: ExportQuery, slice: ExportSlice): { sql: string; params: unknown[] } {
+  const key = `(${q.order.join(', ')})`
+  const tuple = `(${q.order.map(() => '?').join(', ')})`
+  let sql = ''
+  const params: unknown[] = []
+  if (slice.after) {
+    sql += ` AND ${key} > ${tuple}`
+    params.push(...slice.after)
+  }
+  if (slice.upTo) {
+    sql += ` AND ${key} <= ${tuple}`
+    params.push(...slice.upTo)
+  }
+  return { sql, params }
+}
+
+function selectParts(
+  fields: readonly ExportField[],
+  q: ExportQuery,
+  slice: ExportSlice = WHOLE,
+): { sql: string; params: unknown[] } {
   const parts: string[] = []
   const params: unknown[] = []
   for (const f of fields) {
@@ -126,20 +160,44 @@ function selectParts(fields: readonly ExportField[], q: ExportQuery): { sql: str
       parts.push(`${FIELD_SQL[f]} AS ${f}`)
     }
   }
-  return { sql: `SELECT ${parts.join(', ')} ${q.from}`, params: [...params, ...q.params] }
-}
-
-export function selectSql(fields: readonly ExportField[], q: ExportQuery): string {
-  return selectParts(fields, q).sql
+  const within = sliceWhere(q, slice)
+  return {
+    sql: `SELECT ${parts.join(', ')} ${q.from}${within.sql} ORDER BY ${q.order.join(', ')}`,
+    params: [...params, ...q.params, ...within.params],
+  }
 }
 
 export function countRows(db: Db, q: ExportQuery): number {
   return (db.prepare(`SELECT count(*) AS n ${q.from}`).get(...q.params) as { n: number }).n
 }
 
+/**
+ * Cuts the export's first `total` rows into `parts` slices of about equal size, by the keys at the
+ * cut points (one index walk each). The last slice ends at the last row of `total`, so rows captured
+ * while the export runs are left out of every slice alike.
+ */
+export function sliceRows(db: Db, q: ExportQuery, total: number, parts: number): ExportSlice[] {
+  if (total === 0) return [{ after: null, upTo: null }]
+  const keyAt = db
+    .prepare(`SELECT ${q.order.join(', ')} ${q.from} ORDER BY ${q.order.join(', ')} LIMIT 1 OFFSET ?`)
+    .raw(true)
+  const n = Math.max(1, Math.min(parts, total))
+  const cuts: unknown[][] = []
+  for (let i = 1; i <= n; i++) {
+    const key = keyAt.get(...q.params, Math.ceil((total * i) / n) - 1) as unknown[] | undefined
+    if (key) cuts.push(key)
+  }
+  return cuts.map((upTo, i) => ({ after: i === 0 ? null : cuts[i - 1]!, upTo }))
+}
+
 /** The rows, one at a time, straight from SQLite (never all in memory); arrays, which read twice as fast as objects. */
-export function* iterateRows(db: Db, fields: readonly ExportField[], q: ExportQuery): Generator<ExportRow> {
-  const { sql, params } = selectParts(fields, q)
+export function* iterateRows(
+  db: Db,
+  fields: readonly ExportField[],
+  q: ExportQuery,
+  slice: ExportSlice = WHOLE,
+): Generator<ExportRow> {
+  const { sql, params } = selectParts(fields, q, slice)
   const rows = db
     .prepare(sql)
     .raw(true)

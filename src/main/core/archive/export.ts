@@ -4,13 +4,19 @@
 // over the network, a pipe into another program) never holds the writer's
 // connection, so capture goes on meanwhile. The stream pulls the next batch
 // only when the destination has room: memory stays flat whatever the size.
+// A large export is read and formatted by worker threads, one contiguous slice
+// each (export-parallel.ts): this thread only writes, and the console stays
+// responsive. Each worker reads its own snapshot; the slices end at the last
+// row present when the export started, so later captures are left out alike.
 import Database from 'better-sqlite3'
 import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { availableParallelism } from 'node:os'
 import type { ExportRequest } from '../../../shared/contracts/archive'
 import type { Db } from '../store/db-types'
 import { formatter } from './export-format'
-import { iterateRows, type ExportQuery, type ExportRow } from './export-rows'
+import { parallelBatches, type ParallelExport } from './export-parallel'
+import { iterateRows, sliceRows, type ExportQuery, type ExportRow } from './export-rows'
 
 const BATCH_ROWS = 1_000
 
@@ -18,6 +24,8 @@ export interface ExportRunOptions {
   signal?: AbortSignal
   /** Called after each batch with the rows written so far. */
   onRows?: (rows: number) => void
+  /** Read and format in worker threads, one per slice (export-parallel.ts); otherwise on this thread. */
+  parallel?: ParallelExport | undefined
 }
 
 /** A read-only connection for one export; close it when done. */
@@ -25,6 +33,24 @@ export function openReader(archivePath: string): Db {
   const db = new Database(archivePath, { readonly: true, fileMustExist: true })
   db.pragma('busy_timeout = 5000')
   return db
+}
+
+/** Worker threads pay off from this many rows on; below it one thread is quicker. */
+export const PARALLEL_MIN_ROWS = 20_000
+
+/**
+ * How an export of `total` rows is spread over worker threads: one slice per core (at least two,
+ * at most four), or none when there is no worker script or the export is small.
+ */
+export function planParallel(
+  reader: Db,
+  query: ExportQuery,
+  total: number,
+  worker: { script: string; archivePath: string } | undefined,
+  parts = Math.min(4, Math.max(2, availableParallelism())),
+): ParallelExport | undefined {
+  if (!worker || total < PARALLEL_MIN_ROWS) return undefined
+  return { ...worker, slices: sliceRows(reader, query, total, parts) }
 }
 
 /** Writes the export to `out` and resolves with the number of rows once `out` has taken them all. */
@@ -37,23 +63,26 @@ export async function writeExport(
 ): Promise<number> {
   const format = formatter(req.format, req.fields, req.bom)
   let rows = 0
-  function* chunks(): Generator<string> {
-    const head = format.head()
-    if (head !== '') yield head
+  function* inThread(): Generator<{ text: string; rows: number }> {
     let batch: ExportRow[] = []
     // Leaving the loop early (cancel, a closed download) closes the statement.
     for (const row of iterateRows(reader, req.fields, query)) {
       batch.push(row)
       if (batch.length === BATCH_ROWS) {
-        yield format.rows(batch)
-        rows += batch.length
-        options.onRows?.(rows)
+        yield { text: format.rows(batch), rows: batch.length }
         batch = []
       }
     }
-    if (batch.length > 0) {
-      yield format.rows(batch)
-      rows += batch.length
+    if (batch.length > 0) yield { text: format.rows(batch), rows: batch.length }
+  }
+  const parallel = options.parallel
+  async function* chunks(): AsyncGenerator<string> {
+    const head = format.head()
+    if (head !== '') yield head
+    const batches = parallel ? parallelBatches(parallel, req, query, BATCH_ROWS) : inThread()
+    for await (const batch of batches) {
+      yield batch.text
+      rows += batch.rows
       options.onRows?.(rows)
     }
   }

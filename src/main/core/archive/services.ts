@@ -18,6 +18,7 @@ export interface ArchiveServicesOptions {
   hub: EventHub
   ingest: Ingest
   now: () => number
+  exportWorker?: string | undefined
   saveDialog?: ((suggestedName: string) => Promise<string | null>) | undefined
 }
 

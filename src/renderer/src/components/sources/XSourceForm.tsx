@@ -32,7 +32,6 @@ export function secretStateText(state: SecretState | undefined): string {
 
 export function XSourceForm({ entry, save }: SourceFormProps) {
   const x = entry as XEntry
-  const [enabled, setEnabled] = useState(x.config.enabled)
   const [mode, setMode] = useState<XConfig['mode']>(x.config.mode)
   const [apiBase, setApiBase] = useState(x.config.apiBase ?? '')
   const [pollSeconds, setPollSeconds] = useState(String(x.config.pollSeconds))
@@ -57,8 +56,8 @@ export function XSourceForm({ entry, save }: SourceFormProps) {
     try {
       await save({
         source: 'x',
+        // On/off is the panel's switch: the form never sends it.
         config: {
-          enabled,
           mode,
           apiBase: apiBase.trim() === '' ? null : apiBase.trim(),
           pollSeconds: Number(pollSeconds),
@@ -123,11 +122,6 @@ export function XSourceForm({ entry, save }: SourceFormProps) {
 
   return (
     <form className="x-source-form" aria-label="X settings" onSubmit={(e) => void submit(e)} noValidate>
-      <label className="x-toggle">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-        Listen on X
-      </label>
-
       <fieldset className="x-group">
         <legend>How to listen</legend>
         <label className="x-choice">

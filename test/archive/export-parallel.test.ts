@@ -1,0 +1,119 @@
+// Parallel export (worker threads over contiguous slices) writes byte for byte
+// what the one-thread export writes, in order, for both scopes and formats;
+// a stalled destination holds every worker back; leaving early stops them.
+// Uses the built worker: needs `npm run build` first.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { PassThrough, Writable } from 'node:stream'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createCore } from '../../src/main/core/core'
+import { openReader, writeExport, type ExportRunOptions } from '../../src/main/core/archive/export'
+import { countRows, exportQuery, sliceRows, type ExportQuery } from '../../src/main/core/archive/export-rows'
+import { EXPORT_FIELDS, type ExportFormat } from '../../src/shared/contracts/archive'
+import type { Column } from '../../src/shared/domain'
+import { mentionInput, tempArchive } from '../helpers'
+
+const WORKER = join(__dirname, '../../out/main/export-worker.js')
+const ROWS = 4_321
+
+async function exportText(
+  archivePath: string,
+  format: ExportFormat,
+  query: (reader: ReturnType<typeof openReader>) => ExportQuery,
+  parts: number | null,
+  extra: ExportRunOptions = {},
+): Promise<string> {
+  const reader = openReader(archivePath)
+  try {
+    const q = query(reader)
+    const out = new PassThrough()
+    const chunks: Buffer[] = []
+    out.on('data', (d: Buffer) => chunks.push(d))
+    const parallel =
+      parts === null
+        ? undefined
+        : { script: WORKER, archivePath, slices: sliceRows(reader, q, countRows(reader, q), parts) }
+    await writeExport(reader, { format, fields: [...EXPORT_FIELDS], bom: true }, q, out, { ...extra, parallel })
+    return Buffer.concat(chunks).toString('utf8')
+  } finally {
+    reader.close()
+  }
+}
+
+describe('parallel export', () => {
+  let archivePath: string
+  let column: Column
+  beforeAll(async () => {
+    if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`)
+    archivePath = tempArchive()
+    const core = createCore({ archivePath, mode: 'browser', version: 'test', demo: { enabled: false } })
+    core.start()
+    const created = await core.call('columns.create', { title: 'Outages', query: 'outage' })
+    if (!created.ok) throw new Error(created.error.message)
+    column = created.result as Column
+    await core.call('columns.create', { title: 'Fixes', query: 'fix' })
+    const T0 = Date.UTC(2026, 0, 1)
+    // Times out of capture order, so the column's time order and the capture order differ.
+    core.ingest.push(
+      Array.from({ length: ROWS }, (_, i) =>
+        mentionInput({
+          externalId: `m${i}`,
+          createdAt: T0 + ((i * 7_919) % ROWS) * 1_000,
+          text: i % 3 === 0 ? `outage ${i}, "quoted", =SUM(A1)` : `fix ${i} ünïcödé 😀`,
+        }),
+      ),
+    )
+    core.ingest.flush()
+    core.stop()
+  })
+
+  for (const format of ['csv', 'jsonl'] as const) {
+    it(`writes what one thread writes (${format}, whole archive and a column)`, async () => {
+      const all = (r: ReturnType<typeof openReader>) =>
+        exportQuery(r, { scope: { kind: 'query', query: '' }, fields: [...EXPORT_FIELDS] })
+      const one = await exportText(archivePath, format, all, null)
+      expect(one.split('\n').filter(Boolean).length).toBe(ROWS + (format === 'csv' ? 1 : 0))
+      for (const parts of [2, 3, 7]) expect(await exportText(archivePath, format, all, parts)).toBe(one)
+
+      const byColumn = (r: ReturnType<typeof openReader>) =>
+        exportQuery(r, { scope: { kind: 'column', columnId: column.id }, fields: [...EXPORT_FIELDS] })
+      const col = await exportText(archivePath, format, byColumn, null)
+      expect(await exportText(archivePath, format, byColumn, 3)).toBe(col)
+    })
+  }
+
+  it('cuts slices that cover every row once', () => {
+    const reader = openReader(archivePath)
+    try {
+      const q = exportQuery(reader, { scope: { kind: 'column', columnId: column.id }, fields: ['id'] })
+      const total = countRows(reader, q)
+      const slices = sliceRows(reader, q, total, 4)
+      expect(slices).toHaveLength(4)
+      expect(slices[0]!.after).toBeNull()
+      for (let i = 1; i < slices.length; i++) expect(slices[i]!.after).toEqual(slices[i - 1]!.upTo)
+    } finally {
+      reader.close()
+    }
+  })
+
+  it('stops its workers when the destination goes away', async () => {
+    const reader = openReader(archivePath)
+    try {
+      const q = exportQuery(reader, { scope: { kind: 'query', query: '' }, fields: [...EXPORT_FIELDS] })
+      const slices = sliceRows(reader, q, countRows(reader, q), 2)
+      let taken = 0
+      const failing = new Writable({
+        highWaterMark: 1,
+        write(_chunk, _enc, done) {
+          done(++taken === 3 ? new Error('disk full') : null)
+        },
+      })
+      const run = writeExport(reader, { format: 'csv', fields: [...EXPORT_FIELDS], bom: false }, q, failing, {
+        parallel: { script: WORKER, archivePath, slices },
+      })
+      await expect(run).rejects.toThrow('disk full')
+    } finally {
+      reader.close()
+    }
+  })
+})
