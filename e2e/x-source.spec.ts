@@ -1,82 +1,114 @@
-// The X source end to end in the real Sources panel, against the fake X API v2
-// on 127.0.0.1: the bearer token comes from the server's environment (shown as
-// such, never its value); a bad API base is refused with the core's message;
-// pointed at the fake and switched on, the column becomes a stream rule and a
-// streamed post lands in the column; a typed secret is sent once and cleared,
-// and never appears in the page.
-import { mkdirSync } from 'node:fs'
+// The X source end to end: `earshot serve` with X enabled and its bearer token
+// in the environment, pointed at the fake X API (EARSHOT_X_API_BASE). Posts
+// streamed for a column's rule appear in that column with their links
+// expanded; a column whose rule X refuses says so in its header.
+import { join } from 'node:path'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { test, expect } from '@playwright/test'
+import { openArchive } from '../src/main/core/store/db'
+import { saveSourceConfig } from '../src/main/core/store/source-state'
+import { DEFAULT_X } from '../src/shared/sources/x'
 import { FakeXApi } from '../test/fakes/x-api'
-import { expect, test } from './app'
+import { App } from './app'
+import { startEarshot, type ServerHandle } from './server'
 
-const BEARER = 'e2e-bearer-token-from-the-environment'
-const ARTIFACTS = 'e2e/artifacts'
+const BEARER = 'e2e-bearer-7f3a9c0d1e2b'
+const REFUSED =
+  "Reference to invalid operator 'recall'. Operator is not available in current product or product packaging."
 
-const fake = new FakeXApi({ bearerToken: BEARER })
-// X's own keep-alive cadence on every stream connection.
-fake.keepAliveMs = 20_000
-test.beforeAll(async () => {
+let fake: FakeXApi
+let server: ServerHandle | undefined
+
+test.beforeEach(async () => {
+  fake = new FakeXApi({ bearerToken: BEARER })
+  fake.invalidRules.set('ford recall', [REFUSED])
   await fake.start()
 })
-test.afterAll(async () => fake.close())
 
-test.use({ serverArgs: ['--no-demo'], serverEnv: { EARSHOT_X_BEARER_TOKEN: BEARER } })
+test.afterEach(async () => {
+  await server?.stop()
+  await fake.close()
+})
 
-test('X: configured in the Sources panel, a streamed post reaches its column', async ({ app, page }) => {
+test('X posts reach their column and a refused rule shows on its column', async ({ page }) => {
+  const archive = join(mkdtempSync(join(tmpdir(), 'earshot-e2e-x-')), 'archive.sqlite')
+  const db = openArchive(archive)
+  saveSourceConfig(db, 'x', { ...DEFAULT_X, enabled: true, mode: 'stream', account: 'ComcastCares' }, Date.now())
+  db.close()
+  process.env.EARSHOT_X_BEARER_TOKEN = BEARER
+  process.env.EARSHOT_X_API_BASE = fake.url
+  try {
+    server = await startEarshot(['--no-demo'], archive)
+  } finally {
+    delete process.env.EARSHOT_X_BEARER_TOKEN
+    delete process.env.EARSHOT_X_API_BASE
+  }
   await page.setViewportSize({ width: 2560, height: 1440 })
-  await app.addColumn('JetBlue delays', 'jetblue delay')
+  await page.goto(server.url)
+  const app = new App(page, server)
+  await app.waitForColumn('Comcast / Xfinity')
+  const stream = await fake.nextStream(true)
+  const tagOf = (word: string) => fake.rules.find((r) => r.value.toLowerCase().includes(word))!.tag!.split(',')[0]!
 
-  await page.getByRole('button', { name: 'Sources' }).click()
-  const panel = page.getByRole('dialog', { name: 'Sources' })
-  await panel.getByRole('tab', { name: /^X/ }).click()
-  const form = panel.getByRole('form', { name: 'X settings' })
-  const bearerRow = form.locator('.x-secret').filter({ has: page.getByLabel('Bearer token', { exact: true }) })
-  await expect(bearerRow).toContainText('set by environment variable')
-
-  // A bad API base: the core's message, nothing saved.
-  await form.getByLabel('API base').fill('ftp://gateway.local')
-  await form.getByRole('button', { name: 'Save X settings' }).click()
-  await expect(form.getByRole('alert')).toContainText('API base must be an http(s) URL')
-
-  // The replying account's access token is typed once, sent, and cleared.
-  const token = 'access-token-typed-in-the-form-123'
-  await form.getByLabel('API base').fill(fake.url)
-  await form.getByLabel('Replying account').fill('@JetBlue')
-  await form.getByLabel('Access token', { exact: true }).fill(token)
-  await form.getByRole('button', { name: 'Save X settings' }).click()
-  await expect(form.getByRole('status')).toHaveText('Saved')
-  await expect(form.getByLabel('Access token', { exact: true })).toHaveValue('')
-  const accessRow = form.locator('.x-secret').filter({ has: page.getByLabel('Access token', { exact: true }) })
-  await expect(accessRow).toContainText('set for this session')
-
-  await panel.getByRole('switch', { name: 'X on' }).check({ force: true })
-  await expect(panel.getByTestId('source-status')).toContainText('Connected')
-  // The column became a rule tagged with its id, and the stream is open.
-  await expect.poll(() => fake.rules.map((r) => r.value)).toContain('jetblue delay')
-  await fake.nextStream(true)
-  // Saving the form again leaves the source on: on/off belongs to the switch alone.
-  await form.getByLabel('Replying account').fill('JetBlueCares')
-  await form.getByRole('button', { name: 'Save X settings' }).click()
-  await expect(form.getByRole('status')).toHaveText('Saved')
-  await expect(panel.getByRole('switch', { name: 'X on' })).toBeChecked()
-  await expect(panel.getByTestId('source-status')).toContainText('Connected')
-  mkdirSync(ARTIFACTS, { recursive: true })
-  await page.screenshot({ path: `${ARTIFACTS}/sources-x-2560x1440.png` })
-  await page.keyboard.press('Escape')
-
-  const tag = fake.rules.find((r) => r.value === 'jetblue delay')!.tag!
+  const users = [
+    { id: '101', username: 'denver_dan', name: 'Dan in Denver', public_metrics: { followers_count: 412 } },
+    { id: '102', username: 'mia_r', name: 'Mia R.', verified: true, public_metrics: { followers_count: 18_300 } },
+    { id: '103', username: 'frequentflyer', name: 'Frequent Flyer', public_metrics: { followers_count: 2_040 } },
+  ]
+  const post = (id: string, author: string, text: string, extra: object = {}) => ({
+    id,
+    text,
+    author_id: author,
+    created_at: new Date().toISOString(),
+    lang: 'en',
+    edit_history_tweet_ids: [id],
+    ...extra,
+  })
+  stream.keepAlive()
   fake.streamPost(
-    {
-      id: fake.newId(),
-      text: 'Another jetblue delay at JFK, third this week',
-      author_id: '42',
-      created_at: new Date().toISOString(),
-    },
-    [{ id: '42', username: 'flyer_fran', name: 'Fran Flyer', public_metrics: { followers_count: 310 } }],
-    [tag],
+    post(
+      '1880000000000000101',
+      '101',
+      'Comcast internet down again in Denver, third time this week https://t.co/a1B2c3',
+      {
+        entities: {
+          urls: [
+            {
+              start: 66,
+              end: 89,
+              url: 'https://t.co/a1B2c3',
+              expanded_url: 'https://downdetector.com/status/comcast-xfinity/',
+              display_url: 'downdetector.com/status/comcast…',
+            },
+          ],
+        },
+      },
+    ),
+    users,
+    [tagOf('comcast')],
   )
-  const card = app.cards('JetBlue delays').first()
-  await expect(card).toContainText('Another jetblue delay at JFK', { timeout: 15_000 })
-  await expect(card).toContainText('@flyer_fran')
-  expect(await page.content()).not.toContain(token)
-  expect(await page.content()).not.toContain(BEARER)
+  fake.streamPost(post('1880000000000000102', '102', '@ComcastCares xfinity has been out since 6am, any ETA?'), users, [
+    tagOf('comcast'),
+  ])
+  fake.streamPost(
+    post('1880000000000000103', '103', 'JetBlue crew at JFK gate 7 turned a 3 hour delay into a party. Thank you!'),
+    users,
+    [tagOf('jetblue')],
+  )
+  await app.parkPointer()
+  await app.waitForMentions('Comcast / Xfinity', 2)
+  await app.waitForMentions('JetBlue', 1)
+  const comcast = app.cards('Comcast / Xfinity')
+  await expect(comcast.filter({ hasText: 'third time this week' })).toContainText('downdetector.com')
+  await expect(comcast.filter({ hasText: 'any ETA?' })).toContainText('@mia_r')
+
+  await app.addColumn('Ford recalls', 'ford recall')
+  const notice = app.column('Ford recalls').getByRole('list', { name: 'Source notices' })
+  await expect(notice).toContainText('X refused the rule')
+  await expect(notice).toContainText("invalid operator 'recall'")
+  // The other columns kept their rules and the stream stayed up.
+  expect(fake.streamsOpened()).toBe(1)
+  await page.screenshot({ path: 'e2e/artifacts/x-source-2560x1440.png' })
+  await app.column('Ford recalls').locator('header').screenshot({ path: 'e2e/artifacts/x-column-notice.png' })
 })
