@@ -154,7 +154,8 @@ describe('earshot CLI', () => {
     const notOurs = await earshot(['import', '--db', db, '--format', 'csv', csv])
     expect(notOurs.code).toBe(1)
     expect(notOurs.stderr).toMatch(/not an Earshot export/)
-  })
+    // Eleven process starts: a budget for a loaded machine, not a speed check.
+  }, 180_000)
 
   it('captures headless with a workspace until SIGTERM, then exits 0', async () => {
     const ws = join(dir, 'ws.json')
