@@ -1,6 +1,7 @@
 // The foot of an archive job's form (export, import): the error of the last
 // attempt, then "Close" and the submit button that starts the job.
 import type { ReactNode } from 'react'
+import { SubmitActions } from '../SubmitActions'
 
 interface JobFormFooterProps {
   error: string | null
@@ -11,7 +12,7 @@ interface JobFormFooterProps {
   onClose: () => void
 }
 
-export function JobFormFooter({ error, submitLabel, disabled, autoFocusSubmit = false, onClose }: JobFormFooterProps) {
+export function JobFormFooter({ error, submitLabel, disabled, autoFocusSubmit, onClose }: JobFormFooterProps) {
   return (
     <>
       {error && (
@@ -19,19 +20,13 @@ export function JobFormFooter({ error, submitLabel, disabled, autoFocusSubmit = 
           {error}
         </p>
       )}
-      <div className="modal-actions">
-        <button type="button" className="btn" onClick={onClose}>
-          Close
-        </button>
-        <button
-          type="submit"
-          className="btn btn--primary"
-          data-autofocus={autoFocusSubmit ? true : undefined}
-          disabled={disabled}
-        >
-          {submitLabel}
-        </button>
-      </div>
+      <SubmitActions
+        cancelLabel="Close"
+        onCancel={onClose}
+        submitLabel={submitLabel}
+        disabled={disabled}
+        autoFocusSubmit={autoFocusSubmit}
+      />
     </>
   )
 }
