@@ -4,9 +4,9 @@
 // (createSession, getProfiles, getRecord, createRecord). Port 0, 127.0.0.1.
 // Scriptable: push events, send raw (malformed) frames, drop every client
 // mid-stream, and lose the response to the next createRecord.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { WebSocketServer, type WebSocket } from 'ws'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { WebSocket } from 'ws'
+import { FakeSocketServer } from '../socket-server'
 
 export interface FakeProfile {
   did: string
@@ -49,28 +49,24 @@ export class FakeBluesky {
   profileCalls = 0
   /** The next createRecord is stored but its response never sent (the socket is destroyed). */
   loseNextCreate = false
-  private clients = new Set<Client>()
-  private server: Server
-  private wss: WebSocketServer
+  private readonly hub = new FakeSocketServer<Client>({
+    http: (req, res) => this.http(req, res),
+    accept: (_req, url, socket) => {
+      if (url.pathname === '/subscribe') return true
+      socket.destroy()
+      return false
+    },
+    connect: (ws, params) => this.subscribe(ws, params),
+  })
   private cidIndex = 0
 
-  constructor() {
-    this.server = createServer((req, res) => void this.http(req, res))
-    this.wss = new WebSocketServer({ noServer: true })
-    this.server.on('upgrade', (req, socket, head) => {
-      const url = new URL(req.url ?? '/', 'http://x')
-      if (url.pathname !== '/subscribe') return socket.destroy()
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.subscribe(ws, url.searchParams))
-    })
-  }
-
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    await this.hub.listen()
     return this
   }
 
   get port(): number {
-    return (this.server.address() as AddressInfo).port
+    return this.hub.port
   }
   get jetstreamUrl(): string {
     return `ws://127.0.0.1:${this.port}`
@@ -79,7 +75,7 @@ export class FakeBluesky {
     return `http://127.0.0.1:${this.port}`
   }
   get clientCount(): number {
-    return this.clients.size
+    return this.hub.clients.size
   }
 
   addProfile(p: FakeProfile): void {
@@ -105,28 +101,24 @@ export class FakeBluesky {
       const uri = `at://${String(event.did)}/${commit.collection}/${commit.rkey}`
       this.records.set(uri, { uri, cid: commit.cid ?? this.nextCid(), value: commit.record as Record<string, unknown> })
     }
-    for (const c of this.clients) if (wants(c, event)) c.ws.send(JSON.stringify(event))
+    for (const c of this.hub.clients) if (wants(c, event)) c.ws.send(JSON.stringify(event))
   }
 
   /** Sends a frame as is, to every subscriber (for malformed input). */
   sendRaw(text: string): void {
-    for (const c of this.clients) c.ws.send(text)
+    this.hub.sendRaw(text)
   }
 
   /** Drops every subscriber at once, as a network failure would. */
   dropClients(): void {
-    for (const c of this.clients) c.ws.terminate()
-    this.clients.clear()
+    this.hub.dropClients()
   }
 
   async close(): Promise<void> {
-    this.dropClients()
-    this.wss.close()
-    this.server.closeAllConnections()
-    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+    await this.hub.close()
   }
 
-  private subscribe(ws: WebSocket, params: URLSearchParams): void {
+  private subscribe(ws: WebSocket, params: URLSearchParams): Client {
     this.connections.push(params)
     const client: Client = { ws, collections: params.getAll('wantedCollections') }
     const cursor = params.get('cursor')
@@ -134,8 +126,7 @@ export class FakeBluesky {
       const from = Number(cursor)
       for (const e of this.log) if ((e.time_us as number) >= from && wants(client, e)) ws.send(JSON.stringify(e))
     }
-    this.clients.add(client)
-    ws.on('close', () => this.clients.delete(client))
+    return client
   }
 
   private nextCid(): string {

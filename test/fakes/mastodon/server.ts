@@ -5,15 +5,9 @@
 // messages, frames whose payload is the Status as a JSON string, error frames
 // for unknown streams). Port 0 on 127.0.0.1. Scriptable: publish events, send
 // raw frames, drop clients, lose the response to the next post.
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { WebSocketServer, type WebSocket } from 'ws'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import type { WebSocket } from 'ws'
+import { FakeSocketServer } from '../socket-server'
 
 export const STREAMS = ['public', 'public:local', 'public:remote', 'hashtag', 'hashtag:local'] as const
 
@@ -51,45 +45,44 @@ export class FakeMastodon {
   /** Answer searches with this status instead (e.g. 503). */
   searchStatus: number | null = null
   private idempotent = new Map<string, Record<string, unknown>>()
-  private clients = new Set<Client>()
-  private server: Server
-  private wss = new WebSocketServer({ noServer: true })
-  private nextId = 200_000_000_000_000_000n
-
-  constructor() {
-    this.server = createServer((req, res) => void this.http(req, res))
-    this.server.on('upgrade', (req, socket, head) => {
-      const url = new URL(req.url ?? '/', 'http://x')
+  private readonly hub = new FakeSocketServer<Client>({
+    http: (req, res) => this.http(req, res),
+    accept: (req, url, socket) => {
       const token = req.headers.authorization ?? `Bearer ${url.searchParams.get('access_token')}`
-      if (url.pathname !== '/api/v1/streaming') return socket.destroy()
+      if (url.pathname !== '/api/v1/streaming') {
+        socket.destroy()
+        return false
+      }
       if (token !== `Bearer ${this.token}`) {
         socket.end(
           'HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{"error":"Error: Missing access token"}',
         )
-        return
+        return false
       }
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, url.searchParams))
-    })
-  }
+      return true
+    },
+    connect: (ws, params) => this.connect(ws, params),
+  })
+  private nextId = 200_000_000_000_000_000n
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    await this.hub.listen()
     return this
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return `http://127.0.0.1:${this.hub.port}`
   }
   get host(): string {
-    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return `127.0.0.1:${this.hub.port}`
   }
 
   /** Current subscriptions of the (single) connected client, as `stream` or `hashtag#tag`. */
   subscriptions(): string[] {
-    return [...this.clients].flatMap((c) => [...c.subs]).sort()
+    return [...this.hub.clients].flatMap((c) => [...c.subs]).sort()
   }
   get clientCount(): number {
-    return this.clients.size
+    return this.hub.clients.size
   }
 
   /** A Status entity shaped like Mastodon's (see the documentation fixtures). */
@@ -142,32 +135,26 @@ export class FakeMastodon {
       event,
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     })
-    for (const c of this.clients) if (c.subs.has(key)) c.ws.send(frame)
+    for (const c of this.hub.clients) if (c.subs.has(key)) c.ws.send(frame)
   }
 
   sendRaw(text: string): void {
-    for (const c of this.clients) c.ws.send(text)
+    this.hub.sendRaw(text)
   }
 
   dropClients(): void {
-    for (const c of this.clients) c.ws.terminate()
-    this.clients.clear()
+    this.hub.dropClients()
   }
 
   async close(): Promise<void> {
-    this.dropClients()
-    this.wss.close()
-    this.server.closeAllConnections()
-    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+    await this.hub.close()
   }
 
-  private connect(ws: WebSocket, params: URLSearchParams): void {
+  private connect(ws: WebSocket, params: URLSearchParams): Client {
     this.streamConnections++
     const client: Client = { ws, subs: new Set() }
     const first = params.get('stream')
     if (first) client.subs.add(first === 'hashtag' ? `hashtag#${params.get('tag')?.toLowerCase()}` : first)
-    this.clients.add(client)
-    ws.on('close', () => this.clients.delete(client))
     ws.on('message', (data) => {
       let msg: Record<string, unknown>
       try {
@@ -185,6 +172,7 @@ export class FakeMastodon {
       if (msg.type === 'subscribe') client.subs.add(key)
       else if (msg.type === 'unsubscribe') client.subs.delete(key)
     })
+    return client
   }
 
   private async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
