@@ -14,6 +14,7 @@ import {
 import { api } from '../api/transport'
 import { errorLine } from '../api/errors'
 import { rangeFromInputs, toDateInput } from '../lib/dateInput'
+import { downloadUrl } from '../lib/download'
 import { formatExact } from '../lib/format'
 import { useAppStore } from '../state/app'
 import { JobFormFooter } from './archive/JobFormFooter'
@@ -31,16 +32,6 @@ interface ExportDialogProps {
   since?: number | null
   until?: number | null
   onClose: () => void
-}
-
-function download(path: string, filename: string): void {
-  const a = document.createElement('a')
-  a.href = path
-  a.download = filename
-  a.rel = 'noopener'
-  document.body.append(a)
-  a.click()
-  a.remove()
 }
 
 type Phase =
@@ -105,7 +96,7 @@ export function ExportDialog({ scope, title, since, until, onClose }: ExportDial
         const final = await api.call('export.save', { id: job.id })
         setPhase({ step: 'over', filename: job.filename, progress: final })
       } else {
-        download(job.downloadPath, job.filename)
+        downloadUrl(job.downloadPath, job.filename)
       }
     } catch (err) {
       setError(errorLine(err))
