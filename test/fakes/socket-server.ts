@@ -6,38 +6,40 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 
-export interface SocketServerHandlers<C extends { ws: WebSocket }> {
-  http(req: IncomingMessage, res: ServerResponse): Promise<void>
-  /** Whether to take this upgrade; on a refusal the handler answers or destroys the socket. */
-  accept(req: IncomingMessage, url: URL, socket: Duplex): boolean
-  /** The client of an accepted upgrade; it is listed until its socket closes. */
-  connect(ws: WebSocket, params: URLSearchParams): C
-}
-
-export class FakeSocketServer<C extends { ws: WebSocket }> {
-  readonly clients = new Set<C>()
+export abstract class FakeSocketServer<C extends { ws: WebSocket }> {
+  protected readonly clients = new Set<C>()
   private readonly server: Server
   private readonly wss = new WebSocketServer({ noServer: true })
 
-  constructor(h: SocketServerHandlers<C>) {
-    this.server = createServer((req, res) => void h.http(req, res))
+  constructor() {
+    this.server = createServer((req, res) => void this.http(req, res))
     this.server.on('upgrade', (req, socket, head) => {
       const url = new URL(req.url ?? '/', 'http://x')
-      if (!h.accept(req, url, socket)) return
+      if (!this.accept(req, url, socket)) return
       this.wss.handleUpgrade(req, socket, head, (ws) => {
-        const client = h.connect(ws, url.searchParams)
+        const client = this.connect(ws, url.searchParams)
         this.clients.add(client)
         ws.on('close', () => this.clients.delete(client))
       })
     })
   }
 
-  async listen(): Promise<void> {
+  protected abstract http(req: IncomingMessage, res: ServerResponse): Promise<void>
+  /** Whether to take this upgrade; on a refusal the fake answers or destroys the socket. */
+  protected abstract accept(req: IncomingMessage, url: URL, socket: Duplex): boolean
+  /** The client of an accepted upgrade; it is listed until its socket closes. */
+  protected abstract connect(ws: WebSocket, params: URLSearchParams): C
+
+  async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    return this
   }
 
   get port(): number {
     return (this.server.address() as AddressInfo).port
+  }
+  get clientCount(): number {
+    return this.clients.size
   }
 
   /** Sends a frame as is, to every client (for malformed input). */

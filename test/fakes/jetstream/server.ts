@@ -5,6 +5,7 @@
 // Scriptable: push events, send raw (malformed) frames, drop every client
 // mid-stream, and lose the response to the next createRecord.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import { FakeSocketServer } from '../socket-server'
 
@@ -38,7 +39,7 @@ const CIDS = [
   'bafyreib25swk3a6waplk2ie75u4a3qfejnkoiezfowuz7sa74i7tief3di',
 ]
 
-export class FakeBluesky {
+export class FakeBluesky extends FakeSocketServer<Client> {
   readonly log: Array<Record<string, unknown>> = []
   readonly connections: URLSearchParams[] = []
   readonly profiles = new Map<string, FakeProfile>()
@@ -49,33 +50,13 @@ export class FakeBluesky {
   profileCalls = 0
   /** The next createRecord is stored but its response never sent (the socket is destroyed). */
   loseNextCreate = false
-  private readonly hub = new FakeSocketServer<Client>({
-    http: (req, res) => this.http(req, res),
-    accept: (_req, url, socket) => {
-      if (url.pathname === '/subscribe') return true
-      socket.destroy()
-      return false
-    },
-    connect: (ws, params) => this.subscribe(ws, params),
-  })
   private cidIndex = 0
 
-  async start(): Promise<this> {
-    await this.hub.listen()
-    return this
-  }
-
-  get port(): number {
-    return this.hub.port
-  }
   get jetstreamUrl(): string {
     return `ws://127.0.0.1:${this.port}`
   }
   get serviceUrl(): string {
     return `http://127.0.0.1:${this.port}`
-  }
-  get clientCount(): number {
-    return this.hub.clients.size
   }
 
   addProfile(p: FakeProfile): void {
@@ -101,24 +82,17 @@ export class FakeBluesky {
       const uri = `at://${String(event.did)}/${commit.collection}/${commit.rkey}`
       this.records.set(uri, { uri, cid: commit.cid ?? this.nextCid(), value: commit.record as Record<string, unknown> })
     }
-    for (const c of this.hub.clients) if (wants(c, event)) c.ws.send(JSON.stringify(event))
+    for (const c of this.clients) if (wants(c, event)) c.ws.send(JSON.stringify(event))
   }
 
-  /** Sends a frame as is, to every subscriber (for malformed input). */
-  sendRaw(text: string): void {
-    this.hub.sendRaw(text)
+  protected accept(_req: IncomingMessage, url: URL, socket: Duplex): boolean {
+    if (url.pathname === '/subscribe') return true
+    socket.destroy()
+    return false
   }
 
-  /** Drops every subscriber at once, as a network failure would. */
-  dropClients(): void {
-    this.hub.dropClients()
-  }
-
-  async close(): Promise<void> {
-    await this.hub.close()
-  }
-
-  private subscribe(ws: WebSocket, params: URLSearchParams): Client {
+  /** A Jetstream subscriber: replays the log from its cursor first. */
+  protected connect(ws: WebSocket, params: URLSearchParams): Client {
     this.connections.push(params)
     const client: Client = { ws, collections: params.getAll('wantedCollections') }
     const cursor = params.get('cursor')
@@ -133,7 +107,7 @@ export class FakeBluesky {
     return CIDS[this.cidIndex++ % CIDS.length]!
   }
 
-  private async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x')
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' })

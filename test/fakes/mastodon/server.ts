@@ -6,6 +6,7 @@
 // for unknown streams). Port 0 on 127.0.0.1. Scriptable: publish events, send
 // raw frames, drop clients, lose the response to the next post.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import { FakeSocketServer } from '../socket-server'
 
@@ -34,7 +35,7 @@ export interface PostedStatus {
 
 export const ME = { id: '9001', username: 'brand', acct: 'brand', display_name: 'Brand Care' }
 
-export class FakeMastodon {
+export class FakeMastodon extends FakeSocketServer<Client> {
   token = 'test-token-abc'
   readonly statuses: Array<Record<string, unknown>> = []
   readonly posted: PostedStatus[] = []
@@ -45,44 +46,18 @@ export class FakeMastodon {
   /** Answer searches with this status instead (e.g. 503). */
   searchStatus: number | null = null
   private idempotent = new Map<string, Record<string, unknown>>()
-  private readonly hub = new FakeSocketServer<Client>({
-    http: (req, res) => this.http(req, res),
-    accept: (req, url, socket) => {
-      const token = req.headers.authorization ?? `Bearer ${url.searchParams.get('access_token')}`
-      if (url.pathname !== '/api/v1/streaming') {
-        socket.destroy()
-        return false
-      }
-      if (token !== `Bearer ${this.token}`) {
-        socket.end(
-          'HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{"error":"Error: Missing access token"}',
-        )
-        return false
-      }
-      return true
-    },
-    connect: (ws, params) => this.connect(ws, params),
-  })
   private nextId = 200_000_000_000_000_000n
 
-  async start(): Promise<this> {
-    await this.hub.listen()
-    return this
-  }
-
   get url(): string {
-    return `http://127.0.0.1:${this.hub.port}`
+    return `http://127.0.0.1:${this.port}`
   }
   get host(): string {
-    return `127.0.0.1:${this.hub.port}`
+    return `127.0.0.1:${this.port}`
   }
 
   /** Current subscriptions of the (single) connected client, as `stream` or `hashtag#tag`. */
   subscriptions(): string[] {
-    return [...this.hub.clients].flatMap((c) => [...c.subs]).sort()
-  }
-  get clientCount(): number {
-    return this.hub.clients.size
+    return [...this.clients].flatMap((c) => [...c.subs]).sort()
   }
 
   /** A Status entity shaped like Mastodon's (see the documentation fixtures). */
@@ -135,22 +110,25 @@ export class FakeMastodon {
       event,
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     })
-    for (const c of this.hub.clients) if (c.subs.has(key)) c.ws.send(frame)
+    for (const c of this.clients) if (c.subs.has(key)) c.ws.send(frame)
   }
 
-  sendRaw(text: string): void {
-    this.hub.sendRaw(text)
+  protected accept(req: IncomingMessage, url: URL, socket: Duplex): boolean {
+    const token = req.headers.authorization ?? `Bearer ${url.searchParams.get('access_token')}`
+    if (url.pathname !== '/api/v1/streaming') {
+      socket.destroy()
+      return false
+    }
+    if (token !== `Bearer ${this.token}`) {
+      socket.end(
+        'HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{"error":"Error: Missing access token"}',
+      )
+      return false
+    }
+    return true
   }
 
-  dropClients(): void {
-    this.hub.dropClients()
-  }
-
-  async close(): Promise<void> {
-    await this.hub.close()
-  }
-
-  private connect(ws: WebSocket, params: URLSearchParams): Client {
+  protected connect(ws: WebSocket, params: URLSearchParams): Client {
     this.streamConnections++
     const client: Client = { ws, subs: new Set() }
     const first = params.get('stream')
@@ -175,7 +153,7 @@ export class FakeMastodon {
     return client
   }
 
-  private async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x')
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' })
