@@ -1,7 +1,8 @@
-// Shared test fixtures: temporary archive paths and mention inputs.
+// Shared test fixtures: temporary archive paths, mention inputs, and what core tests need.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Reply } from '../src/shared/contract'
 import type { MentionInput } from '../src/shared/domain'
 
 export function tempDir(prefix = 'earshot-test-'): string {
@@ -28,4 +29,13 @@ export function mentionInput(overrides: Partial<MentionInput> = {}): MentionInpu
     hasMedia: false,
     ...overrides,
   }
+}
+
+/** Options of a core under test: browser mode, no demo source (add archivePath). */
+export const TEST_CORE = { mode: 'browser', version: 'test', demo: { enabled: false } } as const
+
+/** The result of a command that must succeed. */
+export function ok<T>(reply: Reply): T {
+  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
+  return reply.result as T
 }

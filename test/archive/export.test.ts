@@ -6,13 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../src/main/core/core'
 import type { Column } from '../../src/shared/domain'
 import type { ExportJob, ExportProgress } from '../../src/shared/contracts/archive'
-import type { Reply } from '../../src/shared/contract'
-import { mentionInput, tempArchive } from '../helpers'
-
-function ok<T>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
-  return reply.result as T
-}
+import { mentionInput, ok, tempArchive, TEST_CORE } from '../helpers'
 
 async function collect(core: Core, job: ExportJob): Promise<{ text: string; progress: ExportProgress }> {
   const out = new PassThrough()
@@ -27,7 +21,7 @@ describe('export', () => {
   let column: Column
   const T0 = Date.UTC(2026, 0, 1)
   beforeEach(async () => {
-    core = createCore({ archivePath: tempArchive(), mode: 'browser', version: 'test', demo: { enabled: false } })
+    core = createCore({ archivePath: tempArchive(), ...TEST_CORE })
     core.start()
     column = ok<Column>(await core.call('columns.create', { title: 'Outages', query: 'outage' }))
     await core.call('columns.create', { title: 'Again', query: 'again' })

@@ -5,14 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../src/main/core/core'
 import type { ImportProgress } from '../../src/shared/contracts/archive'
-import type { Reply } from '../../src/shared/contract'
 import type { Column } from '../../src/shared/domain'
-import { tempArchive } from '../helpers'
-
-function ok<T>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
-  return reply.result as T
-}
+import { ok, tempArchive, TEST_CORE } from '../helpers'
 
 /** Feeds text in small chunks that split lines (and multi-byte characters' neighbours) anywhere. */
 async function importText(
@@ -44,7 +38,7 @@ describe('import', () => {
   let core: Core
   let column: Column
   beforeEach(async () => {
-    core = createCore({ archivePath: tempArchive(), mode: 'browser', version: 'test', demo: { enabled: false } })
+    core = createCore({ archivePath: tempArchive(), ...TEST_CORE })
     core.start()
     column = ok<Column>(await core.call('columns.create', { title: 'Delays', query: 'delay' }))
   })

@@ -3,25 +3,19 @@
 // again on the same archive. Every matching post is stored exactly once, and
 // the stop is recorded as a closed gap.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Reply } from '../../src/shared/contract'
 import type { Gap } from '../../src/shared/contracts/sources'
 import type { Column, Mention } from '../../src/shared/domain'
 import { createCore, type Core } from '../../src/main/core/core'
 import { FakeBluesky, postEvent } from '../fakes/jetstream/server'
-import { tempArchive } from '../helpers'
+import { ok, tempArchive, TEST_CORE } from '../helpers'
 
 const ALICE = 'did:plc:alice000000000000000000'
-
-function ok<T>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
-  return reply.result as T
-}
 
 let fake: FakeBluesky
 let path: string
 let core: Core
 const open = () => {
-  core = createCore({ archivePath: path, mode: 'browser', version: 'test', demo: { enabled: false } })
+  core = createCore({ archivePath: path, ...TEST_CORE })
   core.start()
 }
 

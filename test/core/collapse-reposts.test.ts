@@ -1,21 +1,15 @@
 // A column that collapses reposts: they leave its pages, its originals carry
 // their repost count, and the option survives a restart (migration 0060).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Reply } from '../../src/shared/contract'
 import type { Column, Mention } from '../../src/shared/domain'
 import { createCore, type Core } from '../../src/main/core/core'
-import { mentionInput, tempArchive } from '../helpers'
-
-function ok<T>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
-  return reply.result as T
-}
+import { mentionInput, ok, tempArchive, TEST_CORE } from '../helpers'
 
 let core: Core
 let path: string
 beforeEach(() => {
   path = tempArchive()
-  core = createCore({ archivePath: path, mode: 'browser', version: 'test', demo: { enabled: false } })
+  core = createCore({ archivePath: path, ...TEST_CORE })
   core.start()
 })
 afterEach(() => core.stop())
@@ -44,7 +38,7 @@ describe('collapse reposts', () => {
     expect(collapsed.items[0]!.reposts).toBe(3)
 
     await core.stop()
-    core = createCore({ archivePath: path, mode: 'browser', version: 'test', demo: { enabled: false } })
+    core = createCore({ archivePath: path, ...TEST_CORE })
     core.start()
     const listed = ok<Column[]>(await core.call('columns.list', {}))
     expect(listed.find((c) => c.id === column.id)!.collapseReposts).toBe(true)

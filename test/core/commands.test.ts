@@ -1,20 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Reply } from '../../src/shared/contract'
 import type { Column, WorkspaceFile } from '../../src/shared/domain'
 import { createCore, type Core } from '../../src/main/core/core'
-import { mentionInput, tempArchive } from '../helpers'
-
-function ok<T>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
-  return reply.result as T
-}
+import { mentionInput, ok, tempArchive, TEST_CORE } from '../helpers'
 
 describe('handler table', () => {
   let core: Core
   let path: string
   beforeEach(() => {
     path = tempArchive()
-    core = createCore({ archivePath: path, mode: 'browser', version: 'test', demo: { enabled: false } })
+    core = createCore({ archivePath: path, ...TEST_CORE })
     core.start()
   })
   afterEach(() => core.stop())
@@ -75,7 +69,7 @@ describe('handler table', () => {
     ok(await core.call('columns.reorder', { ids: [d!, b!, a!, c!] }))
     ok(await core.call('columns.delete', { id: c! }))
     await core.stop()
-    core = createCore({ archivePath: path, mode: 'browser', version: 'test', demo: { enabled: false } })
+    core = createCore({ archivePath: path, ...TEST_CORE })
     core.start()
     const after = ok<Column[]>(await core.call('columns.list', {}))
     expect(after.map((x) => x.title)).toEqual(['Ford', 'JetBlue', 'Comcast'])

@@ -4,14 +4,8 @@ import type { Connector, ConnectorContext } from '../../src/main/core/connectors
 import { createCore, type Core } from '../../src/main/core/core'
 import type { SourceDrivers } from '../../src/main/core/sources/driver'
 import { SecretStore } from '../../src/main/core/secrets/secret-store'
-import type { Reply } from '../../src/shared/contract'
 import type { Gap, SourceEntry } from '../../src/shared/contracts/sources'
-import { mentionInput, tempArchive } from '../helpers'
-
-function ok<T>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
-  return reply.result as T
-}
+import { mentionInput, ok, tempArchive } from '../helpers'
 
 /** A stand-in RSS connector the test drives by hand through its context. */
 class ManualConnector implements Connector {

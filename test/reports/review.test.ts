@@ -4,15 +4,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../src/main/core/core'
 import { openArchive } from '../../src/main/core/store/db'
-import type { Reply } from '../../src/shared/contract'
 import type { Report, ReviewPage, ReviewState } from '../../src/shared/contracts/reports'
-import { mentionInput, tempArchive, tempDir } from '../helpers'
+import { mentionInput, ok, tempArchive, tempDir, TEST_CORE } from '../helpers'
 import { HOUR, seedColumns, seedMentions, T0 } from './fixtures'
-
-function ok<T>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
-  return reply.result as T
-}
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 
@@ -36,7 +30,7 @@ describe('archive files and review mode', () => {
   let events: ReviewState[]
   beforeEach(() => {
     livePath = tempArchive()
-    core = createCore({ archivePath: livePath, mode: 'browser', version: 'test', demo: { enabled: false } })
+    core = createCore({ archivePath: livePath, ...TEST_CORE })
     events = []
     core.hub.subscribe((name, payload) => {
       if (name === 'review.changed') events.push(payload as ReviewState)

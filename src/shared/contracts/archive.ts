@@ -8,8 +8,8 @@ import { z } from 'zod'
 import { ColumnIdSchema, ColumnSchema } from '../domain'
 import { command } from './command'
 
-/** Export fields in their default order, with the header each gets in a CSV file. */
-export const EXPORT_FIELDS = [
+/** The fields that describe the post itself: an imported row can fill these. */
+const POST_FIELDS = [
   'id',
   'url',
   'source',
@@ -21,6 +21,11 @@ export const EXPORT_FIELDS = [
   'lang',
   'kind',
   'sentiment',
+] as const
+
+/** Export fields in their default order, with the header each gets in a CSV file. */
+export const EXPORT_FIELDS = [
+  ...POST_FIELDS,
   'sentiment_label',
   'columns',
   'read',
@@ -108,19 +113,7 @@ export const ImportFormatSchema = z.enum(IMPORT_FORMATS)
 export type ImportFormat = z.infer<typeof ImportFormatSchema>
 
 /** Fields an imported row can fill: our export's fields that describe the post itself. */
-export const IMPORT_FIELDS = [
-  'id',
-  'url',
-  'source',
-  'created_at',
-  'author_handle',
-  'author_name',
-  'author_followers',
-  'text',
-  'lang',
-  'kind',
-  'sentiment',
-] as const satisfies readonly ExportField[]
+export const IMPORT_FIELDS = POST_FIELDS satisfies readonly ExportField[]
 export const ImportFieldSchema = z.enum(IMPORT_FIELDS)
 export type ImportField = z.infer<typeof ImportFieldSchema>
 /** Generic CSV: which header of the file fills which field (text and created_at are needed). */
@@ -153,16 +146,17 @@ export type ImportProgress = z.infer<typeof ImportProgressSchema>
 /** The largest chunk of text one `import.chunk` carries (fits a WebSocket frame). */
 export const IMPORT_CHUNK_CHARS = 512 * 1024
 
-const JobId = z.string().min(1).max(64)
+const JobRefSchema = z.object({ id: z.string().min(1).max(64) }).strict()
+const ChunkTextSchema = z.string().max(IMPORT_CHUNK_CHARS)
 
 export const archiveCommands = {
   'export.start': command(ExportRequestSchema, ExportJobSchema),
   /** Desktop only: asks where to save, then writes the file. Resolves with the final progress. */
-  'export.save': command(z.object({ id: JobId }).strict(), ExportProgressSchema),
-  'export.cancel': command(z.object({ id: JobId }).strict(), ExportProgressSchema),
+  'export.save': command(JobRefSchema, ExportProgressSchema),
+  'export.cancel': command(JobRefSchema, ExportProgressSchema),
   /** The first rows of a CSV (the header and a few lines) to build a mapping from. */
   'import.preview': command(
-    z.object({ text: z.string().max(IMPORT_CHUNK_CHARS) }).strict(),
+    z.object({ text: ChunkTextSchema }).strict(),
     z.object({ headers: z.array(z.string()), rows: z.array(z.array(z.string())), mapping: ImportMappingSchema }),
   ),
   'import.start': command(
@@ -176,10 +170,10 @@ export const archiveCommands = {
     ImportProgressSchema,
   ),
   'import.chunk': command(
-    z.object({ id: JobId, text: z.string().max(IMPORT_CHUNK_CHARS), last: z.boolean().default(false) }).strict(),
+    JobRefSchema.extend({ text: ChunkTextSchema, last: z.boolean().default(false) }),
     ImportProgressSchema,
   ),
-  'import.cancel': command(z.object({ id: JobId }).strict(), ImportProgressSchema),
+  'import.cancel': command(JobRefSchema, ImportProgressSchema),
 } as const
 
 export const archiveEvents = {

@@ -2,16 +2,10 @@
 // column's settings; the commands list, mark read and configure them, with
 // clear errors; settings and cooldowns survive a restart.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Reply } from '../../../src/shared/contract'
 import type { Alert, AlertSettings, ColumnAlertSettings } from '../../../src/shared/contracts/alerts'
 import { STATS_BUCKET_MS, type Column, type ColumnStats } from '../../../src/shared/domain'
 import { createCore, type Core } from '../../../src/main/core/core'
-import { tempArchive } from '../../helpers'
-
-function ok<T>(reply: Reply): T {
-  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
-  return reply.result as T
-}
+import { ok, tempArchive } from '../../helpers'
 
 const T0 = 1_800_000_000_000
 

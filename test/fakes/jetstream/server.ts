@@ -4,9 +4,10 @@
 // (createSession, getProfiles, getRecord, createRecord). Port 0, 127.0.0.1.
 // Scriptable: push events, send raw (malformed) frames, drop every client
 // mid-stream, and lose the response to the next createRecord.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { WebSocketServer, type WebSocket } from 'ws'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { WebSocket } from 'ws'
+import { FakeSocketServer } from '../socket-server'
 
 export interface FakeProfile {
   did: string
@@ -38,7 +39,7 @@ const CIDS = [
   'bafyreib25swk3a6waplk2ie75u4a3qfejnkoiezfowuz7sa74i7tief3di',
 ]
 
-export class FakeBluesky {
+export class FakeBluesky extends FakeSocketServer<Client> {
   readonly log: Array<Record<string, unknown>> = []
   readonly connections: URLSearchParams[] = []
   readonly profiles = new Map<string, FakeProfile>()
@@ -49,37 +50,13 @@ export class FakeBluesky {
   profileCalls = 0
   /** The next createRecord is stored but its response never sent (the socket is destroyed). */
   loseNextCreate = false
-  private clients = new Set<Client>()
-  private server: Server
-  private wss: WebSocketServer
   private cidIndex = 0
 
-  constructor() {
-    this.server = createServer((req, res) => void this.http(req, res))
-    this.wss = new WebSocketServer({ noServer: true })
-    this.server.on('upgrade', (req, socket, head) => {
-      const url = new URL(req.url ?? '/', 'http://x')
-      if (url.pathname !== '/subscribe') return socket.destroy()
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.subscribe(ws, url.searchParams))
-    })
-  }
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
-    return this
-  }
-
-  get port(): number {
-    return (this.server.address() as AddressInfo).port
-  }
   get jetstreamUrl(): string {
     return `ws://127.0.0.1:${this.port}`
   }
   get serviceUrl(): string {
     return `http://127.0.0.1:${this.port}`
-  }
-  get clientCount(): number {
-    return this.clients.size
   }
 
   addProfile(p: FakeProfile): void {
@@ -108,25 +85,14 @@ export class FakeBluesky {
     for (const c of this.clients) if (wants(c, event)) c.ws.send(JSON.stringify(event))
   }
 
-  /** Sends a frame as is, to every subscriber (for malformed input). */
-  sendRaw(text: string): void {
-    for (const c of this.clients) c.ws.send(text)
+  protected accept(_req: IncomingMessage, url: URL, socket: Duplex): boolean {
+    if (url.pathname === '/subscribe') return true
+    socket.destroy()
+    return false
   }
 
-  /** Drops every subscriber at once, as a network failure would. */
-  dropClients(): void {
-    for (const c of this.clients) c.ws.terminate()
-    this.clients.clear()
-  }
-
-  async close(): Promise<void> {
-    this.dropClients()
-    this.wss.close()
-    this.server.closeAllConnections()
-    await new Promise<void>((resolve) => this.server.close(() => resolve()))
-  }
-
-  private subscribe(ws: WebSocket, params: URLSearchParams): void {
+  /** A Jetstream subscriber: replays the log from its cursor first. */
+  protected connect(ws: WebSocket, params: URLSearchParams): Client {
     this.connections.push(params)
     const client: Client = { ws, collections: params.getAll('wantedCollections') }
     const cursor = params.get('cursor')
@@ -134,15 +100,14 @@ export class FakeBluesky {
       const from = Number(cursor)
       for (const e of this.log) if ((e.time_us as number) >= from && wants(client, e)) ws.send(JSON.stringify(e))
     }
-    this.clients.add(client)
-    ws.on('close', () => this.clients.delete(client))
+    return client
   }
 
   private nextCid(): string {
     return CIDS[this.cidIndex++ % CIDS.length]!
   }
 
-  private async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x')
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' })

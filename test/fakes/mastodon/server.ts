@@ -5,15 +5,10 @@
 // messages, frames whose payload is the Status as a JSON string, error frames
 // for unknown streams). Port 0 on 127.0.0.1. Scriptable: publish events, send
 // raw frames, drop clients, lose the response to the next post.
-import {
-  createServer,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { WebSocketServer, type WebSocket } from 'ws'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { WebSocket } from 'ws'
+import { FakeSocketServer } from '../socket-server'
 
 export const STREAMS = ['public', 'public:local', 'public:remote', 'hashtag', 'hashtag:local'] as const
 
@@ -40,7 +35,7 @@ export interface PostedStatus {
 
 export const ME = { id: '9001', username: 'brand', acct: 'brand', display_name: 'Brand Care' }
 
-export class FakeMastodon {
+export class FakeMastodon extends FakeSocketServer<Client> {
   token = 'test-token-abc'
   readonly statuses: Array<Record<string, unknown>> = []
   readonly posted: PostedStatus[] = []
@@ -51,45 +46,18 @@ export class FakeMastodon {
   /** Answer searches with this status instead (e.g. 503). */
   searchStatus: number | null = null
   private idempotent = new Map<string, Record<string, unknown>>()
-  private clients = new Set<Client>()
-  private server: Server
-  private wss = new WebSocketServer({ noServer: true })
   private nextId = 200_000_000_000_000_000n
 
-  constructor() {
-    this.server = createServer((req, res) => void this.http(req, res))
-    this.server.on('upgrade', (req, socket, head) => {
-      const url = new URL(req.url ?? '/', 'http://x')
-      const token = req.headers.authorization ?? `Bearer ${url.searchParams.get('access_token')}`
-      if (url.pathname !== '/api/v1/streaming') return socket.destroy()
-      if (token !== `Bearer ${this.token}`) {
-        socket.end(
-          'HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{"error":"Error: Missing access token"}',
-        )
-        return
-      }
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.connect(ws, url.searchParams))
-    })
-  }
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
-    return this
-  }
-
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return `http://127.0.0.1:${this.port}`
   }
   get host(): string {
-    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return `127.0.0.1:${this.port}`
   }
 
   /** Current subscriptions of the (single) connected client, as `stream` or `hashtag#tag`. */
   subscriptions(): string[] {
     return [...this.clients].flatMap((c) => [...c.subs]).sort()
-  }
-  get clientCount(): number {
-    return this.clients.size
   }
 
   /** A Status entity shaped like Mastodon's (see the documentation fixtures). */
@@ -145,29 +113,26 @@ export class FakeMastodon {
     for (const c of this.clients) if (c.subs.has(key)) c.ws.send(frame)
   }
 
-  sendRaw(text: string): void {
-    for (const c of this.clients) c.ws.send(text)
+  protected accept(req: IncomingMessage, url: URL, socket: Duplex): boolean {
+    const token = req.headers.authorization ?? `Bearer ${url.searchParams.get('access_token')}`
+    if (url.pathname !== '/api/v1/streaming') {
+      socket.destroy()
+      return false
+    }
+    if (token !== `Bearer ${this.token}`) {
+      socket.end(
+        'HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{"error":"Error: Missing access token"}',
+      )
+      return false
+    }
+    return true
   }
 
-  dropClients(): void {
-    for (const c of this.clients) c.ws.terminate()
-    this.clients.clear()
-  }
-
-  async close(): Promise<void> {
-    this.dropClients()
-    this.wss.close()
-    this.server.closeAllConnections()
-    await new Promise<void>((resolve) => this.server.close(() => resolve()))
-  }
-
-  private connect(ws: WebSocket, params: URLSearchParams): void {
+  protected connect(ws: WebSocket, params: URLSearchParams): Client {
     this.streamConnections++
     const client: Client = { ws, subs: new Set() }
     const first = params.get('stream')
     if (first) client.subs.add(first === 'hashtag' ? `hashtag#${params.get('tag')?.toLowerCase()}` : first)
-    this.clients.add(client)
-    ws.on('close', () => this.clients.delete(client))
     ws.on('message', (data) => {
       let msg: Record<string, unknown>
       try {
@@ -185,9 +150,10 @@ export class FakeMastodon {
       if (msg.type === 'subscribe') client.subs.add(key)
       else if (msg.type === 'unsubscribe') client.subs.delete(key)
     })
+    return client
   }
 
-  private async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async http(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x')
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' })

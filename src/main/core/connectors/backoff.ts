@@ -10,6 +10,11 @@ export interface BackoffOptions {
 
 export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 1_000, maxMs: 120_000 }
 
+/** The attempt-th delay (counted from 1) of a schedule that doubles from firstMs up to maxMs. */
+export function exponentialDelay(firstMs: number, maxMs: number, attempt: number): number {
+  return Math.min(maxMs, firstMs * 2 ** Math.min(attempt - 1, 30))
+}
+
 export class Backoff {
   private failures = 0
 
@@ -17,7 +22,7 @@ export class Backoff {
 
   /** The delay before the next attempt, and counts the failure. */
   next(): number {
-    const delay = Math.min(this.o.maxMs, this.o.initialMs * 2 ** Math.min(this.failures, 30))
+    const delay = exponentialDelay(this.o.initialMs, this.o.maxMs, this.failures + 1)
     this.failures++
     return delay
   }

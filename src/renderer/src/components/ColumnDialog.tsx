@@ -9,8 +9,10 @@ import { describeError, type ErrorText } from '../api/errors'
 import { useCheckedQuery } from '../hooks/useCheckedQuery'
 import { isQueryInvalid } from '../lib/queryCheck'
 import { createColumn, updateColumn } from '../state/deck'
+import { ErrorAlert } from './ErrorAlert'
 import { Modal } from './Modal'
 import { QueryField } from './QueryField'
+import { SubmitActions } from './SubmitActions'
 
 const COLUMN_HINT =
   'Words, "phrases", OR, ( ), -exclusions and operators such as from: or is:reply. Type ? for the cheat sheet.'
@@ -71,26 +73,8 @@ export function ColumnDialog({ column, onClose }: ColumnDialogProps) {
           />
         </div>
         <QueryField label="Query" field={field} showX idleHint={COLUMN_HINT} />
-        {error && (
-          <div id={errorId} className="form-error" role="alert">
-            <p>{error.message}</p>
-            {error.issues.length > 0 && (
-              <ul>
-                {error.issues.map((issue, i) => (
-                  <li key={i}>{issue}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy || invalid}>
-            {editing ? 'Save' : 'Add'}
-          </button>
-        </div>
+        <ErrorAlert error={error} id={errorId} />
+        <SubmitActions submitLabel={editing ? 'Save' : 'Add'} disabled={busy || invalid} onCancel={onClose} />
       </form>
     </Modal>
   )

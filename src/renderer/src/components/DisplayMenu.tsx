@@ -2,6 +2,7 @@
 // for wall displays: wall mode, the ticker and full screen. Saved to the
 // core's settings (full screen excepted: it belongs to this window), so
 // every window follows.
+import type { ButtonHTMLAttributes } from 'react'
 import { DISPLAY_DENSITIES, type DisplaySettings } from '../../../shared/domain'
 import { toggleFullscreen, useFullscreen } from '../hooks/useFullscreen'
 import { updateSettings, useDisplay } from '../state/settings'
@@ -21,6 +22,11 @@ function save(display: Partial<DisplaySettings>): void {
   updateSettings({ display }).catch((err: unknown) => notifyError('Could not change the display settings', err))
 }
 
+/** A button of this menu: clicking it leaves the menu open. */
+function MenuButton(props: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type' | 'className'>) {
+  return <button type="button" data-keep-open className="btn btn--small" {...props} />
+}
+
 export function DisplayMenu() {
   const display = useDisplay()
   const fullscreen = useFullscreen()
@@ -36,73 +42,34 @@ export function DisplayMenu() {
         <p className="menu-heading">Density</p>
         <div className="segmented">
           {DISPLAY_DENSITIES.map((d) => (
-            <button
-              key={d}
-              type="button"
-              data-keep-open
-              className="btn btn--small"
-              aria-pressed={display.density === d}
-              onClick={() => save({ density: d })}
-            >
+            <MenuButton key={d} aria-pressed={display.density === d} onClick={() => save({ density: d })}>
               {DENSITY_NAMES[d]}
-            </button>
+            </MenuButton>
           ))}
         </div>
         <p className="menu-heading">Font scale</p>
         <div className="segmented">
-          <button
-            type="button"
-            data-keep-open
-            className="btn btn--small"
-            aria-label="Smaller text"
-            disabled={display.fontScale <= MIN_SCALE}
-            onClick={() => step(-1)}
-          >
+          <MenuButton aria-label="Smaller text" disabled={display.fontScale <= MIN_SCALE} onClick={() => step(-1)}>
             A−
-          </button>
+          </MenuButton>
           <output className="scale-value" aria-live="polite">
             {Math.round(display.fontScale * 100)}%
           </output>
-          <button
-            type="button"
-            data-keep-open
-            className="btn btn--small"
-            aria-label="Larger text"
-            disabled={display.fontScale >= MAX_SCALE}
-            onClick={() => step(1)}
-          >
+          <MenuButton aria-label="Larger text" disabled={display.fontScale >= MAX_SCALE} onClick={() => step(1)}>
             A+
-          </button>
-          <button
-            type="button"
-            data-keep-open
-            className="btn btn--small"
-            disabled={display.fontScale === 1}
-            onClick={() => save({ fontScale: 1 })}
-          >
+          </MenuButton>
+          <MenuButton disabled={display.fontScale === 1} onClick={() => save({ fontScale: 1 })}>
             Reset
-          </button>
+          </MenuButton>
         </div>
         <p className="menu-heading">Wall display</p>
         <div className="segmented">
-          <button
-            type="button"
-            data-keep-open
-            className="btn btn--small"
-            aria-pressed={display.wall === true}
-            onClick={() => save({ wall: !display.wall })}
-          >
+          <MenuButton aria-pressed={display.wall === true} onClick={() => save({ wall: !display.wall })}>
             Wall mode
-          </button>
-          <button
-            type="button"
-            data-keep-open
-            className="btn btn--small"
-            aria-pressed={display.ticker === true}
-            onClick={() => save({ ticker: !display.ticker })}
-          >
+          </MenuButton>
+          <MenuButton aria-pressed={display.ticker === true} onClick={() => save({ ticker: !display.ticker })}>
             Ticker
-          </button>
+          </MenuButton>
           <button type="button" className="btn btn--small" aria-pressed={fullscreen} onClick={toggleFullscreen}>
             Full screen
           </button>

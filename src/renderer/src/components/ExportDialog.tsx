@@ -14,8 +14,12 @@ import {
 import { api } from '../api/transport'
 import { errorLine } from '../api/errors'
 import { rangeFromInputs, toDateInput } from '../lib/dateInput'
+import { downloadUrl } from '../lib/download'
 import { formatExact } from '../lib/format'
 import { useAppStore } from '../state/app'
+import { JobFormFooter } from './archive/JobFormFooter'
+import { JobProgress } from './archive/JobProgress'
+import { DateTimeField } from './DateTimeField'
 import { Modal } from './Modal'
 
 /** Off by default: the operator's own workflow fields. */
@@ -28,16 +32,6 @@ interface ExportDialogProps {
   since?: number | null
   until?: number | null
   onClose: () => void
-}
-
-function download(path: string, filename: string): void {
-  const a = document.createElement('a')
-  a.href = path
-  a.download = filename
-  a.rel = 'noopener'
-  document.body.append(a)
-  a.click()
-  a.remove()
 }
 
 type Phase =
@@ -55,7 +49,7 @@ export function ExportDialog({ scope, title, since, until, onClose }: ExportDial
   const [phase, setPhase] = useState<Phase>({ step: 'choose' })
   const [error, setError] = useState<string | null>(null)
   const jobId = useRef<string | null>(null)
-  const ids = { from: useId(), to: useId(), fields: useId() }
+  const fieldsId = useId()
   const range = rangeFromInputs(from, to)
 
   useEffect(
@@ -102,7 +96,7 @@ export function ExportDialog({ scope, title, since, until, onClose }: ExportDial
         const final = await api.call('export.save', { id: job.id })
         setPhase({ step: 'over', filename: job.filename, progress: final })
       } else {
-        download(job.downloadPath, job.filename)
+        downloadUrl(job.downloadPath, job.filename)
       }
     } catch (err) {
       setError(errorLine(err))
@@ -128,28 +122,17 @@ export function ExportDialog({ scope, title, since, until, onClose }: ExportDial
               ? 'Starting the download…'
               : `Exporting ${formatExact(progress.rows)} of ${formatExact(total)} mentions…`
     return (
-      <Modal title={`Export ${title}`} onClose={phase.step === 'running' ? cancel : onClose} className="archive-dialog">
-        <progress
-          className="archive-progress"
-          aria-label="Export progress"
-          max={Math.max(total, 1)}
-          value={progress.state === 'done' ? Math.max(total, 1) : progress.rows}
-        />
-        <p className="modal-text" role="status">
-          {status}
-        </p>
-        <div className="modal-actions">
-          {phase.step === 'running' ? (
-            <button type="button" className="btn" onClick={cancel}>
-              Cancel export
-            </button>
-          ) : (
-            <button type="button" className="btn btn--primary" data-autofocus onClick={onClose}>
-              Close
-            </button>
-          )}
-        </div>
-      </Modal>
+      <JobProgress
+        title={`Export ${title}`}
+        label="Export progress"
+        max={Math.max(total, 1)}
+        value={progress.state === 'done' ? Math.max(total, 1) : progress.rows}
+        status={status}
+        running={phase.step === 'running'}
+        cancelLabel="Cancel export"
+        onCancel={cancel}
+        onClose={onClose}
+      />
     )
   }
 
@@ -181,7 +164,7 @@ export function ExportDialog({ scope, title, since, until, onClose }: ExportDial
             Byte-order mark for Excel
           </label>
         </fieldset>
-        <fieldset className="archive-fieldset" aria-describedby={ids.fields}>
+        <fieldset className="archive-fieldset" aria-describedby={fieldsId}>
           <legend>Fields</legend>
           <div className="archive-fields">
             {EXPORT_FIELDS.map((f) => (
@@ -191,7 +174,7 @@ export function ExportDialog({ scope, title, since, until, onClose }: ExportDial
               </label>
             ))}
           </div>
-          <p id={ids.fields} className="field-help">
+          <p id={fieldsId} className="field-help">
             {fields.length} of {EXPORT_FIELDS.length} fields.{' '}
             <button type="button" className="link-btn" onClick={() => setFields([...EXPORT_FIELDS])}>
               All
@@ -202,46 +185,17 @@ export function ExportDialog({ scope, title, since, until, onClose }: ExportDial
           </p>
         </fieldset>
         <div className="archive-range">
-          <div className="field">
-            <label htmlFor={ids.from}>From</label>
-            <input
-              id={ids.from}
-              type="datetime-local"
-              className="input"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.to}>To</label>
-            <input
-              id={ids.to}
-              type="datetime-local"
-              className="input"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </div>
+          <DateTimeField label="From" value={from} onChange={setFrom} />
+          <DateTimeField label="To" value={to} onChange={setTo} />
         </div>
         {range.error && <p className="field-hint field-hint--warn">{range.error}</p>}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Close
-          </button>
-          <button
-            type="submit"
-            className="btn btn--primary"
-            data-autofocus
-            disabled={fields.length === 0 || range.error !== null}
-          >
-            {mode === 'desktop' ? 'Export…' : 'Export'}
-          </button>
-        </div>
+        <JobFormFooter
+          error={error}
+          submitLabel={mode === 'desktop' ? 'Export…' : 'Export'}
+          disabled={fields.length === 0 || range.error !== null}
+          autoFocusSubmit
+          onClose={onClose}
+        />
       </form>
     </Modal>
   )

@@ -16,6 +16,8 @@ import { api } from '../api/transport'
 import { errorLine } from '../api/errors'
 import { fileChunks, guessImportFormat } from '../lib/fileChunks'
 import { formatExact } from '../lib/format'
+import { JobFormFooter } from './archive/JobFormFooter'
+import { JobProgress } from './archive/JobProgress'
 import { Modal } from './Modal'
 
 const FORMATS: { value: ImportFormat; label: string }[] = [
@@ -110,11 +112,17 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             ? `Import failed: ${p!.error ?? 'unknown error'}`
             : `Importing… ${formatExact(p?.accepted ?? 0)} rows so far`
     return (
-      <Modal title="Import mentions" onClose={phase.step === 'running' ? cancel : onClose} className="archive-dialog">
-        <progress className="archive-progress" aria-label="Import progress" max={1} value={fraction} />
-        <p className="modal-text" role="status">
-          {status}
-        </p>
+      <JobProgress
+        title="Import mentions"
+        label="Import progress"
+        max={1}
+        value={fraction}
+        status={status}
+        running={phase.step === 'running'}
+        cancelLabel="Cancel import"
+        onCancel={cancel}
+        onClose={onClose}
+      >
         {p && p.badCount > 0 && (
           <section className="archive-bad" aria-label="Bad rows">
             <h3>
@@ -130,18 +138,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             </ol>
           </section>
         )}
-        <div className="modal-actions">
-          {phase.step === 'running' ? (
-            <button type="button" className="btn" onClick={cancel}>
-              Cancel import
-            </button>
-          ) : (
-            <button type="button" className="btn btn--primary" data-autofocus onClick={onClose}>
-              Close
-            </button>
-          )}
-        </div>
-      </Modal>
+      </JobProgress>
     )
   }
 
@@ -192,23 +189,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         ) : (
           <MappingStep preview={phase.preview} mapping={mapping} onChange={setMapping} />
         )}
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Close
-          </button>
-          <button
-            type="submit"
-            className="btn btn--primary"
-            disabled={!file || (phase.step === 'map' && [...REQUIRED].some((f) => !mapping[f]))}
-          >
-            {phase.step === 'map' || format !== 'csv' ? 'Import' : 'Next'}
-          </button>
-        </div>
+        <JobFormFooter
+          error={error}
+          submitLabel={phase.step === 'map' || format !== 'csv' ? 'Import' : 'Next'}
+          disabled={!file || (phase.step === 'map' && [...REQUIRED].some((f) => !mapping[f]))}
+          onClose={onClose}
+        />
       </form>
     </Modal>
   )

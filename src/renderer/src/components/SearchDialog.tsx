@@ -12,6 +12,7 @@ import { rangeFromInputs } from '../lib/dateInput'
 import { formatExact } from '../lib/format'
 import { shownCheck, validQuery } from '../lib/queryCheck'
 import { ContextPane } from './ContextPane'
+import { DateTimeField } from './DateTimeField'
 import { ExportDialog } from './ExportDialog'
 import { MentionCard } from './MentionCard'
 import { Modal } from './Modal'
@@ -31,8 +32,6 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
   const [order, setOrder] = useState<SearchOrder>('newest')
   const [chosen, setChosen] = useState<Mention | null>(null)
   const [exporting, setExporting] = useState(false)
-  const fromId = useId()
-  const toId = useId()
   const orderId = useId()
 
   const range = rangeFromInputs(from, to)
@@ -63,26 +62,8 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
       <form className="search-form" onSubmit={(e) => e.preventDefault()}>
         <QueryField label="Search query" field={field} showX={false} idleHint={SEARCH_HINT} autoFocus />
         <div className="search-filters">
-          <div className="field">
-            <label htmlFor={fromId}>From</label>
-            <input
-              id={fromId}
-              type="datetime-local"
-              className="input"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={toId}>To</label>
-            <input
-              id={toId}
-              type="datetime-local"
-              className="input"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </div>
+          <DateTimeField label="From" value={from} onChange={setFrom} />
+          <DateTimeField label="To" value={to} onChange={setTo} />
           <div className="field">
             <label htmlFor={orderId}>Order</label>
             <select

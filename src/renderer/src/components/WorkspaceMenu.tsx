@@ -3,28 +3,17 @@
 // the core (validation issues included) are shown as a notice.
 import { useRef, useState } from 'react'
 import { api } from '../api/transport'
+import { downloadText } from '../lib/download'
 import { parseWorkspaceText, WORKSPACE_FILE_NAME, workspaceToText } from '../lib/workspaceFile'
 import { applyColumns } from '../state/deck'
 import { notify, notifyError } from '../state/notices'
 import { setSettings } from '../state/settings'
 import { Popover } from './Popover'
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.rel = 'noopener'
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 async function exportWorkspace(): Promise<void> {
   try {
     const workspace = await api.call('workspace.export', {})
-    download(workspaceToText(workspace), WORKSPACE_FILE_NAME)
+    downloadText(WORKSPACE_FILE_NAME, workspaceToText(workspace), 'application/json')
     notify('info', 'Workspace exported', `Saved as ${WORKSPACE_FILE_NAME}.`)
   } catch (err) {
     notifyError('Export failed', err)

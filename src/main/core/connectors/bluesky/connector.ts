@@ -3,12 +3,12 @@
 // from the last `time_us` (less a small overlap, deduped by at-uri), reconnects
 // with backoff, records gaps, and resolves handles and display names before a
 // matching post is emitted.
-import WebSocket from 'ws'
 import type { Column, MentionInput } from '../../../../shared/domain'
 import { RecentKeys } from '../../pipeline/dedupe'
-import { Backoff, inSeconds, type BackoffOptions } from '../backoff'
+import type { BackoffOptions } from '../backoff'
 import type { Connector, ConnectorContext } from '../connector'
 import { queryTerms } from '../query-terms'
+import { SocketSession } from '../socket-session'
 import {
   JetstreamEventSchema,
   POST_COLLECTION,
@@ -44,22 +44,24 @@ interface Waiting {
 export class JetstreamConnector implements Connector {
   readonly source = 'bluesky' as const
   private ctx: ConnectorContext | null = null
-  private ws: WebSocket | null = null
+  private readonly socket: SocketSession
   private retry: NodeJS.Timeout | null = null
-  private stall: NodeJS.Timeout | null = null
   private flushTimer: NodeJS.Timeout | null = null
-  private readonly backoff: Backoff
   private readonly seen = new RecentKeys(50_000)
   private waiting: Waiting[] = []
   private lastTimeUs = 0
   private savedAt = 0
   private malformed = 0
   private stopped = false
-  private live = false
   private flushing: Promise<void> = Promise.resolve()
 
   constructor(private readonly o: JetstreamOptions) {
-    this.backoff = new Backoff(o.backoff)
+    this.socket = new SocketSession({
+      backoff: o.backoff,
+      stallMs: o.stallMs ?? 60_000,
+      logPrefix: 'jetstream',
+      stopped: () => this.stopped,
+    })
   }
 
   start(ctx: ConnectorContext): void {
@@ -81,15 +83,8 @@ export class JetstreamConnector implements Connector {
 
   async stop(): Promise<void> {
     this.stopped = true
-    for (const t of [this.retry, this.stall, this.flushTimer]) if (t) clearTimeout(t)
-    const ws = this.ws
-    this.ws = null
-    if (ws && ws.readyState !== WebSocket.CLOSED) {
-      await new Promise<void>((resolve) => {
-        ws.once('close', () => resolve())
-        ws.terminate()
-      })
-    }
+    for (const t of [this.retry, this.flushTimer]) if (t) clearTimeout(t)
+    await this.socket.close()
     await this.flushing
     this.saveCursor()
   }
@@ -106,47 +101,29 @@ export class JetstreamConnector implements Connector {
     if (this.stopped) return
     const resuming = this.lastTimeUs > 0
     ctx.status({ state: 'connecting', detail: `Connecting to ${host(this.o.url)}`, until: null })
-    const ws = new WebSocket(this.subscribeUrl(), { handshakeTimeout: 15_000 })
-    this.ws = ws
-    this.live = false
+    const ws = this.socket.open(
+      ctx,
+      this.subscribeUrl(),
+      { handshakeTimeout: 15_000 },
+      {
+        frame: (text) => this.onFrame(text),
+        lost: (code) => {
+          this.saveCursor()
+          return `Jetstream connection lost (${code})`
+        },
+        retry: (delay) => {
+          this.retry = setTimeout(() => this.connect(), delay)
+        },
+      },
+    )
     ws.on('open', () => {
       ctx.status({
         state: 'connected',
         detail: `Listening to ${host(this.o.url)}${resuming ? ' (resumed from cursor)' : ''}`,
         until: null,
       })
-      this.armStall()
+      this.socket.armStall()
     })
-    ws.on('message', (data) => {
-      this.armStall()
-      if (!this.live) {
-        this.live = true
-        this.backoff.reset()
-        ctx.gap.close()
-      }
-      this.onFrame(data.toString())
-    })
-    ws.on('error', (err) => ctx.log(`jetstream: ${err.message}`))
-    ws.on('close', (code) => {
-      if (this.ws !== ws || this.stopped) return
-      this.ws = null
-      if (this.stall) clearTimeout(this.stall)
-      this.saveCursor()
-      const delay = this.backoff.next()
-      const reason = `Jetstream connection lost (${code})`
-      ctx.gap.open(reason)
-      ctx.status({
-        state: 'reconnecting',
-        detail: `${reason}; reconnecting ${inSeconds(delay)}`,
-        until: ctx.now() + delay,
-      })
-      this.retry = setTimeout(() => this.connect(), delay)
-    })
-  }
-
-  private armStall(): void {
-    if (this.stall) clearTimeout(this.stall)
-    this.stall = setTimeout(() => this.ws?.terminate(), this.o.stallMs ?? 60_000)
   }
 
   private onFrame(text: string): void {

@@ -8,9 +8,10 @@ import { z } from 'zod'
 import type { Column, MentionInput } from '../../../../shared/domain'
 import type { MastodonConfig } from '../../../../shared/sources/mastodon'
 import { RecentKeys } from '../../pipeline/dedupe'
-import { Backoff, inSeconds, type BackoffOptions } from '../backoff'
+import type { BackoffOptions } from '../backoff'
 import type { Connector, ConnectorContext } from '../connector'
 import { queryTerms } from '../query-terms'
+import { SocketSession } from '../socket-session'
 import { StatusSchema, toMention, type Status } from './status'
 
 export interface MastodonOptions {
@@ -47,20 +48,17 @@ export function newerId(a: string, b: string | undefined): boolean {
 export class MastodonConnector implements Connector {
   readonly source = 'mastodon' as const
   private ctx: ConnectorContext | null = null
-  private ws: WebSocket | null = null
+  private readonly socket: SocketSession
   private streamingBase: string | null = null
   private subscribed = new Set<string>()
   private wanted = new Map<string, Stream>()
   private keywords: string[] = []
   private readonly seen = new RecentKeys(50_000)
-  private readonly backoff: Backoff
   private readonly host: string
   private timers = new Set<NodeJS.Timeout>()
-  private stall: NodeJS.Timeout | null = null
   private searching: Promise<void> | null = null
   private abort = new AbortController()
   private stopped = false
-  private live = false
   private malformed = 0
   private deletes = 0
   /** Why the last handshake was refused, for the status line. */
@@ -69,7 +67,12 @@ export class MastodonConnector implements Connector {
   private searchError: string | null = null
 
   constructor(private readonly o: MastodonOptions) {
-    this.backoff = new Backoff(o.backoff)
+    this.socket = new SocketSession({
+      backoff: o.backoff,
+      stallMs: o.stallMs ?? 120_000,
+      logPrefix: 'streaming',
+      stopped: () => this.stopped,
+    })
     this.host = new URL(o.instance).host
   }
 
@@ -92,15 +95,7 @@ export class MastodonConnector implements Connector {
     this.abort.abort()
     for (const t of this.timers) clearTimeout(t)
     this.timers.clear()
-    if (this.stall) clearTimeout(this.stall)
-    const ws = this.ws
-    this.ws = null
-    if (ws && ws.readyState !== WebSocket.CLOSED) {
-      await new Promise<void>((resolve) => {
-        ws.once('close', () => resolve())
-        ws.terminate()
-      })
-    }
+    await this.socket.close()
     await this.searching
   }
 
@@ -149,12 +144,25 @@ export class MastodonConnector implements Connector {
     ctx.status({ state: 'connecting', detail: `Connecting to ${this.host}`, until: null })
     const base = await this.streamingUrl()
     if (this.stopped) return
-    const ws = new WebSocket(`${base}/api/v1/streaming`, { headers: this.headers(), handshakeTimeout: 15_000 })
-    this.ws = ws
-    this.live = false
     this.subscribed.clear()
+    const ws = this.socket.open(
+      ctx,
+      `${base}/api/v1/streaming`,
+      { headers: this.headers(), handshakeTimeout: 15_000 },
+      {
+        frame: (text) => this.onFrame(text),
+        lost: (code) => {
+          const reason = this.refused
+            ? `Mastodon refused the stream: ${this.refused}`
+            : `Mastodon stream lost (${code})`
+          this.refused = null
+          return reason
+        },
+        retry: (delay) => this.later(() => void this.connect(), delay),
+      },
+    )
     ws.on('open', () => {
-      this.armStall()
+      this.socket.armStall()
       this.sync()
       this.report()
     })
@@ -165,42 +173,12 @@ export class MastodonConnector implements Connector {
       res.resume()
       ws.terminate()
     })
-    ws.on('ping', () => this.armStall())
-    ws.on('message', (data) => {
-      this.armStall()
-      if (!this.live) {
-        this.live = true
-        this.backoff.reset()
-        ctx.gap.close()
-      }
-      this.onFrame(data.toString())
-    })
-    ws.on('error', (err) => ctx.log(`streaming: ${err.message}`))
-    ws.on('close', (code) => {
-      if (this.ws !== ws || this.stopped) return
-      this.ws = null
-      if (this.stall) clearTimeout(this.stall)
-      const delay = this.backoff.next()
-      const reason = this.refused ? `Mastodon refused the stream: ${this.refused}` : `Mastodon stream lost (${code})`
-      this.refused = null
-      ctx.gap.open(reason)
-      ctx.status({
-        state: 'reconnecting',
-        detail: `${reason}; reconnecting ${inSeconds(delay)}`,
-        until: ctx.now() + delay,
-      })
-      this.later(() => void this.connect(), delay)
-    })
-  }
-
-  private armStall(): void {
-    if (this.stall) clearTimeout(this.stall)
-    this.stall = setTimeout(() => this.ws?.terminate(), this.o.stallMs ?? 120_000)
+    ws.on('ping', () => this.socket.armStall())
   }
 
   /** Subscribes to what the columns want and unsubscribes from what they no longer do. */
   private sync(): void {
-    const ws = this.ws
+    const ws = this.socket.ws
     if (!ws || ws.readyState !== WebSocket.OPEN) return
     for (const key of [...this.subscribed]) {
       if (this.wanted.has(key)) continue
@@ -217,7 +195,8 @@ export class MastodonConnector implements Connector {
 
   private report(): void {
     const ctx = this.ctx
-    if (!ctx || !this.ws || this.ws.readyState !== WebSocket.OPEN) return
+    const ws = this.socket.ws
+    if (!ctx || !ws || ws.readyState !== WebSocket.OPEN) return
     const tags = [...this.wanted.values()].filter((s) => s.stream === 'hashtag').length
     const parts = [`${this.host}: ${tags} hashtag stream${tags === 1 ? '' : 's'}`]
     if (this.o.publicStream !== 'none') parts.push(this.o.publicStream)

@@ -3,6 +3,7 @@
 // network errors back off linearly by 250 ms up to 16 s; HTTP errors
 // exponentially from 5 s up to 320 s; HTTP 429 exponentially from 60 s.
 // A schedule restarts once a connection delivers data again.
+import { exponentialDelay } from '../backoff'
 
 export type FailureKind = 'network' | 'http' | 'rate_limit'
 
@@ -21,9 +22,9 @@ export function backoffDelay(kind: FailureKind, attempt: number): number {
     case 'network':
       return Math.min(NETWORK_STEP_MS * n, NETWORK_MAX_MS)
     case 'http':
-      return Math.min(HTTP_FIRST_MS * 2 ** (n - 1), HTTP_MAX_MS)
+      return exponentialDelay(HTTP_FIRST_MS, HTTP_MAX_MS, n)
     case 'rate_limit':
-      return Math.min(RATE_FIRST_MS * 2 ** (n - 1), RATE_MAX_MS)
+      return exponentialDelay(RATE_FIRST_MS, RATE_MAX_MS, n)
   }
 }
 

@@ -9,22 +9,29 @@ import { formatExact } from '../../lib/format'
 import { useAppStore } from '../../state/app'
 import { notify } from '../../state/notices'
 import { openFileDialog, openReviewArchive, useReviewStore } from '../../state/review'
+import { ErrorAlert } from '../ErrorAlert'
 import { Modal } from '../Modal'
+import { SubmitActions } from '../SubmitActions'
 
-function FormError({ error }: { error: ErrorText | null }) {
-  if (!error) return null
-  return (
-    <div className="form-error" role="alert">
-      <p>{error.message}</p>
-      {error.issues.length > 0 && (
-        <ul>
-          {error.issues.map((issue, i) => (
-            <li key={i}>{issue}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  )
+/** Runs a dialog's action on submit: busy while it runs, its error kept for the form. */
+function useSubmit(action: () => Promise<void>) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ErrorText | null>(null)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      await action()
+    } catch (err) {
+      setError(describeError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return { busy, error, submit }
 }
 
 function PathField({
@@ -74,23 +81,11 @@ function PathField({
 function OpenArchiveDialog({ onClose }: { onClose: () => void }) {
   const [path, setPath] = useState('')
   const [allowChanges, setAllowChanges] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ErrorText | null>(null)
   const changesId = useId()
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      await openReviewArchive(path, !allowChanges)
-      onClose()
-    } catch (err) {
-      setError(describeError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    await openReviewArchive(path, !allowChanges)
+    onClose()
+  })
 
   return (
     <Modal title="Open an archive for review" onClose={onClose} className="archive-dialog">
@@ -110,15 +105,8 @@ function OpenArchiveDialog({ onClose }: { onClose: () => void }) {
             Allow changes (annotations are saved into the file; an older file is upgraded)
           </label>
         </div>
-        <FormError error={error} />
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy || path.trim() === ''}>
-            Open for review
-          </button>
-        </div>
+        <ErrorAlert error={error} />
+        <SubmitActions submitLabel="Open for review" disabled={busy || path.trim() === ''} onCancel={onClose} />
       </form>
     </Modal>
   )
@@ -128,24 +116,12 @@ function SaveCopyDialog({ onClose }: { onClose: () => void }) {
   const review = useReviewStore((s) => s.session?.review ?? null)
   const [path, setPath] = useState('')
   const [which, setWhich] = useState<'review' | 'live'>(review ? 'review' : 'live')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ErrorText | null>(null)
   const name = useId()
-
-  async function submit(e: FormEvent) {
-    e.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      const copy = await api.call('review.saveCopy', { path, which })
-      notify('info', 'Copy saved', `${copy.path}: ${formatExact(copy.mentionCount)} mentions`)
-      onClose()
-    } catch (err) {
-      setError(describeError(err))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, submit } = useSubmit(async () => {
+    const copy = await api.call('review.saveCopy', { path, which })
+    notify('info', 'Copy saved', `${copy.path}: ${formatExact(copy.mentionCount)} mentions`)
+    onClose()
+  })
 
   return (
     <Modal title="Save a copy of the archive" onClose={onClose} className="archive-dialog">
@@ -167,15 +143,12 @@ function SaveCopyDialog({ onClose }: { onClose: () => void }) {
           </fieldset>
         )}
         <PathField label="Save as" value={path} onChange={setPath} purpose="save" />
-        <FormError error={error} />
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy || path.trim() === ''}>
-            {busy ? 'Saving…' : 'Save copy'}
-          </button>
-        </div>
+        <ErrorAlert error={error} />
+        <SubmitActions
+          submitLabel={busy ? 'Saving…' : 'Save copy'}
+          disabled={busy || path.trim() === ''}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   )

@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useState } from 'react'
 import type { Report } from '../../../../shared/contracts/reports'
 import type { Column } from '../../../../shared/domain'
 import { api } from '../../api/transport'
+import { downloadText } from '../../lib/download'
 import { formatExact } from '../../lib/format'
 import { useAppStore } from '../../state/app'
 import { notify, notifyError } from '../../state/notices'
@@ -17,7 +18,6 @@ import { SentimentChart } from './SentimentChart'
 import {
   brushWindow,
   columnColor,
-  downloadText,
   formatBucketSize,
   formatWindow,
   presetRange,

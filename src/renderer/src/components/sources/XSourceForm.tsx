@@ -7,6 +7,7 @@ import type { SecretState, SourceEntry } from '../../../../shared/contracts/sour
 import type { XConfig } from '../../../../shared/sources/x'
 import { describeError, type ErrorText } from '../../api/errors'
 import '../../styles/x-source.css'
+import { ErrorAlert } from '../ErrorAlert'
 import type { SourceFormProps } from './types'
 
 type XEntry = Extract<SourceEntry, { source: 'x' }>
@@ -200,18 +201,7 @@ export function XSourceForm({ entry, save }: SourceFormProps) {
         {SECRET_FIELDS.slice(1).map(secretField)}
       </fieldset>
 
-      {error && (
-        <div className="form-error" role="alert">
-          <p>{error.message}</p>
-          {error.issues.length > 0 && (
-            <ul>
-              {error.issues.map((issue, i) => (
-                <li key={i}>{issue}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ErrorAlert error={error} />
       <div className="modal-actions">
         {saved && (
           <span className="x-saved" role="status">
