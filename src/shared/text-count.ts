@@ -2,7 +2,8 @@
 // (twitter-text: URLs are 23, CJK and emoji weigh 2) or grapheme clusters
 // (Bluesky's 300, Mastodon's 500: one emoji, however many code points, is
 // one). Shared so the composer's live count and the core agree.
-import { parseTweet } from 'twitter-text'
+// Default import: twitter-text's ESM build (what the renderer bundles) has only a default export.
+import twitterText from 'twitter-text'
 import type { CharCounting } from './contracts/replies'
 
 export interface TextCount {
@@ -26,7 +27,7 @@ export function countGraphemes(text: string): number {
 
 /** X's weighted length (what its 280 limit counts). */
 export function countX(text: string): number {
-  return parseTweet(text).weightedLength
+  return twitterText.parseTweet(text).weightedLength
 }
 
 export function countText(text: string, counting: CharCounting, limit: number): TextCount {
