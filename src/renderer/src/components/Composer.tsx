@@ -75,6 +75,7 @@ function ComposerPanel({ columnId, mention }: { columnId: ColumnId; mention: Men
           setMode(d.mode)
         }
         setDraft(d && d.text !== '' ? 'saved' : 'empty')
+        requestAnimationFrame(() => area.current?.focus())
       },
       () => live && setDraft('empty'),
     )
@@ -225,8 +226,7 @@ function ComposerPanel({ columnId, mention }: { columnId: ColumnId; mention: Men
         aria-label="Reply text"
         placeholder={draft === 'loading' ? 'Loading draft…' : 'Write a reply…'}
         value={text}
-        disabled={draft === 'loading'}
-        autoFocus
+        readOnly={draft === 'loading'}
         onChange={(e) => edit(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

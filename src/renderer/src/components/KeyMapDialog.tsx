@@ -1,5 +1,5 @@
 // `?`: the whole key map, read from the same table the key handler uses.
-import { COMPOSER_KEYS, KEYMAP, type KeyBinding } from '../lib/keymap'
+import { COMPOSER_KEYS, KEYMAP, type KeyBinding } from '../../../shared/keymap'
 import { openDialog } from '../state/ui'
 import { Modal } from './Modal'
 

@@ -2,7 +2,7 @@
 // map (lib/keymap) and runs its action. Nothing fires while typing in a field,
 // with a modifier held, while a dialog is open or before the deck has loaded.
 import { useEffect } from 'react'
-import { bindingFor, isTextEntry, type KeyAction } from '../lib/keymap'
+import { bindingFor, type KeyAction } from '../../../shared/keymap'
 import { useAppStore } from '../state/app'
 import { notifyError, notify } from '../state/notices'
 import {
@@ -77,6 +77,29 @@ function run(action: KeyAction, key: string): void {
       return
     }
   }
+}
+
+/** Typing in a field: single-key shortcuts stay out of the way. */
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'url',
+  'email',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'time',
+  'month',
+  'week',
+])
+
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true
+  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type)
 }
 
 export function useKeyboard(): void {

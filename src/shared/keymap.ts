@@ -1,6 +1,7 @@
-// The console's keyboard map: one table that both the key handler
-// (hooks/useKeyboard) and the `?` overlay read, so the two cannot disagree.
-// Keys are KeyboardEvent.key values; none fires while typing in a field.
+// The console's keyboard map: one table that the key handler
+// (renderer hooks/useKeyboard), the `?` overlay and the end-to-end test all
+// read, so they cannot disagree. Keys are KeyboardEvent.key values; none fires
+// while typing in a field. Data only: no DOM.
 
 export type KeyAction =
   | 'next'
@@ -86,27 +87,4 @@ for (const b of KEYMAP) for (const k of b.keys) byKey.set(k, b)
 
 export function bindingFor(key: string): KeyBinding | undefined {
   return byKey.get(key)
-}
-
-const TEXT_INPUT_TYPES = new Set([
-  'text',
-  'search',
-  'url',
-  'email',
-  'tel',
-  'password',
-  'number',
-  'date',
-  'datetime-local',
-  'time',
-  'month',
-  'week',
-])
-
-/** Typing in a field: single-key shortcuts stay out of the way. */
-export function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
-    return true
-  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type)
 }
