@@ -170,3 +170,29 @@ test('? opens the key map', async ({ app, page }) => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
+
+test('wall mode keeps the focus ring and the composer readable', async ({ app, page }) => {
+  await page.setViewportSize({ width: 2560, height: 1440 })
+  await app.parkPointer()
+  await page.getByRole('button', { name: 'Display' }).click()
+  const wall = page.getByRole('button', { name: 'Wall mode', exact: true })
+  await wall.click()
+  await expect(wall).toHaveAttribute('aria-pressed', 'true')
+  await press(page, 'Escape')
+  await expect(page.locator('html')).toHaveAttribute('data-wall', 'on')
+  await app.waitForMentions('Whole Foods', 2)
+  await press(page, '3', 'j', 'e', 'r')
+  const composer = page.getByRole('complementary', { name: /^Reply to @/ })
+  await expect(composer.getByRole('textbox', { name: 'Reply text' })).toBeFocused()
+  await page.keyboard.type('Sorry about that — we are on it 🙏')
+  const selected = selectedIn(app.column('Whole Foods'))
+  await expect(selected).toHaveClass(/card--done/)
+  // The composer docks beside the columns, never over them.
+  const columns = await page
+    .locator('section[role="region"][data-column-id]')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))
+  const dock = (await composer.boundingBox())!
+  for (const right of columns) expect(right).toBeLessThanOrEqual(dock.x + 1)
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, 'operator-wall-2560x1440.png') })
+})

@@ -30,7 +30,14 @@ export function App() {
     return (
       <div className="app app--popout">
         <ConnectionBanner />
-        {ready ? <PopoutColumn id={popout} /> : <Splash />}
+        {ready ? (
+          <div className="workspace">
+            <PopoutColumn id={popout} />
+            <Composer />
+          </div>
+        ) : (
+          <Splash />
+        )}
         <Dialogs />
         <Notices />
       </div>

@@ -79,7 +79,6 @@ function run(action: KeyAction, key: string): void {
   }
 }
 
-/** Typing in a field: single-key shortcuts stay out of the way. */
 const TEXT_INPUT_TYPES = new Set([
   'text',
   'search',
@@ -95,6 +94,7 @@ const TEXT_INPUT_TYPES = new Set([
   'week',
 ])
 
+/** Typing in a field: single-key shortcuts stay out of the way. */
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)

@@ -5,6 +5,7 @@
 // mutes applied), so the selection never lands on a hidden card.
 import { create } from 'zustand'
 import type { ColumnId, Mention } from '../../../shared/domain'
+import { popoutColumnId } from '../lib/route'
 import { useDeckStore } from './deck'
 import { notifyError } from './notices'
 import { setTriage, useTriageStore, viewOf } from './triage'
@@ -39,8 +40,11 @@ export function select(columnId: ColumnId, mention: Mention | null): void {
   if (mention) markRead(mention)
 }
 
+const popout = popoutColumnId()
+
+/** The columns on screen, in order: the deck's, or the one a pop-out window shows. */
 function columnIds(): ColumnId[] {
-  return useDeckStore.getState().columns.map((c) => c.id)
+  return popout !== null ? [popout] : useDeckStore.getState().columns.map((c) => c.id)
 }
 
 /** j / k: the next or previous visible mention in the selected column (the first one when none is). */
