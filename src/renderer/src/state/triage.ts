@@ -91,6 +91,10 @@ export function subscribeTriage(events: Pick<EarshotApi, 'on'>): void {
   events.on('triage.prefs.changed', (prefs) => useTriageStore.setState({ prefs }))
   events.on('canned.changed', (canned) => useTriageStore.setState({ canned }))
   events.on('reply.changed', applyReply)
+  // A live mention is new: its triage is empty until a triage event says otherwise, so it is never fetched.
+  events.on('mentions.batch', ({ mentions }) => {
+    for (const m of mentions) known.add(m.id)
+  })
   // Whatever a feed window holds gets its triage state once.
   useFeedStore.subscribe((s, prev) => {
     if (s.feeds === prev.feeds) return
