@@ -104,6 +104,7 @@ test('a reply draft survives a reload', async ({ app, page }) => {
   const id = (await card.getAttribute('data-mention-id'))!
   await press(page, 'r')
   const composer = page.getByRole('complementary', { name: /^Reply to @/ })
+  await expect(composer.getByRole('textbox', { name: 'Reply text' })).toBeFocused()
   await page.keyboard.type('Half-written reply 👍')
   await expect(composer.getByText('Draft saved')).toBeVisible()
   await page.reload()

@@ -68,16 +68,16 @@ function ComposerPanel({ columnId, mention }: { columnId: ColumnId; mention: Men
     api.call('drafts.get', { mentionId: mention.id }).then(
       (d) => {
         if (!live) return
-        if (d) {
-          keyRef.current = d.key
+        // The draft keeps its key; its text wins unless typing started while it loaded.
+        if (d) keyRef.current = d.key
+        if (d && latest.current.text === '') {
           latest.current = { text: d.text, mode: d.mode }
           setText(d.text)
           setMode(d.mode)
-        }
-        setDraft(d && d.text !== '' ? 'saved' : 'empty')
-        requestAnimationFrame(() => area.current?.focus())
+          setDraft(d.text !== '' ? 'saved' : 'empty')
+        } else if (latest.current.text === '') setDraft('empty')
       },
-      () => live && setDraft('empty'),
+      () => live && setDraft((s) => (s === 'loading' ? 'empty' : s)),
     )
     return () => {
       live = false
@@ -224,9 +224,9 @@ function ComposerPanel({ columnId, mention }: { columnId: ColumnId; mention: Men
         ref={area}
         className="composer-text"
         aria-label="Reply text"
-        placeholder={draft === 'loading' ? 'Loading draft…' : 'Write a reply…'}
+        placeholder="Write a reply…"
         value={text}
-        readOnly={draft === 'loading'}
+        autoFocus
         onChange={(e) => edit(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
