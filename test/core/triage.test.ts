@@ -4,6 +4,7 @@
 // of the same archive file.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventName, Reply } from '../../src/shared/contract'
+import type { OutboxItem } from '../../src/shared/contracts/replies'
 import type { CannedReply, ColumnTriage, Draft, OperatorPrefs, TriageState } from '../../src/shared/contracts/triage'
 import type { Column, Mention } from '../../src/shared/domain'
 import { createCore, type Core } from '../../src/main/core/core'
@@ -173,6 +174,28 @@ describe('triage', () => {
     ok(await again.call('drafts.delete', { mentionId: id }))
     expect(ok<Draft | null>(await again.call('drafts.get', { mentionId: id }))).toBeNull()
     expect(ok<CannedReply[]>(await again.call('canned.list', {})).map((c) => c.id)).not.toContain(mine.id)
+  })
+
+  it('a draft sent twice, even after a restart, posts once (its key is the idempotency key)', async () => {
+    const { core, path, mentions } = await setup()
+    const mentionId = mentions[0]!.id
+    const draft = ok<Draft>(await core.call('drafts.save', { mentionId, text: 'On it!', key: 'draft-key-0001' }))
+    const send = (c: Core) => c.call('replies.send', { key: draft.key, mentionId, text: draft.text })
+    const first = ok<OutboxItem>(await send(core))
+    const second = ok<OutboxItem>(await send(core))
+    expect(second.id).toBe(first.id)
+    await expect
+      .poll(async () => ok<OutboxItem[]>(await core.call('replies.list', { mentionId }))[0]?.state)
+      .toBe('sent')
+    expect(core.sources.demoSink.posted()).toHaveLength(1)
+    await core.stop()
+    cores = cores.filter((c) => c !== core)
+
+    const again = open(path)
+    cores.push(again)
+    expect(ok<OutboxItem>(await send(again))).toMatchObject({ id: first.id, state: 'sent' })
+    expect(again.sources.demoSink.posted()).toHaveLength(0)
+    expect(ok<OutboxItem[]>(await again.call('replies.list', { mentionId }))).toHaveLength(1)
   })
 
   it('remembers the operator name and brand', async () => {
