@@ -114,6 +114,34 @@ test('a reply draft survives a reload', async ({ app, page }) => {
   await expect(page.getByRole('textbox', { name: 'Reply text' })).toHaveValue('Half-written reply 👍')
 })
 
+test('canned replies: save the reply being written, find it, insert it with {{author}}, delete it', async ({
+  app,
+  page,
+}) => {
+  await app.parkPointer()
+  await app.waitForMentions('Ford', 1)
+  await press(page, '4', 'r')
+  const composer = page.getByRole('complementary', { name: /^Reply to @/ })
+  const text = composer.getByRole('textbox', { name: 'Reply text' })
+  await expect(text).toBeFocused()
+  await page.keyboard.type('Thanks {{author}}, {{brand}} will call you today.')
+  await press(page, 'Control+k')
+  await page.keyboard.type('Callback')
+  await composer.getByRole('button', { name: 'Save this reply as “Callback”' }).click()
+  const search = composer.getByRole('searchbox', { name: 'Search canned replies' })
+  await search.fill('call you today')
+  const found = composer.getByRole('option', { name: /Callback/ })
+  await expect(found).toBeVisible()
+  await text.fill('')
+  await search.focus()
+  await press(page, 'Enter')
+  await expect(text).toHaveValue(/^Thanks \S+, Ford will call you today\.$/)
+  await press(page, 'Control+k')
+  await composer.getByRole('button', { name: 'Delete canned reply Callback' }).click()
+  await search.fill('call you today')
+  await expect(composer.getByText('No canned reply matches')).toBeVisible()
+})
+
 test('mark read up to here sets the column watermark', async ({ app, page }) => {
   await app.parkPointer()
   await app.waitForMentions('Whole Foods', 4)

@@ -1,16 +1,21 @@
 // The composer's canned replies: a searchable list (title and text), arrow
 // keys to choose, Enter or a click inserts it with {{author}} and {{brand}}
-// filled in, Escape goes back to the reply.
+// filled in, Escape goes back to the reply. The reply being written can be
+// saved as a new one (under the search text as its title), and any removed.
 import { useState } from 'react'
 import type { CannedReply } from '../../../shared/contracts/triage'
+import { api } from '../api/transport'
+import { notifyError } from '../state/notices'
 import { useTriageStore } from '../state/triage'
 
 interface CannedPickerProps {
+  /** The reply being written, offered for saving as a canned reply. */
+  current: string
   onPick: (c: CannedReply) => void
   onClose: () => void
 }
 
-export function CannedPicker({ onPick, onClose }: CannedPickerProps) {
+export function CannedPicker({ current, onPick, onClose }: CannedPickerProps) {
   const canned = useTriageStore((s) => s.canned)
   const [q, setQ] = useState('')
   const [active, setActive] = useState(0)
@@ -53,11 +58,38 @@ export function CannedPicker({ onPick, onClose }: CannedPickerProps) {
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onPick(c)}
           >
-            <strong>{c.title}</strong>
+            <span className="canned-item-head">
+              <strong>{c.title}</strong>
+              <button
+                type="button"
+                className="chip-btn"
+                aria-label={`Delete canned reply ${c.title}`}
+                onClick={(e) => {
+                  e.stopPropagation()
+                  api.call('canned.delete', { id: c.id }).catch((err: unknown) => notifyError('Could not delete', err))
+                }}
+              >
+                ✕
+              </button>
+            </span>
             <span className="canned-text">{c.text}</span>
           </li>
         ))}
       </ul>
+      <button
+        type="button"
+        className="btn btn--small"
+        disabled={current.trim() === '' || q.trim() === ''}
+        title="Type a title in the search box first"
+        onClick={() =>
+          api.call('canned.save', { title: q.trim(), text: current.trim() }).then(
+            () => setQ(''),
+            (err: unknown) => notifyError('Could not save the canned reply', err),
+          )
+        }
+      >
+        Save this reply as “{q.trim() || 'title'}”
+      </button>
     </div>
   )
 }

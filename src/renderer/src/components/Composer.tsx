@@ -219,7 +219,7 @@ function ComposerPanel({ columnId, mention }: { columnId: ColumnId; mention: Men
           </div>
         </div>
       )}
-      {picker && <CannedPicker onPick={insertCanned} onClose={() => setPicker(false)} />}
+      {picker && <CannedPicker current={text} onPick={insertCanned} onClose={() => setPicker(false)} />}
       <textarea
         ref={area}
         className="composer-text"
