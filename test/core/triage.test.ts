@@ -2,7 +2,10 @@
 // watermark, filters, mutes (an invalid regex is refused with the engine's
 // message), operator prefs, and canned replies and drafts surviving a reopen
 // of the same archive file.
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { MIGRATIONS } from '../../src/main/core/store/migrations'
+import { migrate, schemaVersion } from '../../src/main/core/store/migrations/migration'
 import type { EventName, Reply } from '../../src/shared/contract'
 import type { OutboxItem } from '../../src/shared/contracts/replies'
 import type { CannedReply, ColumnTriage, Draft, OperatorPrefs, TriageState } from '../../src/shared/contracts/triage'
@@ -48,6 +51,23 @@ async function setup(): Promise<{ core: Core; path: string; column: Column; ment
 }
 
 describe('triage', () => {
+  it('upgrades an archive at level 60 with the triage tables and the starter canned replies', () => {
+    const db = new Database(tempArchive())
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 60),
+    )
+    expect(schemaVersion(db)).toBe(60)
+    expect(migrate(db, MIGRATIONS)).toEqual(['triage'])
+    expect(schemaVersion(db)).toBe(70)
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['column_triage', 'operator_prefs', 'canned_replies', 'reply_drafts']),
+    )
+    expect(db.prepare('SELECT count(*) AS n FROM canned_replies').get()).toEqual({ n: 4 })
+    db.close()
+  })
+
   it('sets and gets read, done, assignee, tags and note, and announces each change', async () => {
     const { core, mentions } = await setup()
     const seen: EventName[] = []
