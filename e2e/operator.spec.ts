@@ -194,6 +194,9 @@ test('? opens the key map', async ({ app, page }) => {
   for (const b of KEYMAP) await expect(dialog.getByRole('row', { name: new RegExp(escape(b.label)) })).toBeVisible()
   await press(page, 'Escape')
   await expect(dialog).toBeHidden()
+  // Also from the top bar, for whoever reaches for the mouse first.
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click()
+  await expect(dialog).toBeVisible()
 })
 
 function escape(s: string): string {
