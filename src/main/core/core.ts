@@ -26,6 +26,7 @@ import { SecretStore } from './secrets/secret-store'
 import { Outbox } from './outbox/outbox'
 import type { CoreDeps } from './deps'
 import { triageHandlers } from './triage/handlers'
+import { deleteColumnTriage } from './triage/store'
 import { archiveHandlers } from './archive/handlers'
 import { createArchiveServices, type ArchiveServices } from './archive/services'
 import { alertsHandlers } from './alerts/handlers'
@@ -171,6 +172,7 @@ export function createCore(options: CoreOptions): Core {
     'columns.update': ({ id, ...patch }) => columns.update(id, patch),
     'columns.delete': ({ id }) => {
       columns.delete(id)
+      deleteColumnTriage(db, id)
       return { id }
     },
     'columns.reorder': ({ ids }) => columns.reorder(ids),

@@ -20,6 +20,7 @@ import './styles/wall.css'
 import './styles/archive.css'
 import './styles/reports.css'
 import './styles/sources.css'
+import './styles/triage.css'
 
 start(transport)
 

@@ -1,12 +1,14 @@
 // The application shell: top bar, connection banner, then the deck (or the
 // splash while loading / on failure), the ticker when on, dialogs and
-// notices; "/" opens search. `?column=ID` shows that one column alone (a
+// notices; the composer docks right of the deck; the keyboard map
+// (lib/keymap) drives everything, "/" opens search. `?column=ID` shows that one column alone (a
 // pop-out window or tab).
 import { useApplyDisplay } from '../hooks/useApplyDisplay'
-import { useSearchShortcut } from '../hooks/useSearchShortcut'
+import { useKeyboard } from '../hooks/useKeyboard'
 import { popoutColumnId } from '../lib/route'
 import { useAppStore } from '../state/app'
 import { useDisplay } from '../state/settings'
+import { Composer } from './Composer'
 import { ConnectionBanner } from './ConnectionBanner'
 import { Deck } from './Deck'
 import { Dialogs } from './Dialogs'
@@ -21,14 +23,21 @@ const popout = popoutColumnId()
 
 export function App() {
   useApplyDisplay()
-  useSearchShortcut()
+  useKeyboard()
   const ready = useAppStore((s) => s.load.status === 'ready')
   const ticker = useDisplay().ticker === true
   if (popout !== null) {
     return (
       <div className="app app--popout">
         <ConnectionBanner />
-        {ready ? <PopoutColumn id={popout} /> : <Splash />}
+        {ready ? (
+          <div className="workspace">
+            <PopoutColumn id={popout} />
+            <Composer />
+          </div>
+        ) : (
+          <Splash />
+        )}
         <Dialogs />
         <Notices />
       </div>
@@ -38,7 +47,14 @@ export function App() {
     <div className="app">
       <TopBar />
       <ConnectionBanner />
-      {ready ? <Deck /> : <Splash />}
+      {ready ? (
+        <div className="workspace">
+          <Deck />
+          <Composer />
+        </div>
+      ) : (
+        <Splash />
+      )}
       {ready && ticker && <Ticker />}
       {ready && <ReportsView />}
       <Dialogs />

@@ -8,6 +8,7 @@ import { reorderIds } from '../lib/columns'
 import { reorderColumns, updateColumn, useColumn, useDeckStore } from '../state/deck'
 import { notifyError } from '../state/notices'
 import { useFontScale } from '../state/settings'
+import { useSelectionStore } from '../state/selection'
 import { setDragging, setDrop, useUiStore } from '../state/ui'
 import { ColumnHeader } from './ColumnHeader'
 import { FeedList } from './FeedList'
@@ -38,6 +39,7 @@ export const Column = memo(function Column({ id, isFirst, isLast }: ColumnProps)
   const [preview, setPreview] = useState<number | null>(null)
   const dropSide = useUiStore((s) => (s.drop?.id === id ? s.drop.side : null))
   const dragged = useUiStore((s) => s.dragging === id)
+  const active = useSelectionStore((s) => s.columnId === id)
   if (!column) return null
   const width = preview ?? column.width
 
@@ -48,7 +50,12 @@ export const Column = memo(function Column({ id, isFirst, isLast }: ColumnProps)
       .finally(() => setPreview(null))
   }
 
-  const classes = ['column', dragged ? 'column--dragged' : '', dropSide ? `column--drop-${dropSide}` : '']
+  const classes = [
+    'column',
+    active ? 'column--active' : '',
+    dragged ? 'column--dragged' : '',
+    dropSide ? `column--drop-${dropSide}` : '',
+  ]
   return (
     <section
       role="region"

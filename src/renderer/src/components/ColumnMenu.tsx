@@ -1,5 +1,6 @@
 // A column's menu ("Column menu for <title>"): rename, edit keywords, export, report, move left/right,
-// preset widths, pop out into its own window or tab, collapse reposts into counts, remove (after
+// preset widths, pop out into its own window or tab, collapse reposts into counts, filters and mutes,
+// mark read up to the selected card (or all), remove (after
 // confirmation in a dialog). The
 // header also has direct "Move <title> left/right" buttons; the menu's are
 // named just "Move left/right" so the two never share a name.
@@ -9,6 +10,8 @@ import { popoutHref } from '../lib/route'
 import { moveColumn, updateColumn } from '../state/deck'
 import { notifyError } from '../state/notices'
 import { openReports } from '../state/review'
+import { selectedMention } from '../state/selection'
+import { markReadUpTo, viewOf } from '../state/triage'
 import { openDialog } from '../state/ui'
 import { Popover } from './Popover'
 
@@ -21,6 +24,14 @@ interface ColumnMenuProps {
 
 export function move(column: Column, delta: -1 | 1): void {
   moveColumn(column.id, delta).catch((err: unknown) => notifyError(`Could not move “${column.title}”`, err))
+}
+
+/** Up to the selected card when it is in this column, else the whole column (its newest shown mention). */
+function markColumnRead(column: Column): void {
+  const sel = selectedMention()
+  const upTo = sel?.columnId === column.id ? sel.mention : viewOf(column.id).items[0]
+  if (!upTo) return
+  markReadUpTo(column.id, upTo).catch((err: unknown) => notifyError(`Could not mark “${column.title}” read`, err))
 }
 
 export function ColumnMenu({ column, isFirst, isLast, onRename }: ColumnMenuProps) {
@@ -112,6 +123,16 @@ export function ColumnMenu({ column, isFirst, isLast, onRename }: ColumnMenuProp
         >
           <span aria-hidden="true">{column.collapseReposts === true ? '☑' : '☐'} </span>
           Collapse reposts
+        </button>
+        <button
+          type="button"
+          className="menu-item"
+          onClick={() => openDialog({ kind: 'column-triage', columnId: column.id })}
+        >
+          Filters and mutes…
+        </button>
+        <button type="button" className="menu-item" onClick={() => markColumnRead(column)}>
+          Mark read up to here
         </button>
         <button
           type="button"

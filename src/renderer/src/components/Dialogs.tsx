@@ -1,5 +1,6 @@
 // Renders whichever dialog the UI store says is open (add, edit, remove,
-// archive search, export, import, sources).
+// archive search, export, import, sources, key map, filters and mutes,
+// triage prompts, operator settings).
 // A dialog for a column that disappeared meanwhile just closes.
 import { useColumn } from '../state/deck'
 import { closeDialog, useUiStore } from '../state/ui'
@@ -9,10 +10,15 @@ import { ImportDialog } from './ImportDialog'
 import { RemoveDialog } from './RemoveDialog'
 import { SearchDialog } from './SearchDialog'
 import { SourcesPanel } from './sources/SourcesPanel'
+import { ColumnTriageDialog } from './ColumnTriageDialog'
+import { KeyMapDialog } from './KeyMapDialog'
+import { OperatorDialog } from './OperatorDialog'
+import { TriagePrompt } from './TriagePrompt'
 
-function ColumnScoped({ id, kind }: { id: string; kind: 'edit' | 'remove' }) {
+function ColumnScoped({ id, kind }: { id: string; kind: 'edit' | 'remove' | 'column-triage' }) {
   const column = useColumn(id)
   if (!column) return null
+  if (kind === 'column-triage') return <ColumnTriageDialog column={column} onClose={closeDialog} />
   return kind === 'edit' ? (
     <ColumnDialog column={column} onClose={closeDialog} />
   ) : (
@@ -28,5 +34,9 @@ export function Dialogs() {
   if (dialog.kind === 'export') return <ExportDialog {...dialog} onClose={closeDialog} />
   if (dialog.kind === 'import') return <ImportDialog onClose={closeDialog} />
   if (dialog.kind === 'sources') return <SourcesPanel onClose={closeDialog} />
+  if (dialog.kind === 'keys') return <KeyMapDialog onClose={closeDialog} />
+  if (dialog.kind === 'operator') return <OperatorDialog onClose={closeDialog} />
+  if (dialog.kind === 'assign' || dialog.kind === 'tag' || dialog.kind === 'note')
+    return <TriagePrompt key={dialog.mentionId} kind={dialog.kind} mentionId={dialog.mentionId} onClose={closeDialog} />
   return <ColumnScoped key={`${dialog.kind}:${dialog.columnId}`} id={dialog.columnId} kind={dialog.kind} />
 }

@@ -1,19 +1,22 @@
 // A column's body: the virtualized, newest-first list of mention cards with
 // live pause (hovering or scrolling away holds new mentions behind an
 // "N new" pill), paging older mentions near the bottom, and the loading,
-// empty and end states.
+// empty and end states. It shows the column's items after triage filters
+// and mutes, says how many those hid, and keeps the keyboard selection in view.
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef } from 'react'
-import type { ColumnId, Mention } from '../../../shared/domain'
+import type { ColumnId } from '../../../shared/domain'
 import { useColumnPhrases } from '../hooks/useColumnPhrases'
 import { canLoadOlder } from '../lib/feedWindow'
 import { formatCompact } from '../lib/format'
 import { flushColumn, loadHead, loadOlder, setColumnHold, useFeed } from '../state/feed'
 import { useCompact, useFontScale } from '../state/settings'
 import { FeedEmpty, FeedFooter } from './FeedStatus'
-import { MentionCard } from './MentionCard'
+import { useSelectionStore } from '../state/selection'
+import { useColumnView } from '../state/triage'
+import { openDialog } from '../state/ui'
+import { DeckCard } from './DeckCard'
 
-const NO_ITEMS: readonly Mention[] = []
 /** Scrolled further than this from the top counts as "away" (new mentions are held). */
 const AWAY_PX = 8
 /** Start paging older when the last rendered row is this close to the end. */
@@ -31,7 +34,10 @@ export function FeedList({ columnId, title, query }: FeedListProps) {
   const fontScale = useFontScale()
   const phrases = useColumnPhrases(query)
   const scrollRef = useRef<HTMLDivElement>(null)
-  const items = win?.items ?? NO_ITEMS
+  // Filters and mutes applied (state/triage); the window itself keeps everything.
+  const view = useColumnView(columnId)
+  const items = view.items
+  const selectedId = useSelectionStore((s) => (s.columnId === columnId ? s.mentionId : null))
   const away = win?.away ?? false
   const estimate = Math.round((compact ? 84 : 112) * fontScale)
 
@@ -58,6 +64,12 @@ export function FeedList({ columnId, title, query }: FeedListProps) {
     virtualizer.measure()
   }, [virtualizer, estimate])
 
+  // Keyboard selection: keep the selected card on screen.
+  const selectedIndex = selectedId === null ? -1 : items.findIndex((m) => m.id === selectedId)
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [virtualizer, selectedIndex])
+
   const pending = win?.pendingCount ?? 0
   const showPill = pending > 0 || (win?.headGap ?? false)
 
@@ -78,6 +90,21 @@ export function FeedList({ columnId, title, query }: FeedListProps) {
         <button type="button" className="new-pill" onClick={jumpToTop}>
           <span aria-hidden="true">↑ </span>
           {pending > 0 ? `${formatCompact(pending)} new` : 'Back to latest'}
+        </button>
+      )}
+      {(view.muted > 0 || view.filtered > 0) && (
+        <button
+          type="button"
+          className="feed-hidden"
+          title="Filters and mutes (f)"
+          onClick={() => openDialog({ kind: 'column-triage', columnId })}
+        >
+          {[
+            view.muted > 0 ? `${formatCompact(view.muted)} muted` : '',
+            view.filtered > 0 ? `${formatCompact(view.filtered)} filtered` : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </button>
       )}
       <div
@@ -110,7 +137,7 @@ export function FeedList({ columnId, title, query }: FeedListProps) {
                     className="feed-row"
                     style={{ transform: `translateY(${row.start}px)` }}
                   >
-                    <MentionCard mention={mention} phrases={phrases} />
+                    <DeckCard columnId={columnId} mention={mention} phrases={phrases} />
                   </div>
                 )
               })}

@@ -1,6 +1,7 @@
 // One mention as a card: avatar, author, followers, age, text, source badge,
 // kind (reply/repost/quote), language when not English, and sentiment (the
-// left border colour plus a small score label with a tooltip).
+// left border colour plus a small score label with a tooltip). On the deck
+// it also shows triage: unread dot, done, selected ring, and a chips row.
 import { memo, type ReactNode } from 'react'
 import type { Mention, MentionKind, SourceId } from '../../../shared/domain'
 import { formatCompact, formatExact, formatScore } from '../lib/format'
@@ -35,17 +36,37 @@ interface MentionCardProps {
   phrases: readonly (readonly string[])[]
   /** Extra controls at the end of the meta row (archive search: "Show in context"). */
   actions?: ReactNode
+  /** Deck cards: triage state for the look (unread, done, selected) and its chips row. */
+  status?: { unread: boolean; done: boolean; selected: boolean }
+  triage?: ReactNode
 }
 
-export const MentionCard = memo(function MentionCard({ mention: m, phrases, actions }: MentionCardProps) {
+export const MentionCard = memo(function MentionCard({
+  mention: m,
+  phrases,
+  actions,
+  status,
+  triage,
+}: MentionCardProps) {
   const name = m.author.name.trim() || m.author.handle
   const kind = m.kind === 'post' ? null : KIND_MARKERS[m.kind]
   const score = formatScore(m.sentiment)
   return (
-    <article className={`card card--${m.sentimentLabel}`}>
+    <article
+      className={[
+        'card',
+        `card--${m.sentimentLabel}`,
+        status?.unread ? 'card--unread' : '',
+        status?.done ? 'card--done' : '',
+        status?.selected ? 'is-selected' : '',
+      ].join(' ')}
+      data-mention-id={m.id}
+      aria-current={status?.selected ? 'true' : undefined}
+    >
       <Avatar name={m.author.name} handle={m.author.handle} />
       <div className="card-main">
         <header className="card-head">
+          {status?.unread && <span className="card-unread-dot" title="Unread" aria-label="Unread" />}
           <span className="card-name" title={name}>
             {name}
             {m.author.verified && (
@@ -66,6 +87,7 @@ export const MentionCard = memo(function MentionCard({ mention: m, phrases, acti
           </p>
         )}
         <MentionText text={m.text} phrases={phrases} />
+        {triage}
         <footer className="card-meta">
           <span className={`badge badge--${m.source}`}>{SOURCE_BADGES[m.source]}</span>
           {kind && (

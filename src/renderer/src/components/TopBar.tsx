@@ -57,6 +57,16 @@ export function TopBar() {
           </button>
           <DisplayMenu />
           <WorkspaceMenu />
+          <button
+            type="button"
+            className="btn"
+            aria-label="Keyboard shortcuts"
+            aria-keyshortcuts="?"
+            title="Keyboard shortcuts (?)"
+            onClick={() => openDialog({ kind: 'keys' })}
+          >
+            ?
+          </button>
           <button type="button" className="btn btn--primary" onClick={() => openDialog({ kind: 'add' })}>
             <span aria-hidden="true">+</span>Add column
           </button>

@@ -17,6 +17,7 @@ import { enqueueBatch } from './ingest'
 import { setSettings } from './settings'
 import { applySourceStatus, setSources } from './sources'
 import { applyStats } from './stats'
+import { loadTriage, subscribeTriage } from './triage'
 
 const INFO_REFRESH_MS = 30_000
 
@@ -34,6 +35,7 @@ function subscribe(transport: Transport): void {
   // A popped-out column leaves desktop notifications and sounds to the console window.
   subscribeAlerts(api, popoutColumnId() === null)
   subscribeGaps(api)
+  subscribeTriage(api)
   api.on('column.notice', applyColumnNotice)
   useConnectionStore.setState(transport.getConnection())
   transport.subscribeConnection((info) => useConnectionStore.setState(info))
@@ -50,6 +52,7 @@ async function loadAll(transport: Transport): Promise<void> {
     api.call('sources.status', {}),
     loadAlerts(),
     loadGaps(),
+    loadTriage(),
   ])
   setAppInfo(info)
   setSettings(settings)

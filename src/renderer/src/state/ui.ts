@@ -1,5 +1,6 @@
 // Store: UI-only state shared across components: which dialog is open (the
-// column editor, remove confirmation, archive search, export or import) and
+// column editor, remove confirmation, archive search, export or import, the
+// keyboard map, a column's filters and mutes, the triage prompts) and
 // the column drag-and-drop in progress (who is dragged, where it would land).
 import { create } from 'zustand'
 import type { ExportScope } from '../../../shared/contracts/archive'
@@ -15,6 +16,16 @@ export type DialogState =
   | { kind: 'export'; scope: ExportScope; title: string; since?: number | null; until?: number | null }
   | { kind: 'import' }
   | { kind: 'sources' }
+  /** The keyboard map (`?`). */
+  | { kind: 'keys' }
+  /** A column's filters and mutes. */
+  | { kind: 'column-triage'; columnId: ColumnId }
+  /** Assign, tag or annotate one mention. */
+  | { kind: 'assign'; mentionId: number }
+  | { kind: 'tag'; mentionId: number }
+  | { kind: 'note'; mentionId: number }
+  /** The operator's name and brand. */
+  | { kind: 'operator' }
   | null
 
 interface UiState {

@@ -5,6 +5,15 @@ import { operations } from './0030-operations'
 import { alerts } from './0045-alerts'
 import { reportIndex } from './0055-report-index'
 import { collapseReposts } from './0060-collapse-reposts'
+import { triage } from './0070-triage'
 import type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [initial, queryFields, operations, alerts, reportIndex, collapseReposts]
+export const MIGRATIONS: readonly Migration[] = [
+  initial,
+  queryFields,
+  operations,
+  alerts,
+  reportIndex,
+  collapseReposts,
+  triage,
+]

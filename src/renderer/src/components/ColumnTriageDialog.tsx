@@ -1,0 +1,130 @@
+// A column's filters (hide done, only unassigned, only unread) and mutes
+// (words, authors, regular expressions; one per line). A pattern the JS
+// engine refuses shows its message and blocks saving; the core checks again.
+import { useId, useState } from 'react'
+import type { Column } from '../../../shared/domain'
+import { NO_FILTERS, NO_MUTES, regexError, type Mutes, type TriageFilters } from '../../../shared/triage'
+import { describeError } from '../api/errors'
+import { updateColumnTriage, useColumnTriage } from '../state/triage'
+import { Modal } from './Modal'
+
+const lines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+
+const FILTER_LABELS: [keyof TriageFilters, string][] = [
+  ['hideDone', 'Hide done'],
+  ['onlyUnassigned', 'Only unassigned'],
+  ['onlyUnread', 'Only unread'],
+]
+
+export function ColumnTriageDialog({ column, onClose }: { column: Column; onClose: () => void }) {
+  const current = useColumnTriage(column.id)
+  const [filters, setFilters] = useState<TriageFilters>(current?.filters ?? NO_FILTERS)
+  const start: Mutes = current?.mutes ?? NO_MUTES
+  const [words, setWords] = useState(start.words.join('\n'))
+  const [authors, setAuthors] = useState(start.authors.join('\n'))
+  const [regexes, setRegexes] = useState(start.regexes.join('\n'))
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const ids = { words: useId(), authors: useId(), regexes: useId(), regexError: useId() }
+  const regexProblems = lines(regexes)
+    .map((r) => regexError(r))
+    .filter((m): m is string => m !== null)
+
+  const save = async (): Promise<void> => {
+    setBusy(true)
+    try {
+      await updateColumnTriage(column.id, {
+        filters,
+        mutes: { words: lines(words), authors: lines(authors), regexes: lines(regexes) },
+      })
+      onClose()
+    } catch (err) {
+      setError(describeError(err).message)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Modal title={`Filters and mutes: ${column.title}`} onClose={onClose} className="triage-dialog">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+        noValidate
+      >
+        <fieldset className="triage-filters">
+          <legend>Show</legend>
+          {FILTER_LABELS.map(([key, label], i) => (
+            <label key={key} className="check">
+              <input
+                type="checkbox"
+                data-autofocus={i === 0 ? true : undefined}
+                checked={filters[key]}
+                onChange={(e) => setFilters({ ...filters, [key]: e.target.checked })}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <p className="modal-text">Mutes hide matching mentions in this column only; the column says how many.</p>
+        <div className="triage-mutes">
+          <div className="field">
+            <label htmlFor={ids.words}>Muted words (one per line)</label>
+            <textarea
+              id={ids.words}
+              className="input"
+              rows={4}
+              value={words}
+              onChange={(e) => setWords(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.authors}>Muted authors (@handle, one per line)</label>
+            <textarea
+              id={ids.authors}
+              className="input"
+              rows={4}
+              value={authors}
+              onChange={(e) => setAuthors(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.regexes}>Muted patterns (regular expressions, one per line, any case)</label>
+            <textarea
+              id={ids.regexes}
+              className="input input--mono"
+              rows={4}
+              value={regexes}
+              aria-invalid={regexProblems.length > 0}
+              aria-describedby={regexProblems.length > 0 ? ids.regexError : undefined}
+              onChange={(e) => setRegexes(e.target.value)}
+            />
+            {regexProblems.length > 0 && (
+              <p id={ids.regexError} className="field-error" role="alert">
+                {regexProblems.join(' · ')}
+              </p>
+            )}
+          </div>
+        </div>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={busy || regexProblems.length > 0}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,294 @@
+// The reply composer, docked right of the deck for the selected mention: the
+// mention and its thread (what it replies to, earlier replies from here), the
+// network's policy (counting, limit, whether a direct reply is allowed), a
+// live count, canned replies, and Send (Ctrl+Enter) through the outbox. The
+// draft is saved as you type (with the idempotency key chosen when it was
+// started) and comes back after a restart; the same draft never posts twice.
+import { useEffect, useRef, useState } from 'react'
+import type { OutboxItem, ReplyMode, ReplyPolicy } from '../../../shared/contracts/replies'
+import type { CannedReply } from '../../../shared/contracts/triage'
+import type { ColumnId, Mention } from '../../../shared/domain'
+import { countText } from '../../../shared/text-count'
+import { errorLine } from '../api/errors'
+import { api } from '../api/transport'
+import { insertAt } from '../lib/insertText'
+import { fillTemplate } from '../lib/triageView'
+import { useColumn } from '../state/deck'
+import { closeComposer, useSelectionStore } from '../state/selection'
+import { useReplyState, useTriageStore } from '../state/triage'
+import { CannedPicker } from './CannedPicker'
+import { MentionCard } from './MentionCard'
+import { TriageChips } from './TriageChips'
+
+const SAVE_DELAY_MS = 400
+const NO_PHRASES: readonly (readonly string[])[] = []
+
+const newKey = (): string => `earshot-${crypto.randomUUID()}`
+
+export function Composer() {
+  const composing = useSelectionStore((s) => s.composing)
+  if (!composing) return null
+  return <ComposerPanel key={composing.mention.id} columnId={composing.columnId} mention={composing.mention} />
+}
+
+type DraftStatus = 'loading' | 'empty' | 'unsaved' | 'saved' | 'error'
+
+function ComposerPanel({ columnId, mention }: { columnId: ColumnId; mention: Mention }) {
+  const column = useColumn(columnId)
+  const brandPref = useTriageStore((s) => s.prefs.brand)
+  const reply = useReplyState(mention.id)
+  const [policy, setPolicy] = useState<ReplyPolicy | null>(null)
+  const [policyError, setPolicyError] = useState<string | null>(null)
+  const [earlier, setEarlier] = useState<OutboxItem[]>([])
+  const [text, setText] = useState('')
+  const [mode, setMode] = useState<ReplyMode>('reply')
+  const [draft, setDraft] = useState<DraftStatus>('loading')
+  const [sending, setSending] = useState(false)
+  const [sendError, setSendError] = useState<string | null>(null)
+  const [picker, setPicker] = useState(false)
+  const keyRef = useRef<string | null>(null)
+  /** What the debounced save writes (set on every edit, not during render). */
+  const latest = useRef<{ text: string; mode: ReplyMode }>({ text: '', mode: 'reply' })
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const area = useRef<HTMLTextAreaElement>(null)
+
+  useEffect(() => {
+    let live = true
+    api.call('replies.policy', { mentionId: mention.id }).then(
+      (p) => {
+        if (!live) return
+        setPolicy(p)
+      },
+      (err: unknown) => live && setPolicyError(errorLine(err)),
+    )
+    api.call('replies.list', { mentionId: mention.id, limit: 20 }).then(
+      (list) => live && setEarlier(list),
+      () => undefined,
+    )
+    api.call('drafts.get', { mentionId: mention.id }).then(
+      (d) => {
+        if (!live) return
+        // The draft keeps its key; its text wins unless typing started while it loaded.
+        if (d) keyRef.current = d.key
+        if (d && latest.current.text === '') {
+          latest.current = { text: d.text, mode: d.mode }
+          setText(d.text)
+          setMode(d.mode)
+          setDraft(d.text !== '' ? 'saved' : 'empty')
+        } else if (latest.current.text === '') setDraft('empty')
+      },
+      () => live && setDraft((s) => (s === 'loading' ? 'empty' : s)),
+    )
+    return () => {
+      live = false
+    }
+  }, [mention.id])
+
+  const save = (): void => {
+    timer.current = null
+    const { text: t, mode: m } = latest.current
+    if (t.trim() === '') {
+      keyRef.current = null
+      void api.call('drafts.delete', { mentionId: mention.id }).then(() => setDraft('empty'))
+      return
+    }
+    keyRef.current ??= newKey()
+    api.call('drafts.save', { mentionId: mention.id, text: t, mode: m, key: keyRef.current }).then(
+      (d) => {
+        keyRef.current = d.key
+        if (latest.current.text === t) setDraft('saved')
+      },
+      () => setDraft('error'),
+    )
+  }
+
+  // Closing with unsaved typing saves it right away.
+  useEffect(
+    () => () => {
+      if (timer.current !== null) {
+        clearTimeout(timer.current)
+        save()
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  )
+
+  const edit = (next: string, nextMode = mode): void => {
+    setText(next)
+    setMode(nextMode)
+    latest.current = { text: next, mode: nextMode }
+    setDraft('unsaved')
+    setSendError(null)
+    if (timer.current !== null) clearTimeout(timer.current)
+    timer.current = setTimeout(save, SAVE_DELAY_MS)
+  }
+
+  const count = policy ? countText(text, policy.counting, policy.limit) : null
+  const blocked = policy !== null && mode === 'reply' && !policy.reply.allowed
+  const canSend = policy !== null && count !== null && count.fits && text.trim() !== '' && !blocked && !sending
+
+  const send = async (): Promise<void> => {
+    if (!canSend) return
+    if (timer.current !== null) clearTimeout(timer.current)
+    timer.current = null
+    const key = (keyRef.current ??= newKey())
+    // The draft holds the key before anything goes out: a crash mid-send resends under the same key.
+    setSending(true)
+    setSendError(null)
+    try {
+      await api.call('drafts.save', { mentionId: mention.id, text, mode, key })
+      const item = await api.call('replies.send', { key, mentionId: mention.id, mode, text })
+      setEarlier((list) => [item, ...list.filter((i) => i.id !== item.id)])
+      await api.call('drafts.delete', { mentionId: mention.id })
+      keyRef.current = null
+      setText('')
+      latest.current = { text: '', mode }
+      setDraft('empty')
+    } catch (err) {
+      setSendError(errorLine(err))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const insertCanned = (c: CannedReply): void => {
+    const el = area.current
+    const author = mention.author.name.trim().split(/\s+/)[0] || `@${mention.author.handle}`
+    const filled = fillTemplate(c.text, { author, brand: brandPref || column?.title || '' })
+    const at = insertAt(text, filled, el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length)
+    edit(at.value)
+    setPicker(false)
+    requestAnimationFrame(() => {
+      area.current?.focus()
+      area.current?.setSelectionRange(at.caret, at.caret)
+    })
+  }
+
+  const network = policy?.counting === 'x' ? 'X' : mention.source
+  return (
+    <aside className="composer" aria-label={`Reply to @${mention.author.handle}`}>
+      <header className="composer-head">
+        <h2 className="composer-title">
+          {mode === 'quote' ? 'Quote' : 'Reply to'} @{mention.author.handle}
+        </h2>
+        <button type="button" className="icon-btn" aria-label="Close the composer" onClick={closeComposer}>
+          ✕
+        </button>
+      </header>
+      <div className="composer-thread" aria-label="Thread">
+        {mention.kind === 'reply' && (
+          <p className="composer-context">
+            ↩ In reply to {mention.refAuthor ? `@${mention.refAuthor}` : 'a post'}
+            {mention.refId ? ` (${mention.refId})` : ''}
+          </p>
+        )}
+        <MentionCard mention={mention} phrases={NO_PHRASES} />
+        {earlier.length > 0 && (
+          <ol className="composer-earlier" aria-label="Replies from here">
+            {earlier.map((r) => (
+              <li key={r.id}>
+                <span className="composer-earlier-text">{r.text}</span>
+                <TriageChips state={undefined} reply={r} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+      {policyError && <p className="composer-msg composer-msg--error">{policyError}</p>}
+      {policy && (
+        <p className="composer-from">
+          From {policy.account ? `@${policy.account}` : 'your account'} on {network} · {policy.limit}{' '}
+          {policy.counting === 'x' ? 'weighted characters' : 'characters'}
+        </p>
+      )}
+      {blocked && (
+        <div className="composer-msg composer-msg--warn" role="status">
+          <p>{policy.reply.reason ?? 'A direct reply is not allowed here.'}</p>
+          <div className="composer-msg-actions">
+            {policy.quote && (
+              <button type="button" className="btn btn--small" onClick={() => edit(text, 'quote')}>
+                Quote instead
+              </button>
+            )}
+            {policy.openUrl && (
+              <a className="btn btn--small" href={policy.openUrl} target="_blank" rel="noreferrer">
+                Open on X
+              </a>
+            )}
+          </div>
+        </div>
+      )}
+      {picker && <CannedPicker current={text} onPick={insertCanned} onClose={() => setPicker(false)} />}
+      <textarea
+        ref={area}
+        className="composer-text"
+        aria-label="Reply text"
+        placeholder="Write a reply…"
+        value={text}
+        autoFocus
+        onChange={(e) => edit(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault()
+            void send()
+          } else if (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault()
+            setPicker(true)
+          } else if (e.key === 'Escape') {
+            e.preventDefault()
+            closeComposer()
+          }
+        }}
+      />
+      <div className="composer-bar">
+        {count && (
+          <span
+            className={count.fits ? 'composer-count' : 'composer-count composer-count--over'}
+            aria-label={count.fits ? `${count.used} of ${count.limit} characters` : `${count.over} characters over`}
+          >
+            {count.used} / {count.limit}
+            {!count.fits && ` · ${count.over} over`}
+          </span>
+        )}
+        <span className="composer-draft" role="status">
+          {draft === 'saved'
+            ? 'Draft saved'
+            : draft === 'unsaved'
+              ? 'Saving…'
+              : draft === 'error'
+                ? 'Draft not saved'
+                : ''}
+        </span>
+        <button type="button" className="btn btn--small" onClick={() => setPicker((p) => !p)}>
+          Canned…
+        </button>
+        {mode === 'quote' && (
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => edit(text, 'reply')}
+            disabled={policy?.reply.allowed === false}
+          >
+            Reply instead
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn btn--primary"
+          disabled={!canSend}
+          title="Ctrl+Enter"
+          onClick={() => void send()}
+        >
+          {sending ? 'Sending…' : mode === 'quote' ? 'Quote' : 'Send'}
+        </button>
+      </div>
+      {sendError && <p className="composer-msg composer-msg--error">{sendError}</p>}
+      {reply && (
+        <p className="composer-state">
+          Latest: <TriageChips state={undefined} reply={reply} />
+        </p>
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,98 @@
+// Store: the keyboard focus of the deck (which column and which mention are
+// selected) and the reply composer (open for which mention). Moving the
+// selection marks the mention read, as TweetDeck and Gmail do; `u` makes it
+// unread again. Navigation walks each column's visible list (filters and
+// mutes applied), so the selection never lands on a hidden card.
+import { create } from 'zustand'
+import type { ColumnId, Mention } from '../../../shared/domain'
+import { popoutColumnId } from '../lib/route'
+import { useDeckStore } from './deck'
+import { notifyError } from './notices'
+import { setTriage, useTriageStore, viewOf } from './triage'
+
+interface SelectionState {
+  columnId: ColumnId | null
+  mentionId: number | null
+  /** The mention the composer is open for. */
+  composing: { columnId: ColumnId; mention: Mention } | null
+}
+
+export const useSelectionStore = create<SelectionState>()(() => ({
+  columnId: null,
+  mentionId: null,
+  composing: null,
+}))
+
+export function selectedMention(): { columnId: ColumnId; mention: Mention } | null {
+  const { columnId, mentionId } = useSelectionStore.getState()
+  if (columnId === null || mentionId === null) return null
+  const mention = viewOf(columnId).items.find((m) => m.id === mentionId)
+  return mention ? { columnId, mention } : null
+}
+
+function markRead(m: Mention): void {
+  if (useTriageStore.getState().states[m.id]?.read) return
+  setTriage({ mentionIds: [m.id], read: true }).catch((err: unknown) => notifyError('Could not mark read', err))
+}
+
+export function select(columnId: ColumnId, mention: Mention | null): void {
+  useSelectionStore.setState({ columnId, mentionId: mention?.id ?? null })
+  if (mention) markRead(mention)
+}
+
+const popout = popoutColumnId()
+
+/** The columns on screen, in order: the deck's, or the one a pop-out window shows. */
+function columnIds(): ColumnId[] {
+  return popout !== null ? [popout] : useDeckStore.getState().columns.map((c) => c.id)
+}
+
+/** j / k: the next or previous visible mention in the selected column (the first one when none is). */
+export function moveItem(delta: 1 | -1): void {
+  const ids = columnIds()
+  const columnId = useSelectionStore.getState().columnId ?? ids[0]
+  if (columnId === undefined) return
+  const items = viewOf(columnId).items
+  if (items.length === 0) return select(columnId, null)
+  const cur = items.findIndex((m) => m.id === useSelectionStore.getState().mentionId)
+  const next = cur < 0 ? 0 : Math.min(items.length - 1, Math.max(0, cur + delta))
+  select(columnId, items[next]!)
+}
+
+/** h / l: the column to the left or right, at about the same position in its list. */
+export function moveColumn(delta: 1 | -1): void {
+  const ids = columnIds()
+  if (ids.length === 0) return
+  const { columnId, mentionId } = useSelectionStore.getState()
+  const at = columnId === null ? -1 : ids.indexOf(columnId)
+  const target = at < 0 ? 0 : Math.min(ids.length - 1, Math.max(0, at + delta))
+  const index =
+    columnId === null
+      ? 0
+      : Math.max(
+          0,
+          viewOf(columnId).items.findIndex((m) => m.id === mentionId),
+        )
+  jumpToColumn(target, index)
+}
+
+/** 1–9: that column (1-based), its first mention or the one at `index`. */
+export function jumpToColumn(n: number, index = 0): void {
+  const id = columnIds()[n]
+  if (id === undefined) return
+  const items = viewOf(id).items
+  select(id, items[Math.min(index, items.length - 1)] ?? null)
+}
+
+export function openComposer(): void {
+  const sel = selectedMention()
+  if (sel) useSelectionStore.setState({ composing: { columnId: sel.columnId, mention: sel.mention } })
+}
+
+export function closeComposer(): void {
+  useSelectionStore.setState({ composing: null })
+}
+
+export function useIsSelected(columnId: ColumnId, mentionId: number): boolean {
+  return useSelectionStore((s) => s.columnId === columnId && s.mentionId === mentionId)
+}
