@@ -1,9 +1,8 @@
 // The console as a new user meets it: live demo columns, keyword columns,
 // layout that survives a reload, and the token gate.
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import WebSocket from 'ws'
 import { expect, test } from './app'
+import { screenshot } from './screenshot'
 
 const DEMO_COLUMNS = ['Comcast / Xfinity', 'JetBlue', 'Whole Foods', 'Ford']
 
@@ -76,10 +75,7 @@ test.describe('wall display', () => {
     await app.addColumn('Zappos', 'zappos')
     await app.addColumn('Oreo', 'oreo')
     await page.waitForTimeout(2_500)
-    const dir = join(__dirname, 'artifacts')
-    mkdirSync(dir, { recursive: true })
-    const path = join(dir, 'console-2560x1440.png')
-    await page.screenshot({ path })
+    const path = await screenshot(page, 'console-2560x1440', { readme: true })
     await testInfo.attach('console-2560x1440', { path, contentType: 'image/png' })
     const boxes = await page.locator('section[role="region"][data-column-id]').evaluateAll((els) =>
       els.map((e) => {

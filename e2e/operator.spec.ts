@@ -3,15 +3,12 @@
 // a canned reply (the demo sink "posts" it) and see it sent on the card; the
 // mark-read watermark; a mute hiding mentions with the count shown; an
 // invalid pattern explained; drafts surviving a reload; `?` opening the map.
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { KEYMAP, COMPOSER_KEYS } from '../src/shared/keymap'
 import { expect, test } from './app'
+import { screenshot } from './screenshot'
 
 test.use({ serverArgs: ['--demo-rate', '2', '--demo-seed', '7'] })
-
-const SCREENSHOTS = join(__dirname, 'screenshots')
 
 const selectedIn = (column: Locator): Locator => column.locator('article[aria-current="true"]')
 
@@ -77,8 +74,7 @@ test('keyboard-only triage and reply of a demo mention', async ({ app, page }) =
   )
   await expect(text).toBeFocused()
 
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOTS, 'operator-2560x1440.png') })
+  await screenshot(page, 'operator-2560x1440', { readme: true })
 
   await press(page, 'Control+Enter')
   await expect(target.getByText('✓ Reply sent')).toBeVisible()
@@ -225,6 +221,5 @@ test('wall mode keeps the focus ring and the composer readable', async ({ app, p
     .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))
   const dock = (await composer.boundingBox())!
   for (const right of columns) expect(right).toBeLessThanOrEqual(dock.x + 1)
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOTS, 'operator-wall-2560x1440.png') })
+  await screenshot(page, 'operator-wall-2560x1440', { readme: true })
 })

@@ -2,20 +2,11 @@
 // storm fires an alert that rings the bell and marks the sparkline; a column
 // pops out into its own live tab; wall mode at 2560x1440 and 3840x2160 fits
 // whole columns in readable type with the ticker running (screenshots).
-import { copyFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test, type App } from './app'
+import { screenshot } from './screenshot'
 
-const ARTIFACTS = join(__dirname, 'artifacts')
 const COMCAST = 'Comcast / Xfinity'
-
-async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  const path = join(ARTIFACTS, `${name}.png`)
-  await page.screenshot({ path })
-  return path
-}
 
 async function openAlerts(page: Page): Promise<void> {
   await page.getByRole('button', { name: /^Alerts/ }).click()
@@ -168,9 +159,6 @@ test.describe('wall mode at 3840x2160', () => {
       expect(boxes[i]!.x).toBeGreaterThanOrEqual(boxes[i - 1]!.x + boxes[i - 1]!.width - 1)
     expect(boxes.at(-1)!.x + boxes.at(-1)!.width).toBeLessThanOrEqual(3840)
     await page.waitForTimeout(1_500)
-    const path = await screenshot(page, 'wall-3840x2160')
-    // The README's picture is refreshed on request only: a test run never edits tracked files.
-    if (process.env.EARSHOT_UPDATE_SCREENSHOTS === '1')
-      copyFileSync(path, join(__dirname, 'screenshots', 'wall-3840x2160.png'))
+    await screenshot(page, 'wall-3840x2160', { readme: true })
   })
 })
