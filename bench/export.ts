@@ -37,17 +37,24 @@ async function main(): Promise<void> {
     const query = exportQuery(reader, { scope: { kind: 'query', query: '' }, fields })
     const total = countRows(reader, query)
     const rssBefore = Math.round(process.memoryUsage().rss / 2 ** 20)
-    for (const format of ['csv', 'jsonl'] as ExportFormat[]) {
+    // Each format with the worker threads the console uses, and CSV once more on one thread for comparison.
+    const runs: Array<{ format: ExportFormat; threads: 'workers' | 'one' }> = [
+      { format: 'csv', threads: 'workers' },
+      { format: 'jsonl', threads: 'workers' },
+      { format: 'csv', threads: 'one' },
+    ]
+    for (const { format, threads } of runs) {
+      const label = threads === 'one' ? `${format}-one-thread` : format
       const file = join(dir, `all.${format}`)
       const rss = rssSampler()
       const t0 = process.hrtime.bigint()
       // RSS every 100,000 rows: flat memory means these stay level as the file grows.
       const rssByRows: Record<number, number> = {}
       const rows = await writeExport(reader, { format, fields, bom: true }, query, createWriteStream(file), {
-        parallel: planParallel(reader, query, total, {
-          script: join(__dirname, 'export-worker.js'),
-          archivePath: path,
-        }),
+        parallel:
+          threads === 'one'
+            ? undefined
+            : planParallel(reader, query, total, { script: join(__dirname, 'export-worker.js'), archivePath: path }),
         onRows: (n) => {
           if (n % 100_000 === 0) rssByRows[n] = Math.round(process.memoryUsage().rss / 2 ** 20)
         },
@@ -55,7 +62,7 @@ async function main(): Promise<void> {
       const seconds = ms(t0) / 1000
       const memory = rss.stop()
       const bytes = statSync(file).size
-      results[format] = {
+      results[label] = {
         rows,
         seconds: Number(seconds.toFixed(2)),
         rowsPerSecond: Math.round(rows / seconds),
@@ -65,7 +72,7 @@ async function main(): Promise<void> {
         rssMBEvery100kRows: Object.values(rssByRows),
       }
       console.log(
-        `export ${format}: ${rows.toLocaleString()} of ${total.toLocaleString()} rows, all ${fields.length} fields, ` +
+        `export ${label}: ${rows.toLocaleString()} of ${total.toLocaleString()} rows, all ${fields.length} fields, ` +
           `${Math.round(bytes / 2 ** 20)} MB in ${seconds.toFixed(2)} s (${Math.round(rows / seconds).toLocaleString()} rows/s; target < 10 s); ` +
           `RSS ${rssBefore} MB before, peak ${memory.peakMB} MB; every 100k rows: ${Object.values(rssByRows).join(', ')} MB`,
       )
