@@ -54,7 +54,7 @@ async function main(): Promise<void> {
         parallel:
           threads === 'one'
             ? undefined
-            : planParallel(reader, query, total, { script: join(__dirname, 'export-worker.js'), archivePath: path }),
+            : planParallel(total, { script: join(__dirname, 'export-worker.js'), archivePath: path }),
         onRows: (n) => {
           if (n % 100_000 === 0) rssByRows[n] = Math.round(process.memoryUsage().rss / 2 ** 20)
         },

@@ -78,7 +78,7 @@ export async function exportCommand(args: string[]): Promise<void> {
       throw err
     }
     const total = countRows(reader, query)
-    const parallel = planParallel(reader, query, total, {
+    const parallel = planParallel(total, {
       script: join(__dirname, 'export-worker.js'),
       archivePath,
     })

@@ -114,7 +114,7 @@ export class ExportJobs {
       const worker = this.o.exportWorker && { script: this.o.exportWorker, archivePath: this.o.archivePath }
       const rows = await writeExport(reader, job.request, job.query, out, {
         signal: job.abort.signal,
-        parallel: planParallel(reader, job.query, job.progress.total, worker || undefined),
+        parallel: planParallel(job.progress.total, worker || undefined),
         onRows: (n) => {
           job.progress.rows = n
           const t = Date.now()

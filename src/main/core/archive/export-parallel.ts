@@ -1,97 +1,124 @@
-// Parallel export: the rows are cut into contiguous slices (export-rows.ts
-// sliceRows) and each slice is read and formatted by its own worker thread
-// (export-worker.ts) while this thread only writes. Slices come out strictly
-// in order: the writer drains slice 1, then 2, ...; a later worker works ahead
-// by at most AHEAD batches and then waits, so memory stays flat.
+// Parallel export. This thread walks the export's sort keys alone (an index
+// scan, cheap) and cuts them into consecutive slices of SLICE_ROWS; worker
+// threads (export-worker.ts) read and format slices, several at a time; the
+// writer takes the results strictly in slice order. At most IN_FLIGHT_PER_WORKER
+// slices per worker are handed out and not yet written, so memory stays flat
+// however large the export and however slow the destination. The writer closes
+// the run however the export ends (done, cancelled, a failed destination).
 import { Worker } from 'node:worker_threads'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
-import type { ExportQuery, ExportSlice } from './export-rows'
-import type { ExportWorkerData, ExportWorkerMessage } from './export-worker'
+import type { Db } from '../store/db-types'
+import { iterateKeys, type ExportQuery, type ExportSlice } from './export-rows'
+import type { ExportWorkerData, ExportWorkerResult, ExportWorkerTask } from './export-worker'
 
-/** How many formatted batches a worker may hold ready before the writer takes them. */
-const AHEAD = 8
+const SLICE_ROWS = 2_000
+const IN_FLIGHT_PER_WORKER = 3
 
 export interface ParallelExport {
   /** The built export-worker.js. */
   script: string
   archivePath: string
-  slices: ExportSlice[]
+  workers: number
+  /** Rows per slice (tests use small ones). */
+  sliceRows?: number
 }
 
-/** One slice's worker, with its posted batches queued until the writer takes them. */
-class SliceWorker {
-  private readonly worker: Worker
-  private readonly credit = new Int32Array(new SharedArrayBuffer(4))
-  private readonly queue: ExportWorkerMessage[] = []
-  private failure: Error | null = null
-  private wake: (() => void) | null = null
-
-  constructor(script: string, data: Omit<ExportWorkerData, 'credit'>) {
-    Atomics.store(this.credit, 0, AHEAD)
-    this.worker = new Worker(script, { workerData: { ...data, credit: this.credit.buffer } })
-    this.worker.on('message', (m: ExportWorkerMessage) => this.push(m))
-    this.worker.on('error', (err) => this.fail(err))
-    this.worker.on('exit', (code) => {
-      if (code !== 0) this.fail(new Error(`export worker stopped (exit code ${code})`))
-    })
-  }
-
-  private push(m: ExportWorkerMessage): void {
-    this.queue.push(m)
-    this.wake?.()
-  }
-
-  private fail(err: Error): void {
-    this.failure ??= err
-    this.wake?.()
-  }
-
-  /** The slice's batches in order; ends when the worker says it is done. */
-  async *batches(): AsyncGenerator<{ text: string; rows: number }> {
-    for (;;) {
-      while (this.queue.length === 0) {
-        if (this.failure) throw this.failure
-        await new Promise<void>((resolve) => (this.wake = resolve))
-        this.wake = null
-      }
-      const m = this.queue.shift()!
-      if ('done' in m) return
-      // One taken, one more may be made.
-      Atomics.add(this.credit, 0, 1)
-      Atomics.notify(this.credit, 0)
-      yield m
+/** Consecutive slices of the export, cut from its keys as they are asked for. */
+function* slicesOf(reader: Db, query: ExportQuery, size: number): Generator<ExportSlice> {
+  let after: unknown[] | null = null
+  let n = 0
+  let last: unknown[] | null = null
+  for (const key of iterateKeys(reader, query)) {
+    last = key
+    if (++n === size) {
+      yield { after, upTo: key }
+      after = key
+      n = 0
     }
   }
-
-  async stop(): Promise<void> {
-    // A worker waiting for credit must be able to run to its end (or be stopped there).
-    Atomics.store(this.credit, 0, 1 << 30)
-    Atomics.notify(this.credit, 0)
-    await this.worker.terminate()
-  }
+  if (n > 0) yield { after, upTo: last }
 }
 
-/** The export's rows as formatted text, slice after slice; stops every worker when left early. */
-export async function* parallelBatches(
+export interface ParallelRun {
+  /** The export's rows as formatted text, in order. */
+  batches: AsyncGenerator<{ text: string; rows: number }>
+  /** Stops the workers and the key walk; call it however the export ended. */
+  close(): Promise<void>
+}
+
+export function startParallel(
   plan: ParallelExport,
+  reader: Db,
   req: { format: ExportFormat; fields: readonly ExportField[] },
   query: ExportQuery,
-  batchRows: number,
-): AsyncGenerator<{ text: string; rows: number }> {
-  const workers = plan.slices.map(
-    (slice) =>
-      new SliceWorker(plan.script, {
-        archivePath: plan.archivePath,
-        format: req.format,
-        fields: [...req.fields],
-        query,
-        slice,
-        batchRows,
-      }),
-  )
-  try {
-    for (const w of workers) yield* w.batches()
-  } finally {
-    await Promise.all(workers.map((w) => w.stop()))
+): ParallelRun {
+  const data: ExportWorkerData = { archivePath: plan.archivePath, format: req.format, fields: [...req.fields], query }
+  const workers = Array.from({ length: Math.max(1, plan.workers) }, () => new Worker(plan.script, { workerData: data }))
+  const busy = new Map<Worker, number>(workers.map((w) => [w, 0]))
+  const done = new Map<number, ExportWorkerResult>()
+  let failure: Error | null = null
+  let closed = false
+  let wake: (() => void) | null = null
+  const poke = () => {
+    wake?.()
+    wake = null
+  }
+  for (const w of workers) {
+    w.on('message', (r: ExportWorkerResult) => {
+      busy.set(w, busy.get(w)! - 1)
+      done.set(r.index, r)
+      poke()
+    })
+    w.on('error', (err) => {
+      failure ??= err
+      poke()
+    })
+    w.on('exit', (code) => {
+      if (code !== 0 && !closed) failure ??= new Error(`export worker stopped (exit code ${code})`)
+      poke()
+    })
+  }
+  const slices = slicesOf(reader, query, plan.sliceRows ?? SLICE_ROWS)
+  let handedOut = 0
+  let written = 0
+  let exhausted = false
+  const handOut = () => {
+    while (!exhausted && handedOut - written < IN_FLIGHT_PER_WORKER * workers.length) {
+      const next = slices.next()
+      if (next.done) {
+        exhausted = true
+        return
+      }
+      // The least busy worker takes it.
+      const w = workers.reduce((a, b) => (busy.get(b)! < busy.get(a)! ? b : a))
+      busy.set(w, busy.get(w)! + 1)
+      w.postMessage({ index: handedOut++, slice: next.value } satisfies ExportWorkerTask)
+    }
+  }
+  async function* batches(): AsyncGenerator<{ text: string; rows: number }> {
+    handOut()
+    while (!closed && (!exhausted || written < handedOut)) {
+      const result = done.get(written)
+      if (!result) {
+        if (failure) throw failure
+        await new Promise<void>((resolve) => (wake = resolve))
+        continue
+      }
+      done.delete(written)
+      written++
+      handOut()
+      if (result.rows > 0) yield { text: result.text, rows: result.rows }
+    }
+  }
+  return {
+    batches: batches(),
+    async close() {
+      if (closed) return
+      closed = true
+      // Closes the key statement, so the reader can be closed; wakes a writer waiting for a slice.
+      slices.return(undefined)
+      poke()
+      await Promise.all(workers.map((w) => w.terminate()))
+    },
   }
 }

@@ -118,7 +118,7 @@ const COLUMN_FLAG =
 
 /**
  * A contiguous slice of an export in its order: the rows whose key is past `after` and up to `upTo`
- * (either end open when null). Slices are what parallel export workers read.
+ * (either end open when null). Parallel export hands slices to its workers.
  */
 export interface ExportSlice {
   after: unknown[] | null
@@ -171,23 +171,12 @@ export function countRows(db: Db, q: ExportQuery): number {
   return (db.prepare(`SELECT count(*) AS n ${q.from}`).get(...q.params) as { n: number }).n
 }
 
-/**
- * Cuts the export's first `total` rows into `parts` slices of about equal size, by the keys at the
- * cut points (one index walk each). The last slice ends at the last row of `total`, so rows captured
- * while the export runs are left out of every slice alike.
- */
-export function sliceRows(db: Db, q: ExportQuery, total: number, parts: number): ExportSlice[] {
-  if (total === 0) return [{ after: null, upTo: null }]
-  const keyAt = db
-    .prepare(`SELECT ${q.order.join(', ')} ${q.from} ORDER BY ${q.order.join(', ')} LIMIT 1 OFFSET ?`)
+/** The export's sort keys alone, in order (an index walk): where parallel export cuts its chunks. */
+export function iterateKeys(db: Db, q: ExportQuery): IterableIterator<unknown[]> {
+  return db
+    .prepare(`SELECT ${q.order.join(', ')} ${q.from} ORDER BY ${q.order.join(', ')}`)
     .raw(true)
-  const n = Math.max(1, Math.min(parts, total))
-  const cuts: unknown[][] = []
-  for (let i = 1; i <= n; i++) {
-    const key = keyAt.get(...q.params, Math.ceil((total * i) / n) - 1) as unknown[] | undefined
-    if (key) cuts.push(key)
-  }
-  return cuts.map((upTo, i) => ({ after: i === 0 ? null : cuts[i - 1]!, upTo }))
+    .iterate(...q.params) as IterableIterator<unknown[]>
 }
 
 /** The rows, one at a time, straight from SQLite (never all in memory); arrays, which read twice as fast as objects. */

@@ -4,10 +4,10 @@
 // over the network, a pipe into another program) never holds the writer's
 // connection, so capture goes on meanwhile. The stream pulls the next batch
 // only when the destination has room: memory stays flat whatever the size.
-// A large export is read and formatted by worker threads, one contiguous slice
-// each (export-parallel.ts): this thread only writes, and the console stays
-// responsive. Each worker reads its own snapshot; the slices end at the last
-// row present when the export started, so later captures are left out alike.
+// A large export is read and formatted by worker threads, slice by slice
+// (export-parallel.ts): this thread walks the keys and writes, and the console
+// stays responsive. The slices are cut from the keys present when the export
+// started; each worker reads its slices on a connection of its own.
 import Database from 'better-sqlite3'
 import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -15,8 +15,8 @@ import { availableParallelism } from 'node:os'
 import type { ExportRequest } from '../../../shared/contracts/archive'
 import type { Db } from '../store/db-types'
 import { formatter } from './export-format'
-import { parallelBatches, type ParallelExport } from './export-parallel'
-import { iterateRows, sliceRows, type ExportQuery, type ExportRow } from './export-rows'
+import { startParallel, type ParallelExport } from './export-parallel'
+import { iterateRows, type ExportQuery, type ExportRow } from './export-rows'
 
 const BATCH_ROWS = 1_000
 
@@ -39,18 +39,16 @@ export function openReader(archivePath: string): Db {
 export const PARALLEL_MIN_ROWS = 20_000
 
 /**
- * How an export of `total` rows is spread over worker threads: one slice per core (at least two,
- * at most four), or none when there is no worker script or the export is small.
+ * Whether and how an export of `total` rows uses worker threads: one per core (at least two, at most
+ * four), or none without a worker script or for a small export.
  */
 export function planParallel(
-  reader: Db,
-  query: ExportQuery,
   total: number,
   worker: { script: string; archivePath: string } | undefined,
-  parts = Math.min(4, Math.max(2, availableParallelism())),
+  workers = Math.min(4, Math.max(2, availableParallelism())),
 ): ParallelExport | undefined {
   if (!worker || total < PARALLEL_MIN_ROWS) return undefined
-  return { ...worker, slices: sliceRows(reader, query, total, parts) }
+  return { ...worker, workers }
 }
 
 /** Writes the export to `out` and resolves with the number of rows once `out` has taken them all. */
@@ -75,19 +73,22 @@ export async function writeExport(
     }
     if (batch.length > 0) yield { text: format.rows(batch), rows: batch.length }
   }
-  const parallel = options.parallel
+  const parallel = options.parallel && startParallel(options.parallel, reader, req, query)
   async function* chunks(): AsyncGenerator<string> {
     const head = format.head()
     if (head !== '') yield head
-    const batches = parallel ? parallelBatches(parallel, req, query, BATCH_ROWS) : inThread()
-    for await (const batch of batches) {
+    for await (const batch of parallel ? parallel.batches : inThread()) {
       yield batch.text
       rows += batch.rows
       options.onRows?.(rows)
     }
   }
-  await pipeline(Readable.from(chunks(), { highWaterMark: 4 }), out, {
-    ...(options.signal ? { signal: options.signal } : {}),
-  })
+  try {
+    await pipeline(Readable.from(chunks(), { highWaterMark: 4 }), out, {
+      ...(options.signal ? { signal: options.signal } : {}),
+    })
+  } finally {
+    await parallel?.close()
+  }
   return rows
 }
