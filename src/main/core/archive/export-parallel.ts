@@ -13,6 +13,12 @@ import type { ExportWorkerData, ExportWorkerResult, ExportWorkerTask } from './e
 
 const SLICE_ROWS = 2_000
 const IN_FLIGHT_PER_WORKER = 3
+/**
+ * Formatting makes short-lived garbage at a great rate; a worker's default young generation is
+ * small enough that scavenges made one worker half again slower than the main thread (measured:
+ * 21.4 s against 14.2 s for 1M CSV rows; 15.5 s with 64 MB).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 }
 
 export interface ParallelExport {
   /** The built export-worker.js. */
@@ -53,7 +59,10 @@ export function startParallel(
   query: ExportQuery,
 ): ParallelRun {
   const data: ExportWorkerData = { archivePath: plan.archivePath, format: req.format, fields: [...req.fields], query }
-  const workers = Array.from({ length: Math.max(1, plan.workers) }, () => new Worker(plan.script, { workerData: data }))
+  const workers = Array.from(
+    { length: Math.max(1, plan.workers) },
+    () => new Worker(plan.script, { workerData: data, resourceLimits: WORKER_LIMITS }),
+  )
   const busy = new Map<Worker, number>(workers.map((w) => [w, 0]))
   const done = new Map<number, ExportWorkerResult>()
   let failure: Error | null = null
