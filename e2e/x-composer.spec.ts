@@ -2,16 +2,11 @@
 // apps reply only to posts that summon the account, so for any other post the
 // composer says why, disables Send, and offers "Quote instead" and "Open on X";
 // a post that mentions the account can be answered directly. Counting is X's.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { openArchive } from '../src/main/core/store/db'
-import { saveSourceConfig } from '../src/main/core/store/source-state'
-import { DEFAULT_X } from '../src/shared/sources/x'
 import { FakeXApi } from '../test/fakes/x-api'
 import { App } from './app'
-import { startEarshot, type ServerHandle } from './server'
+import type { ServerHandle } from './server'
+import { startEarshotWithX } from './x-server'
 
 const BEARER = 'e2e-bearer-composer-0c1d'
 
@@ -29,25 +24,14 @@ test.afterEach(async () => {
 })
 
 test('an X post that does not summon the account offers a quote or opening it on X', async ({ page }) => {
-  const archive = join(mkdtempSync(join(tmpdir(), 'earshot-e2e-xc-')), 'archive.sqlite')
-  const db = openArchive(archive)
-  saveSourceConfig(db, 'x', { ...DEFAULT_X, enabled: true, mode: 'stream', account: 'ComcastCares' }, Date.now())
-  db.close()
   // The bearer token streams; the four OAuth 1.0a user tokens make replies possible at all.
-  const env = {
+  server = await startEarshotWithX(fake, {
     EARSHOT_X_BEARER_TOKEN: BEARER,
-    EARSHOT_X_API_BASE: fake.url,
     EARSHOT_X_APP_KEY: 'e2e-app-key',
     EARSHOT_X_APP_SECRET: 'e2e-app-secret',
     EARSHOT_X_ACCESS_TOKEN: 'e2e-access-token',
     EARSHOT_X_ACCESS_SECRET: 'e2e-access-secret',
-  }
-  Object.assign(process.env, env)
-  try {
-    server = await startEarshot(['--no-demo'], archive)
-  } finally {
-    for (const name of Object.keys(env)) delete process.env[name]
-  }
+  })
   await page.goto(server.url)
   const app = new App(page, server)
   await app.waitForColumn('Comcast / Xfinity')

@@ -2,16 +2,11 @@
 // in the environment, pointed at the fake X API (EARSHOT_X_API_BASE). Posts
 // streamed for a column's rule appear in that column with their links
 // expanded; a column whose rule X refuses says so in its header.
-import { join } from 'node:path'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { test, expect } from '@playwright/test'
-import { openArchive } from '../src/main/core/store/db'
-import { saveSourceConfig } from '../src/main/core/store/source-state'
-import { DEFAULT_X } from '../src/shared/sources/x'
 import { FakeXApi } from '../test/fakes/x-api'
 import { App } from './app'
-import { startEarshot, type ServerHandle } from './server'
+import type { ServerHandle } from './server'
+import { startEarshotWithX } from './x-server'
 
 const BEARER = 'e2e-bearer-7f3a9c0d1e2b'
 const REFUSED =
@@ -32,18 +27,7 @@ test.afterEach(async () => {
 })
 
 test('X posts reach their column and a refused rule shows on its column', async ({ page }) => {
-  const archive = join(mkdtempSync(join(tmpdir(), 'earshot-e2e-x-')), 'archive.sqlite')
-  const db = openArchive(archive)
-  saveSourceConfig(db, 'x', { ...DEFAULT_X, enabled: true, mode: 'stream', account: 'ComcastCares' }, Date.now())
-  db.close()
-  process.env.EARSHOT_X_BEARER_TOKEN = BEARER
-  process.env.EARSHOT_X_API_BASE = fake.url
-  try {
-    server = await startEarshot(['--no-demo'], archive)
-  } finally {
-    delete process.env.EARSHOT_X_BEARER_TOKEN
-    delete process.env.EARSHOT_X_API_BASE
-  }
+  server = await startEarshotWithX(fake, { EARSHOT_X_BEARER_TOKEN: BEARER })
   await page.setViewportSize({ width: 2560, height: 1440 })
   await page.goto(server.url)
   const app = new App(page, server)

@@ -4,9 +4,11 @@
 import { useId, useState } from 'react'
 import type { Column } from '../../../shared/domain'
 import { NO_FILTERS, NO_MUTES, regexError, type Mutes, type TriageFilters } from '../../../shared/triage'
-import { describeError } from '../api/errors'
+import { describeError, type ErrorText } from '../api/errors'
 import { updateColumnTriage, useColumnTriage } from '../state/triage'
+import { ErrorAlert } from './ErrorAlert'
 import { Modal } from './Modal'
+import { SubmitActions } from './SubmitActions'
 
 const lines = (text: string): string[] =>
   text
@@ -27,7 +29,7 @@ export function ColumnTriageDialog({ column, onClose }: { column: Column; onClos
   const [words, setWords] = useState(start.words.join('\n'))
   const [authors, setAuthors] = useState(start.authors.join('\n'))
   const [regexes, setRegexes] = useState(start.regexes.join('\n'))
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ErrorText | null>(null)
   const [busy, setBusy] = useState(false)
   const ids = { words: useId(), authors: useId(), regexes: useId(), regexError: useId() }
   const regexProblems = lines(regexes)
@@ -43,7 +45,7 @@ export function ColumnTriageDialog({ column, onClose }: { column: Column; onClos
       })
       onClose()
     } catch (err) {
-      setError(describeError(err).message)
+      setError(describeError(err))
       setBusy(false)
     }
   }
@@ -111,19 +113,8 @@ export function ColumnTriageDialog({ column, onClose }: { column: Column; onClos
             )}
           </div>
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary" disabled={busy || regexProblems.length > 0}>
-            Save
-          </button>
-        </div>
+        <ErrorAlert error={error} />
+        <SubmitActions submitLabel="Save" disabled={busy || regexProblems.length > 0} onCancel={onClose} />
       </form>
     </Modal>
   )

@@ -1,22 +1,24 @@
 // The operator's name ("a" assigns to it by default) and the brand that
 // {{brand}} in canned replies becomes (empty: the column's title).
 import { useId, useState } from 'react'
-import { describeError } from '../api/errors'
+import { describeError, type ErrorText } from '../api/errors'
 import { updatePrefs, useTriageStore } from '../state/triage'
+import { ErrorAlert } from './ErrorAlert'
 import { Modal } from './Modal'
+import { SubmitActions } from './SubmitActions'
 
 export function OperatorDialog({ onClose }: { onClose: () => void }) {
   const prefs = useTriageStore((s) => s.prefs)
   const [operator, setOperator] = useState(prefs.operator)
   const [brand, setBrand] = useState(prefs.brand)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ErrorText | null>(null)
   const ids = { operator: useId(), brand: useId() }
   return (
     <Modal title="Operator settings" onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          updatePrefs({ operator, brand }).then(onClose, (err: unknown) => setError(describeError(err).message))
+          updatePrefs({ operator, brand }).then(onClose, (err: unknown) => setError(describeError(err)))
         }}
       >
         <div className="field">
@@ -40,19 +42,8 @@ export function OperatorDialog({ onClose }: { onClose: () => void }) {
             onChange={(e) => setBrand(e.target.value)}
           />
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary">
-            Save
-          </button>
-        </div>
+        <ErrorAlert error={error} />
+        <SubmitActions submitLabel="Save" disabled={false} onCancel={onClose} />
       </form>
     </Modal>
   )

@@ -3,9 +3,11 @@
 // (note). Enter saves, Escape cancels. The first assignment without an
 // operator name set makes that name the operator's.
 import { useId, useState } from 'react'
-import { describeError } from '../api/errors'
+import { describeError, type ErrorText } from '../api/errors'
 import { setTriage, updatePrefs, useTriageState, useTriageStore } from '../state/triage'
+import { ErrorAlert } from './ErrorAlert'
 import { Modal } from './Modal'
+import { SubmitActions } from './SubmitActions'
 
 type PromptKind = 'assign' | 'tag' | 'note'
 
@@ -29,7 +31,7 @@ export function TriagePrompt({
         ? (state?.tags ?? []).join(', ')
         : (state?.note ?? '')
   const [value, setValue] = useState(initial)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<ErrorText | null>(null)
   const id = useId()
   const listId = useId()
 
@@ -50,7 +52,7 @@ export function TriagePrompt({
       }
       onClose()
     } catch (err) {
-      setError(describeError(err).message)
+      setError(describeError(err))
     }
   }
 
@@ -104,19 +106,8 @@ export function TriagePrompt({
             <p className="field-hint">Recent: {suggestions.join(', ')}</p>
           )}
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn--primary">
-            Save
-          </button>
-        </div>
+        <ErrorAlert error={error} />
+        <SubmitActions submitLabel="Save" disabled={false} onCancel={onClose} />
       </form>
     </Modal>
   )
