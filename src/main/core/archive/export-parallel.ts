@@ -1,5 +1,5 @@
-// Parallel export. This thread walks the export's sort keys alone (an index
-// scan, cheap) and cuts them into consecutive slices of SLICE_ROWS; worker
+// Parallel export. This thread cuts the export into consecutive slices of
+// SLICE_ROWS by their sort keys (SQLite steps over each slice's rows); worker
 // threads (export-worker.ts) read and format slices, several at a time; the
 // writer takes the results strictly in slice order. At most IN_FLIGHT_PER_WORKER
 // slices per worker are handed out and not yet written, so memory stays flat
@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
 import type { Db } from '../store/db-types'
-import { iterateKeys, type ExportQuery, type ExportSlice } from './export-rows'
+import { cutAfter, lastKey, type ExportQuery, type ExportSlice } from './export-rows'
 import type { ExportWorkerData, ExportWorkerResult, ExportWorkerTask } from './export-worker'
 
 const SLICE_ROWS = 2_000
@@ -29,25 +29,34 @@ export interface ParallelExport {
   sliceRows?: number
 }
 
-/** Consecutive slices of the export, cut from its keys as they are asked for. */
+/** Consecutive slices of the export up to its last row at the start, cut as they are asked for. */
 function* slicesOf(reader: Db, query: ExportQuery, size: number): Generator<ExportSlice> {
+  const last = lastKey(reader, query)
+  if (!last) return
   let after: unknown[] | null = null
-  let n = 0
-  let last: unknown[] | null = null
-  for (const key of iterateKeys(reader, query)) {
-    last = key
-    if (++n === size) {
-      yield { after, upTo: key }
-      after = key
-      n = 0
+  for (;;) {
+    const cut = cutAfter(reader, query, after, size)
+    if (!cut || compareKeys(cut, last) >= 0) {
+      yield { after, upTo: last }
+      return
     }
+    yield { after, upTo: cut }
+    after = cut
   }
-  if (n > 0) yield { after, upTo: last }
+}
+
+/** Keys compare as SQLite's row values do (numbers here). */
+function compareKeys(a: unknown[], b: unknown[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = Number(a[i]) - Number(b[i])
+    if (d !== 0) return d
+  }
+  return 0
 }
 
 export interface ParallelRun {
   /** The export's rows as formatted text, in order. */
-  batches: AsyncGenerator<{ text: string; rows: number }>
+  batches: AsyncGenerator<{ text: string | Buffer; rows: number }>
   /** Stops the workers and the key walk; call it however the export ended. */
   close(): Promise<void>
 }
@@ -104,7 +113,7 @@ export function startParallel(
       w.postMessage({ index: handedOut++, slice: next.value } satisfies ExportWorkerTask)
     }
   }
-  async function* batches(): AsyncGenerator<{ text: string; rows: number }> {
+  async function* batches(): AsyncGenerator<{ text: string | Buffer; rows: number }> {
     handOut()
     while (!closed && (!exhausted || written < handedOut)) {
       const result = done.get(written)
@@ -116,7 +125,10 @@ export function startParallel(
       done.delete(written)
       written++
       handOut()
-      if (result.rows > 0) yield { text: result.text, rows: result.rows }
+      if (result.rows > 0) {
+        const { buffer, byteOffset, byteLength } = result.bytes
+        yield { text: Buffer.from(buffer, byteOffset, byteLength), rows: result.rows }
+      }
     }
   }
   return {

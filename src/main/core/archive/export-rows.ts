@@ -171,12 +171,25 @@ export function countRows(db: Db, q: ExportQuery): number {
   return (db.prepare(`SELECT count(*) AS n ${q.from}`).get(...q.params) as { n: number }).n
 }
 
-/** The export's sort keys alone, in order (an index walk): where parallel export cuts its chunks. */
-export function iterateKeys(db: Db, q: ExportQuery): IterableIterator<unknown[]> {
+/**
+ * Where parallel export cuts its slices: the key `size` rows past `after` (from the start when null),
+ * or undefined when fewer rows are left. SQLite steps over the rows itself; nothing crosses into JS.
+ */
+export function cutAfter(db: Db, q: ExportQuery, after: unknown[] | null, size: number): unknown[] | undefined {
+  const within = sliceWhere(q, { after, upTo: null })
   return db
-    .prepare(`SELECT ${q.order.join(', ')} ${q.from} ORDER BY ${q.order.join(', ')}`)
+    .prepare(`SELECT ${q.order.join(', ')} ${q.from}${within.sql} ORDER BY ${q.order.join(', ')} LIMIT 1 OFFSET ?`)
     .raw(true)
-    .iterate(...q.params) as IterableIterator<unknown[]>
+    .get(...q.params, ...within.params, size - 1) as unknown[] | undefined
+}
+
+/** The export's last key now (rows captured later are left out of a parallel export). */
+export function lastKey(db: Db, q: ExportQuery): unknown[] | undefined {
+  const desc = q.order.map((k) => `${k} DESC`).join(', ')
+  return db
+    .prepare(`SELECT ${q.order.join(', ')} ${q.from} ORDER BY ${desc} LIMIT 1`)
+    .raw(true)
+    .get(...q.params) as unknown[] | undefined
 }
 
 /** The rows, one at a time, straight from SQLite (never all in memory); arrays, which read twice as fast as objects. */
@@ -204,4 +217,51 @@ export function* iterateRows(
     row.splice(at, n, titles.length === 0 ? null : titles.join(LIST_SEPARATOR))
     yield row
   }
+}
+
+/**
+ * One slice's rows for a parallel export worker, as iterateRows gives them. Matched columns come from
+ * one range read of column_hits per column over the slice's time span, not a probe per row and column;
+ * a span too wide for that (an archive imported out of time order) falls back to the probes.
+ */
+export function readSlice(db: Db, fields: readonly ExportField[], q: ExportQuery, slice: ExportSlice): ExportRow[] {
+  const at = fields.indexOf('columns')
+  if (at === -1 || q.columns.length === 0) return [...iterateRows(db, fields, q, slice)]
+  const within = sliceWhere(q, slice)
+  const select = [...fields.map((f) => `${FIELD_SQL[f]} AS ${f}`), 'm.id', 'm.created_at']
+  const rows = db
+    .prepare(`SELECT ${select.join(', ')} ${q.from}${within.sql} ORDER BY ${q.order.join(', ')}`)
+    .raw(true)
+    .all(...q.params, ...within.params) as ExportRow[]
+  if (rows.length === 0) return rows
+  let from = Infinity
+  let to = -Infinity
+  for (const row of rows) {
+    const t = row[row.length - 1] as number
+    if (t < from) from = t
+    if (t > to) to = t
+  }
+  const most = rows.length * 16
+  const span = db
+    .prepare('SELECT mention_id FROM column_hits WHERE column_id = ? AND created_at BETWEEN ? AND ? LIMIT ?')
+    .pluck()
+  const hits = q.columns.map((c) => {
+    const ids = span.all(c.id, from, to, most + 1) as number[]
+    return ids.length > most ? null : new Set(ids)
+  })
+  const probe = db
+    .prepare('SELECT 1 FROM column_hits WHERE column_id = ? AND created_at = ? AND mention_id = ?')
+    .pluck()
+  for (const row of rows) {
+    const created = row.pop() as number
+    const id = row.pop() as number
+    const titles: string[] = []
+    for (let i = 0; i < q.columns.length; i++) {
+      const set = hits[i]
+      const matched = set ? set.has(id) : probe.get(q.columns[i]!.id, created, id) !== undefined
+      if (matched) titles.push(q.columns[i]!.title)
+    }
+    row[at] = titles.length === 0 ? null : titles.join(LIST_SEPARATOR)
+  }
+  return rows
 }

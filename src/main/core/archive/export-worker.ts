@@ -1,11 +1,11 @@
 // A parallel export's worker thread (see export-parallel.ts): on a read-only
 // connection of its own, it reads each slice it is handed, formats it and
-// posts the text back with the slice's index.
+// posts the text back, encoded, with the slice's index.
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
 import { openReader } from './export'
 import { formatter } from './export-format'
-import { iterateRows, type ExportQuery, type ExportRow, type ExportSlice } from './export-rows'
+import { readSlice, type ExportQuery, type ExportSlice } from './export-rows'
 
 export interface ExportWorkerData {
   archivePath: string
@@ -21,7 +21,8 @@ export interface ExportWorkerTask {
 
 export interface ExportWorkerResult {
   index: number
-  text: string
+  /** The slice's text as UTF-8, moved (not copied) to the writer. */
+  bytes: Uint8Array
   rows: number
 }
 
@@ -29,8 +30,11 @@ const data = workerData as ExportWorkerData
 // The head (BOM, header line) is the writer's: a slice is rows only.
 const format = formatter(data.format, data.fields, false)
 const reader = openReader(data.archivePath)
+const encoder = new TextEncoder()
 
 parentPort!.on('message', ({ index, slice }: ExportWorkerTask) => {
-  const rows: ExportRow[] = [...iterateRows(reader, data.fields, data.query, slice)]
-  parentPort!.postMessage({ index, text: format.rows(rows), rows: rows.length } satisfies ExportWorkerResult)
+  const rows = readSlice(reader, data.fields, data.query, slice)
+  // Encoded here, so the writer's thread neither copies nor encodes the text.
+  const bytes = encoder.encode(format.rows(rows))
+  parentPort!.postMessage({ index, bytes, rows: rows.length } satisfies ExportWorkerResult, [bytes.buffer])
 })

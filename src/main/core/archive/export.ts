@@ -74,7 +74,7 @@ export async function writeExport(
     if (batch.length > 0) yield { text: format.rows(batch), rows: batch.length }
   }
   const parallel = options.parallel && startParallel(options.parallel, reader, req, query)
-  async function* chunks(): AsyncGenerator<string> {
+  async function* chunks(): AsyncGenerator<string | Buffer> {
     const head = format.head()
     if (head !== '') yield head
     for await (const batch of parallel ? parallel.batches : inThread()) {
