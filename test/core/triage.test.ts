@@ -118,6 +118,8 @@ describe('triage', () => {
 
   it('keeps one watermark per column that only moves forward', async () => {
     const { core, column, mentions } = await setup()
+    const moves: ColumnTriage[] = []
+    core.hub.subscribe((name, payload) => name === 'triage.column.changed' && moves.push(payload as ColumnTriage))
     const second = mentions[1]!
     const mark = ok<ColumnTriage>(
       await core.call('triage.markReadUpTo', {
@@ -134,6 +136,8 @@ describe('triage', () => {
       }),
     )
     expect(again.watermark).toEqual(mark.watermark)
+    // Only the move is announced; marking an older card changes nothing and says nothing.
+    expect(moves.map((m) => m.watermark)).toEqual([mark.watermark])
     // No per-mention rows are written for a watermark.
     expect(core.db.prepare('SELECT count(*) AS n FROM triage').get()).toEqual({ n: 0 })
     const bad = await core.call('triage.markReadUpTo', { columnId: 'nope', cursor: { createdAt: 1, id: 1 } })

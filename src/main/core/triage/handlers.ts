@@ -7,7 +7,7 @@ import { notFound } from '../errors'
 import { getColumn } from '../store/columns'
 import { deleteCanned, deleteDraft, getDraft, listCanned, saveCanned, saveDraft } from './composer-store'
 import { getPrefs, noteAssignee, updatePrefs } from './prefs'
-import { getColumnTriage, getTriage, listColumnTriage, markReadUpTo, setTriage, updateColumnTriage } from './store'
+import { getTriage, listColumnTriage, markReadUpTo, setTriage, updateColumnTriage } from './store'
 
 export function triageHandlers({ db, hub, now, columns }: CoreDeps): HandlerGroup<typeof triageCommands> {
   const knownColumn = (id: string): void => {
@@ -23,10 +23,9 @@ export function triageHandlers({ db, hub, now, columns }: CoreDeps): HandlerGrou
     },
     'triage.markReadUpTo': ({ columnId, cursor }) => {
       knownColumn(columnId)
-      const before = getColumnTriage(db, columnId)
-      const after = markReadUpTo(db, columnId, cursor, now())
-      if (after !== before) hub.emit('triage.column.changed', after)
-      return after
+      const { triage, moved } = markReadUpTo(db, columnId, cursor, now())
+      if (moved) hub.emit('triage.column.changed', triage)
+      return triage
     },
     'triage.columns': () =>
       listColumnTriage(

@@ -129,8 +129,8 @@ export function setTriage(db: Db, ids: readonly number[], change: TriageChange, 
         now,
       })
       if (change.tags) clearTags.run(id)
-      for (const tag of [...(change.tags ?? []), ...(change.addTags ?? [])]) {
-        if (cleanTag(tag) !== '') addTag.run(id, cleanTag(tag))
+      for (const tag of [...(change.tags ?? []), ...(change.addTags ?? [])].map(cleanTag)) {
+        if (tag !== '') addTag.run(id, tag)
       }
       for (const tag of change.removeTags ?? []) removeTag.run(id, cleanTag(tag))
     }
@@ -204,12 +204,20 @@ function saveColumnTriage(db: Db, t: ColumnTriage, now: number): ColumnTriage {
  * "Mark read up to here": everything in the column at or older than the
  * cursor reads as read. One row per column, however many mentions; the mark
  * only moves forward (newer), so marking an older card never un-reads.
+ * `moved` says whether the mark changed.
  */
-export function markReadUpTo(db: Db, columnId: ColumnId, cursor: PageCursor, now: number): ColumnTriage {
+export function markReadUpTo(
+  db: Db,
+  columnId: ColumnId,
+  cursor: PageCursor,
+  now: number,
+): { triage: ColumnTriage; moved: boolean } {
   const cur = getColumnTriage(db, columnId)
   const w = cur.watermark
   const newer = w === null || cursor.createdAt > w.createdAt || (cursor.createdAt === w.createdAt && cursor.id > w.id)
-  return newer ? saveColumnTriage(db, { ...cur, watermark: cursor }, now) : cur
+  return newer
+    ? { triage: saveColumnTriage(db, { ...cur, watermark: cursor }, now), moved: true }
+    : { triage: cur, moved: false }
 }
 
 export function updateColumnTriage(
