@@ -76,6 +76,33 @@ describe('export', () => {
     ])
   })
 
+  it("reads a column's watermark into its read field, and only there", async () => {
+    const b = core.db.prepare("SELECT id, created_at FROM mentions WHERE external_id = 'b'").get() as {
+      id: number
+      created_at: number
+    }
+    ok(await core.call('triage.markReadUpTo', { columnId: column.id, cursor: { createdAt: b.created_at, id: b.id } }))
+    const readOf = async (scope: { kind: 'column'; columnId: string } | { kind: 'query'; query: string }) => {
+      const job = ok<ExportJob>(await core.call('export.start', { scope, format: 'jsonl', fields: ['id', 'read'] }))
+      const { text } = await collect(core, job)
+      return text
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; read: boolean })
+    }
+    // In the column, b is at the watermark, as its card shows; a was marked read by hand.
+    expect(await readOf({ kind: 'column', columnId: column.id })).toEqual([
+      { id: 'a', read: true },
+      { id: 'b', read: true },
+    ])
+    // Outside a column only what was marked read by hand counts.
+    expect(await readOf({ kind: 'query', query: '' })).toEqual([
+      { id: 'a', read: true },
+      { id: 'b', read: false },
+      { id: 'c', read: false },
+    ])
+  })
+
   it('exports a query over a time range as JSONL', async () => {
     const job = ok<ExportJob>(
       await core.call('export.start', {

@@ -9,6 +9,7 @@ import { compileColumnQuery } from '../../../shared/query/column-query'
 import { badRequest, notFound } from '../errors'
 import { toSqlWhere, type SqlWhere } from '../query/sql'
 import { getColumn, listColumns } from '../store/columns'
+import { getColumnTriage } from '../triage/store'
 import type { Db } from '../store/db-types'
 
 /** group_concat separator for list fields: the ASCII unit separator never appears in titles or tags. */
@@ -51,6 +52,22 @@ export interface ExportQuery {
   label: string
   /** The archive's columns in display order, for the matched-columns field. */
   columns: Array<{ id: string; title: string }>
+  /** Fields whose SQL depends on the scope (a column's read watermark). */
+  fieldSql: Partial<Record<ExportField, string>>
+}
+
+const fieldSql = (q: ExportQuery, f: ExportField): string => q.fieldSql[f] ?? FIELD_SQL[f]
+
+/**
+ * A column's "read" as its cards show it: marked read, or at or older than the column's watermark
+ * (the watermark's two integers are inlined: they come from our own table).
+ */
+function columnReadSql(db: Db, columnId: string): Partial<Record<ExportField, string>> {
+  const mark = getColumnTriage(db, columnId).watermark
+  if (!mark || !Number.isSafeInteger(mark.createdAt) || !Number.isSafeInteger(mark.id)) return {}
+  return {
+    read: `CASE WHEN coalesce(t.read, 0) = 1 OR (h.created_at, h.mention_id) <= (${mark.createdAt}, ${mark.id}) THEN 1 ELSE 0 END`,
+  }
 }
 
 /** Resolves an export's scope against the archive; throws a clear error for a missing column or a bad query. */
@@ -71,6 +88,7 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
       order: ['h.created_at', 'h.mention_id'],
       label: column.title,
       columns,
+      fieldSql: columnReadSql(db, column.id),
     }
   }
   const where = queryWhere(req.scope.query)
@@ -83,6 +101,8 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
     order: ['m.id'],
     label: req.scope.query.trim() === '' ? 'archive' : req.scope.query,
     columns,
+    // Watermarks belong to columns: outside one, "read" is what was marked read.
+    fieldSql: {},
   }
 }
 
@@ -157,7 +177,7 @@ function selectParts(
         params.push(c.id)
       }
     } else {
-      parts.push(`${FIELD_SQL[f]} AS ${f}`)
+      parts.push(`${fieldSql(q, f)} AS ${f}`)
     }
   }
   const within = sliceWhere(q, slice)
@@ -228,7 +248,7 @@ export function readSlice(db: Db, fields: readonly ExportField[], q: ExportQuery
   const at = fields.indexOf('columns')
   if (at === -1 || q.columns.length === 0) return [...iterateRows(db, fields, q, slice)]
   const within = sliceWhere(q, slice)
-  const select = [...fields.map((f) => `${FIELD_SQL[f]} AS ${f}`), 'm.id', 'm.created_at']
+  const select = [...fields.map((f) => `${fieldSql(q, f)} AS ${f}`), 'm.id', 'm.created_at']
   const rows = db
     .prepare(`SELECT ${select.join(', ')} ${q.from}${within.sql} ORDER BY ${q.order.join(', ')}`)
     .raw(true)
