@@ -1,5 +1,6 @@
 // Alerts and wall mode as an operator meets them: the demo's first outage
-// storm fires an alert that rings the bell and marks the sparkline; a column
+// storm fires an alert that rings the bell and marks the sparkline; a column's
+// finer alert settings keep their values; a column
 // pops out into its own live tab; wall mode at 2560x1440 and 3840x2160 fits
 // whole columns in readable type with the ticker running (screenshots).
 import type { Page } from '@playwright/test'
@@ -84,6 +85,37 @@ test.describe('alerts', () => {
     await expect(comcastFirst).not.toContainText('(unread)')
     await expect(after.last()).not.toContainText('(unread)')
   })
+})
+
+test('finer alert settings of a column: bounds explained, values kept across a reload', async ({ app, page }) => {
+  await app.waitForColumn('JetBlue')
+  await openAlerts(page)
+  const panel = page.getByRole('group', { name: /^Alerts/ })
+  await panel.getByLabel('More alert settings for JetBlue').click()
+  const options = panel.locator('details[open]')
+  const least = options.getByLabel('At least')
+  await least.fill('0')
+  await least.press('Enter')
+  await expect(options.getByRole('alert')).toHaveText('A whole number from 1 to 100,000')
+  await expect(least).toHaveAttribute('aria-invalid', 'true')
+  await least.fill('25')
+  await least.press('Enter')
+  await expect(options.getByRole('alert')).toHaveCount(0)
+  const quiet = options.getByLabel('Then quiet for')
+  await quiet.fill('30')
+  await quiet.press('Tab')
+  const surge = options.getByLabel('Alert on a negative surge')
+  await surge.uncheck()
+  await expect(surge).not.toBeChecked()
+
+  await page.reload()
+  await app.waitForColumn('JetBlue')
+  await openAlerts(page)
+  await panel.getByLabel('More alert settings for JetBlue').click()
+  await expect(options.getByLabel('At least')).toHaveValue('25')
+  await expect(options.getByLabel('Then quiet for')).toHaveValue('30')
+  await expect(options.getByLabel('Alert on a negative surge')).not.toBeChecked()
+  await screenshot(page, 'alert-settings')
 })
 
 test('pop-out opens one live column in its own tab', async ({ app, page, context }) => {

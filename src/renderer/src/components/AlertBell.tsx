@@ -1,13 +1,15 @@
 // Top-bar alerts: a bell with the unread count that opens the alert list
 // (newest first, "Show" scrolls to the column, "Mark all read"), how alerts
 // are announced (desktop notification, sound) and each column's detection
-// settings (on/off, sensitivity). Opening the list does not mark anything
+// settings (on/off, sensitivity; negative surge, least volume and cooldown
+// under "More"). Opening the list does not mark anything
 // read: an operator who glances at it has not handled the alerts.
 import { SENSITIVITIES, type Alert, type Sensitivity } from '../../../shared/contracts/alerts'
 import { alertTitle, notificationPermission, requestNotificationPermission } from '../lib/notify'
 import { configureColumnAlerts, markAllRead, setNotifyPrefs, useAlertsStore } from '../state/alerts'
 import { useDeckStore } from '../state/deck'
 import { notify, notifyError } from '../state/notices'
+import { AlertColumnOptions } from './AlertColumnOptions'
 import { Popover } from './Popover'
 import { RelativeTime } from './RelativeTime'
 
@@ -102,27 +104,34 @@ function ColumnSettings() {
           if (!s) return null
           return (
             <li key={c.id} className="alert-column">
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={s.enabled}
-                  onChange={(e) => void save({ columnId: c.id, enabled: e.target.checked }, c.title)}
-                />
-                <span className="alert-column-title">{c.title}</span>
-              </label>
-              <select
-                className="input input--small"
-                aria-label={`Sensitivity for ${c.title}`}
-                value={s.sensitivity}
-                disabled={!s.enabled}
-                onChange={(e) => void save({ columnId: c.id, sensitivity: e.target.value as Sensitivity }, c.title)}
-              >
-                {SENSITIVITIES.map((v) => (
-                  <option key={v} value={v}>
-                    {SENSITIVITY_NAMES[v]}
-                  </option>
-                ))}
-              </select>
+              <div className="alert-column-row">
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={s.enabled}
+                    onChange={(e) => void save({ columnId: c.id, enabled: e.target.checked }, c.title)}
+                  />
+                  <span className="alert-column-title">{c.title}</span>
+                </label>
+                <select
+                  className="input input--small"
+                  aria-label={`Sensitivity for ${c.title}`}
+                  value={s.sensitivity}
+                  disabled={!s.enabled}
+                  onChange={(e) => void save({ columnId: c.id, sensitivity: e.target.value as Sensitivity }, c.title)}
+                >
+                  {SENSITIVITIES.map((v) => (
+                    <option key={v} value={v}>
+                      {SENSITIVITY_NAMES[v]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <AlertColumnOptions
+                title={c.title}
+                settings={s}
+                onSave={(patch) => void save({ columnId: c.id, ...patch }, c.title)}
+              />
             </li>
           )
         })}
