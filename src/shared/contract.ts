@@ -14,8 +14,8 @@ import {
   MentionSchema,
   PageCursorSchema,
   SourceStatusSchema,
-  WorkspaceFileSchema,
 } from './domain'
+import { WorkspaceFileSchema } from './workspace'
 import { alertsCommands, alertsEvents } from './contracts/alerts'
 import { archiveCommands, archiveEvents } from './contracts/archive'
 import { command } from './contracts/command'

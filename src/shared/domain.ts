@@ -136,30 +136,6 @@ export const DisplaySettingsSchema = z.object({
 export type DisplaySettings = z.infer<typeof DisplaySettingsSchema>
 export const DEFAULT_DISPLAY: DisplaySettings = { density: 'comfortable', fontScale: 1 }
 
-/**
- * A workspace file: everything an operator shares with another (columns,
- * queries, layout, source settings) and never a secret.
- */
-export const WORKSPACE_FORMAT = 'earshot.workspace' as const
-export const WorkspaceFileSchema = z.object({
-  format: z.literal(WORKSPACE_FORMAT),
-  version: z.literal(1),
-  name: z.string().min(1).max(120),
-  columns: z
-    .array(
-      z.object({
-        title: ColumnSchema.shape.title,
-        query: ColumnSchema.shape.query,
-        width: ColumnSchema.shape.width.optional(),
-        collapseReposts: ColumnSchema.shape.collapseReposts,
-      }),
-    )
-    .max(100),
-  sources: z.object({ demo: DemoSettingsSchema }).partial(),
-  display: DisplaySettingsSchema.optional(),
-})
-export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>
-
 /** Sparkline buckets: the last 30 minutes in 30-second steps. */
 export const STATS_WINDOW_MS = 30 * 60_000
 export const STATS_BUCKET_MS = 30_000

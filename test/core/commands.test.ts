@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Column, WorkspaceFile } from '../../src/shared/domain'
+import type { Column } from '../../src/shared/domain'
+import type { WorkspaceFile } from '../../src/shared/workspace'
 import { createCore, type Core } from '../../src/main/core/core'
 import { mentionInput, ok, tempArchive, TEST_CORE } from '../helpers'
 
@@ -86,6 +87,60 @@ describe('handler table', () => {
     expect(broken.ok).toBe(false)
     if (!broken.ok) expect(broken.error.message).toMatch(/not a valid Earshot workspace/)
     expect(ok<Column[]>(await core.call('columns.list', {})).map((c) => c.title)).toEqual(['Oreo'])
+  })
+
+  it("a workspace file carries each column's filters, mutes and alert settings, and only what differs from a new column's", async () => {
+    const [comcast, jetblue] = ok<Column[]>(await core.call('columns.list', {}))
+    ok(
+      await core.call('triage.column.update', {
+        columnId: comcast!.id,
+        filters: { hideDone: true },
+        mutes: { words: ['giveaway'], authors: [], regexes: ['^RT\\b'] },
+      }),
+    )
+    ok(await core.call('alerts.configure', { columnId: comcast!.id, sensitivity: 'high', cooldownMinutes: 30 }))
+    const file = ok<WorkspaceFile>(await core.call('workspace.export', {}))
+    expect(file.columns[0]).toMatchObject({
+      title: 'Comcast / Xfinity',
+      triage: { filters: { hideDone: true }, mutes: { words: ['giveaway'], regexes: ['^RT\\b'] } },
+      alerts: { sensitivity: 'high', cooldownMinutes: 30 },
+    })
+    expect(file.columns[0]!.triage!.mutes).not.toHaveProperty('authors')
+    expect(file.columns[0]!.alerts).not.toHaveProperty('minVolume')
+    expect(file.columns[1]).not.toHaveProperty('triage')
+    expect(file.columns[1]).not.toHaveProperty('alerts')
+    ok(await core.call('alerts.configure', { columnId: jetblue!.id, enabled: false }))
+
+    // Imported into a fresh archive (through a JSON round trip, as a shared file travels).
+    await core.stop()
+    core = createCore({ archivePath: tempArchive(), ...TEST_CORE })
+    core.start()
+    ok(await core.call('workspace.import', { workspace: JSON.parse(JSON.stringify(file)) }))
+    const imported = ok<Column[]>(await core.call('columns.list', {}))
+    const triage = ok<{ columnId: string; filters: object; mutes: object }[]>(await core.call('triage.columns', {}))
+    expect(triage.find((t) => t.columnId === imported[0]!.id)).toMatchObject({
+      filters: { hideDone: true, onlyUnassigned: false, onlyUnread: false },
+      mutes: { words: ['giveaway'], authors: [], regexes: ['^RT\\b'] },
+    })
+    const alerts = ok<{
+      columns: { columnId: string; sensitivity: string; cooldownMinutes: number; enabled: boolean }[]
+    }>(await core.call('alerts.settings', {}))
+    expect(alerts.columns.find((a) => a.columnId === imported[0]!.id)).toMatchObject({
+      sensitivity: 'high',
+      cooldownMinutes: 30,
+      enabled: true,
+    })
+    expect(alerts.columns.find((a) => a.columnId === imported[1]!.id)).toMatchObject({
+      sensitivity: 'medium',
+      enabled: true,
+    })
+
+    // A file whose mute pattern does not compile is refused, naming it.
+    const bad = structuredClone(file)
+    bad.columns[0]!.triage!.mutes!.regexes = ['(unclosed']
+    const refused = await core.call('workspace.import', { workspace: bad })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    if (!refused.ok) expect(refused.error.message).toMatch(/columns\.0\.triage\.mutes\.regexes/)
   })
 
   it('checks a query: its reading, archived matches and X rule, or a positioned error', async () => {

@@ -26,7 +26,7 @@ import { SecretStore } from './secrets/secret-store'
 import { Outbox } from './outbox/outbox'
 import type { CoreDeps } from './deps'
 import { triageHandlers } from './triage/handlers'
-import { deleteColumnTriage } from './triage/store'
+import { deleteColumnTriage, getColumnTriage, updateColumnTriage } from './triage/store'
 import { archiveHandlers } from './archive/handlers'
 import { createArchiveServices, type ArchiveServices } from './archive/services'
 import { alertsHandlers } from './alerts/handlers'
@@ -40,7 +40,8 @@ import { openArchive } from './store/db'
 import type { Db } from './store/db-types'
 import { countMentions, pageColumn } from './store/mentions'
 import { DEFAULT_SETTINGS, loadWorkspace, saveWorkspace, type WorkspaceState } from './store/workspace'
-import { parseWorkspaceFile, toWorkspaceFile } from './workspace-file'
+import { parseWorkspaceFile, toWorkspaceFile, triageFromFile } from './workspace-file'
+import type { WorkspaceFile } from '../../shared/workspace'
 
 export interface CoreOptions {
   archivePath: string
@@ -135,9 +136,23 @@ export function createCore(options: CoreOptions): Core {
       name: file.name,
       settings: { demo: file.sources.demo ?? DEFAULT_SETTINGS.demo, display: file.display ?? DEFAULT_SETTINGS.display },
     }
-    columns.replaceAll(file.columns)
+    applyColumns(file)
     saveWorkspace(db, state)
     return state
+  }
+
+  /** Replaces the columns with a file's, each with its triage filters, mutes and alert settings. */
+  function applyColumns(file: WorkspaceFile) {
+    const old = columns.list()
+    const created = columns.replaceAll(file.columns)
+    for (const c of old) deleteColumnTriage(db, c.id)
+    created.forEach((c, i) => {
+      const wanted = file.columns[i]!
+      const triage = triageFromFile(wanted)
+      if (triage) hub.emit('triage.column.changed', updateColumnTriage(db, c.id, triage, now()))
+      if (wanted.alerts && Object.keys(wanted.alerts).length > 0) alerts.configure({ ...wanted.alerts, columnId: c.id })
+    })
+    return created
   }
 
   function setSettings(settings: Settings): Settings {
@@ -211,10 +226,14 @@ export function createCore(options: CoreOptions): Core {
         display: { ...workspace.settings.display, ...patch.display },
       }),
     'sources.status': () => sources.list(),
-    'workspace.export': ({ name }) => toWorkspaceFile(name ?? workspace.name, columns.list(), workspace.settings),
+    'workspace.export': ({ name }) =>
+      toWorkspaceFile(name ?? workspace.name, columns.list(), workspace.settings, (c) => ({
+        triage: getColumnTriage(db, c.id),
+        alerts: alerts.settingsOf(c.id),
+      })),
     'workspace.import': ({ workspace: raw }) => {
       const file = parseWorkspaceFile(raw)
-      const imported = columns.replaceAll(file.columns)
+      const imported = applyColumns(file)
       workspace = { ...workspace, name: file.name }
       const settings = setSettings({
         demo: { ...workspace.settings.demo, ...file.sources.demo },
