@@ -6,7 +6,7 @@
 // an unreadable entry of `includes` is dropped, never the page it came in.
 import { z } from 'zod'
 
-/** Exactly the fields the stream and recent search request (issue 4). */
+/** Exactly the fields the stream and recent search request (issue 4; note_tweet for posts past 280 characters). */
 export const TWEET_FIELDS = [
   'created_at',
   'lang',
@@ -16,6 +16,7 @@ export const TWEET_FIELDS = [
   'referenced_tweets',
   'public_metrics',
   'entities',
+  'note_tweet',
 ] as const
 export const EXPANSIONS = ['author_id'] as const
 export const USER_FIELDS = ['username', 'name', 'public_metrics', 'verified', 'profile_image_url'] as const
