@@ -155,6 +155,85 @@ describe('import', () => {
     })
   })
 
+  it('imports X posts as the live stream reads them: links expanded, refAuthor, kind precedence, long text', async () => {
+    const users = [
+      { id: '1', username: 'ann' },
+      { id: '2', username: 'JetBlue' },
+    ]
+    const quote = {
+      id: '200',
+      text: 'delay again, see https://t.co/q1',
+      author_id: '1',
+      created_at: '2026-01-02T00:00:00.000Z',
+      referenced_tweets: [{ type: 'quoted', id: '150' }],
+      entities: {
+        urls: [{ start: 17, end: 32, url: 'https://t.co/q1', expanded_url: 'https://x.com/JetBlue/status/150' }],
+      },
+    }
+    // X lists the quote first; a reply that quotes is a reply all the same.
+    const replyQuoting = {
+      id: '201',
+      text: '@JetBlue still a delay',
+      author_id: '1',
+      created_at: '2026-01-02T00:01:00.000Z',
+      in_reply_to_user_id: '2',
+      referenced_tweets: [
+        { type: 'quoted', id: '150' },
+        { type: 'replied_to', id: '151' },
+      ],
+    }
+    const long = `${'The delay board keeps changing and nobody at the gate knows anything at all. '.repeat(5)}https://t.co/l0ng`
+    const at = Array.from(long).length - 'https://t.co/l0ng'.length
+    const longPost = {
+      id: '202',
+      text: long.slice(0, 270),
+      author_id: '1',
+      created_at: '2026-01-02T00:02:00.000Z',
+      note_tweet: {
+        text: long,
+        entities: {
+          urls: [{ start: at, end: at + 17, url: 'https://t.co/l0ng', expanded_url: 'https://example.com/b' }],
+        },
+      },
+    }
+    const text = JSON.stringify({
+      data: [quote, replyQuoting, longPost],
+      includes: { users },
+      meta: { result_count: 3 },
+    })
+    const progress = await importText(core, 'twarc', text, {}, 64)
+    expect(progress).toMatchObject({ state: 'done', accepted: 3, badCount: 0 })
+    const rows = core.db
+      .prepare('SELECT external_id, text, kind, ref_id, reply_to, ref_author FROM mentions ORDER BY external_id')
+      .all()
+    expect(rows).toEqual([
+      {
+        external_id: '200',
+        text: 'delay again, see https://x.com/JetBlue/status/150',
+        kind: 'quote',
+        ref_id: '150',
+        reply_to: null,
+        ref_author: 'JetBlue',
+      },
+      {
+        external_id: '201',
+        text: '@JetBlue still a delay',
+        kind: 'reply',
+        ref_id: '151',
+        reply_to: 'JetBlue',
+        ref_author: 'JetBlue',
+      },
+      {
+        external_id: '202',
+        text: long.replace('https://t.co/l0ng', 'https://example.com/b'),
+        kind: 'post',
+        ref_id: null,
+        reply_to: null,
+        ref_author: null,
+      },
+    ])
+  })
+
   it('imports an X API v2 JSON document, numbering bad posts by position', async () => {
     const doc = JSON.stringify([
       {

@@ -1,6 +1,6 @@
 // X API v2 payloads to mentions.
 import { describe, expect, it } from 'vitest'
-import { expandLinks, normalizeTweet } from '../../src/main/core/connectors/x/normalize'
+import { expandLinks, normalizePage, normalizeTweet } from '../../src/main/core/connectors/x/normalize'
 import { XStreamPostSchema } from '../../src/main/core/connectors/x/payload'
 
 // The docs' stream line (shared/fixtures/x-api-v2/stream_line_with_includes_and_matching_rules.json).
@@ -19,7 +19,7 @@ const DOCS_LINE = {
 describe('normalizeTweet', () => {
   it("reads the docs' stream line", () => {
     const line = XStreamPostSchema.parse(DOCS_LINE)
-    expect(normalizeTweet(line.data, line.includes, 0)).toEqual({
+    expect(normalizeTweet(line.data, line.includes)).toEqual({
       source: 'x',
       externalId: '1234567890',
       url: 'https://x.com/catperson/status/1234567890',
@@ -68,18 +68,14 @@ describe('normalizeTweet', () => {
       referenced_tweets: [{ type: 'replied_to' as const, id: '99' }],
       entities: { mentions: [{ username: 'JetBlue', id: '6449282' }] },
     }
-    const withUser = normalizeTweet(
-      reply,
-      {
-        users: [
-          { id: '1', username: 'flyer' },
-          { id: '6449282', username: 'JetBlue' },
-        ],
-      },
-      0,
-    )
+    const withUser = normalizeTweet(reply, {
+      users: [
+        { id: '1', username: 'flyer' },
+        { id: '6449282', username: 'JetBlue' },
+      ],
+    })
     expect(withUser).toMatchObject({ kind: 'reply', refId: '99', replyTo: 'JetBlue', refAuthor: 'JetBlue' })
-    const fromEntities = normalizeTweet(reply, { users: [{ id: '1', username: 'flyer' }] }, 0)
+    const fromEntities = normalizeTweet(reply, { users: [{ id: '1', username: 'flyer' }] })
     expect(fromEntities).toMatchObject({ replyTo: 'JetBlue', refAuthor: 'JetBlue' })
   })
 
@@ -95,24 +91,18 @@ describe('normalizeTweet', () => {
         ],
       },
     }
-    expect(normalizeTweet(quote, undefined, 0)).toMatchObject({ kind: 'quote', refAuthor: 'EarshotCare' })
-    const expanded = normalizeTweet(
-      quote,
-      { users: [{ id: '5', username: 'RealAuthor' }], tweets: [{ id: '77', text: 'x', author_id: '5' }] },
-      0,
-    )
+    expect(normalizeTweet(quote, undefined)).toMatchObject({ kind: 'quote', refAuthor: 'EarshotCare' })
+    const expanded = normalizeTweet(quote, {
+      users: [{ id: '5', username: 'RealAuthor' }],
+      tweets: [{ id: '77', text: 'x', author_id: '5' }],
+    })
     expect(expanded.refAuthor).toBe('RealAuthor')
     const rt = {
       id: '4',
       text: 'RT @Oreo: You can still dunk in the dark.',
       referenced_tweets: [{ type: 'retweeted' as const, id: '88' }],
     }
-    expect(normalizeTweet(rt, undefined, 5)).toMatchObject({
-      kind: 'repost',
-      refId: '88',
-      refAuthor: 'Oreo',
-      createdAt: 5,
-    })
+    expect(normalizeTweet(rt, undefined)).toMatchObject({ kind: 'repost', refId: '88', refAuthor: 'Oreo' })
   })
 
   it('reads author metrics, language and media', () => {
@@ -138,12 +128,86 @@ describe('normalizeTweet', () => {
           },
         ],
       },
-      0,
     )
     expect(m).toMatchObject({
       lang: 'pt',
       hasMedia: true,
       author: { handle: 'a', name: 'A', followers: 1234, verified: true, avatarUrl: 'https://pbs.twimg.com/a.jpg' },
     })
+  })
+
+  it("reads a long post's whole text from note_tweet, its links expanded by note_tweet's own offsets", () => {
+    const full = `${'Day three without internet. '.repeat(11)}Status page: https://t.co/st4tus`
+    const cut = Array.from(full).slice(0, 270).join('')
+    const at = Array.from(full).length - 'https://t.co/st4tus'.length
+    const m = normalizeTweet(
+      {
+        id: '6',
+        text: cut,
+        note_tweet: {
+          text: full,
+          entities: {
+            urls: [
+              { start: at, end: at + 19, url: 'https://t.co/st4tus', expanded_url: 'https://status.example.net/' },
+            ],
+          },
+        },
+      },
+      undefined,
+    )
+    expect(m.text).toBe(full.replace('https://t.co/st4tus', 'https://status.example.net/'))
+  })
+
+  it('takes the time from the snowflake id when created_at is absent', () => {
+    const m = normalizeTweet({ id: '1880000000000000001', text: 'no time' }, undefined)
+    expect(new Date(m.createdAt).toISOString()).toBe('2025-01-16T21:11:43.367Z')
+  })
+
+  it('ranks the kinds: repost over reply over quote, whatever the order X lists them in', () => {
+    const kind = (...types: string[]) =>
+      normalizeTweet(
+        { id: '7', text: 't', referenced_tweets: types.map((type, i) => ({ type, id: String(i + 1) })) },
+        undefined,
+      )
+    expect(kind('quoted', 'replied_to')).toMatchObject({ kind: 'reply', refId: '2' })
+    expect(kind('quoted', 'retweeted')).toMatchObject({ kind: 'repost', refId: '2' })
+    expect(kind('quoted')).toMatchObject({ kind: 'quote', refId: '1' })
+    // A kind X adds later leaves the post a plain post rather than refusing it.
+    expect(kind('edited_from')).toMatchObject({ kind: 'post', refId: null })
+  })
+})
+
+describe('normalizePage', () => {
+  it('reads a twarc flattened post with its author inline', () => {
+    const page = normalizePage({ id: '8', text: 'flat', author_id: '3', author: { id: '3', username: 'flat_ann' } })
+    expect(page.problems).toEqual([])
+    expect(page.mentions).toEqual([
+      expect.objectContaining({ externalId: '8', author: expect.objectContaining({ handle: 'flat_ann' }) }),
+    ])
+  })
+
+  it('reports each bad post with its reason and keeps the others', () => {
+    const page = normalizePage({
+      data: [
+        { id: '1', text: 'fine', author_id: '7' },
+        { id: '2', text: 'when?', author_id: '7', created_at: 'yesterday' },
+        { id: '3', text: 'who?', author_id: '8' },
+        { text: 'no id', author_id: '7' },
+      ],
+      // An unreadable user is dropped; the posts of the others still import.
+      includes: { users: [{ id: '7', username: 'zed' }, { id: 8 }] },
+    })
+    expect(page.mentions.map((m) => m.externalId)).toEqual(['1'])
+    expect(page.problems).toEqual([
+      { index: 1, message: 'post 2: created_at "yesterday" is not a date' },
+      { index: 2, message: 'post 3: its author 8 is not in includes.users' },
+      { index: 3, message: expect.stringMatching(/^post 4: /) },
+    ])
+  })
+
+  it('refuses what is not a response page, and takes an empty or error-only page as nothing', () => {
+    expect(() => normalizePage({ hello: 'world' })).toThrow(/not an X API v2 response page/)
+    expect(normalizePage({ errors: [{ title: 'Not Found Error' }] })).toEqual({ mentions: [], problems: [] })
+    expect(normalizePage({ meta: { result_count: 0 } })).toEqual({ mentions: [], problems: [] })
   })
 })

@@ -91,6 +91,20 @@ describe('X recent-search polling', () => {
     expect(x.t.cursors.has('page:ford')).toBe(false)
   })
 
+  it('skips a malformed post with its reason and keeps the rest of the page', async () => {
+    h = await startHarness({ mode: 'search', pollSeconds: 30 })
+    const x = h
+    const good = tweet('comcast fine here')
+    const bad = tweet('comcast when?', { created_at: 'sometime' })
+    x.fake.searchable.push(good, bad)
+    x.connect([{ id: 'c', query: 'comcast' }])
+    await vi.waitFor(() => expect(x.t.statuses.at(-1)?.state).toBe('connected'))
+    expect(x.t.emitted().map((m) => m.externalId)).toEqual([good.tweet.id])
+    expect(x.t.logs).toContain(`skipped a post X recent search sent: post 1: created_at "sometime" is not a date`)
+    expect(x.t.cursors.get('since:comcast')).toBe(bad.tweet.id)
+    expect(x.t.gaps).toEqual([])
+  })
+
   it('opens a gap when a poll fails and closes it on the next good poll', async () => {
     h = await startHarness({ mode: 'search', pollSeconds: 30 }, (fake) =>
       fake.script('search', { status: 503, body: { title: 'Service Unavailable', type: 'about:blank', status: 503 } }),

@@ -26,7 +26,7 @@ describe('X filtered stream', () => {
     const req = x.fake.requestsTo('/2/tweets/search/stream')[0]!
     expect(req.query.get('tweet.fields')).toBe(FIELD_PARAMS['tweet.fields'].join(','))
     expect(req.query.get('tweet.fields')).toBe(
-      'created_at,lang,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,public_metrics,entities',
+      'created_at,lang,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,public_metrics,entities,note_tweet',
     )
     expect(req.query.get('expansions')).toBe('author_id')
     expect(req.query.get('user.fields')).toBe('username,name,public_metrics,verified,profile_image_url')
@@ -50,6 +50,28 @@ describe('X filtered stream', () => {
     expect(m1).toMatchObject({ source: 'x', externalId: a.tweet.id, text: 'comcast is down again' })
     expect(m1!.author.handle).toBe(a.users[0]!.username)
     expect(m2!.externalId).toBe(b.tweet.id)
+  })
+
+  it("carries a long post's whole text from note_tweet, with its links expanded", async () => {
+    const x = await live([{ id: 'c', query: 'comcast' }])
+    const body = `${'Comcast has been down since Monday and support keeps telling me to restart the router. '.repeat(4)}`
+    const link = 'https://t.co/0utage'
+    const at = Array.from(body).length
+    const long = tweet(`${body}${link}`, {
+      created_at: undefined,
+      entities: { urls: [{ start: at, end: at + link.length, url: link, expanded_url: 'https://example.com/outage' }] },
+    })
+    x.fake.streamPost(long.tweet, long.users, ['c'])
+    await vi.waitFor(() => expect(x.t.emitted()).toHaveLength(1))
+    const sent = JSON.parse(x.fake.stream!.sent.at(-1)!) as { data: { text: string; note_tweet: { text: string } } }
+    // X cuts `text` short and puts the whole post in note_tweet, which the stream asked for.
+    expect(Array.from(sent.data.text).length).toBeLessThanOrEqual(280)
+    expect(sent.data.note_tweet.text).toBe(long.tweet.text)
+    expect(x.t.emitted()[0]).toMatchObject({
+      text: `${body}https://example.com/outage`,
+      // No created_at: the time the snowflake id carries (the harness's ids are of 16 January 2025).
+      createdAt: Date.parse('2025-01-16T21:11:43.367Z'),
+    })
   })
 
   it('reports malformed lines and skips them while the stream stays up', async () => {

@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { verifyOAuth1, type OAuth1Credentials } from './oauth1'
+import { asServed, tweetFieldsOf } from './posts'
 import { problems } from './problems'
 import { listRules, writeRules, type FakeRule } from './rules'
 import { StreamConnection } from './stream'
@@ -162,8 +163,10 @@ export class FakeXApi {
   /** Sends a post on the live stream with matching_rules for the rules these tags name. */
   streamPost(tweet: FakeTweet, users: FakeUser[], ruleTags: string[]): void {
     const matching = this.rules.filter((r) => r.tag !== undefined && ruleTags.includes(r.tag))
-    this.stream?.writeLine({
-      data: tweet,
+    const stream = this.stream
+    if (!stream) return
+    stream.writeLine({
+      data: asServed(tweet, stream.tweetFields),
       includes: { users },
       matching_rules: matching.map((r) => ({ id: r.id, tag: r.tag })),
     })
@@ -305,7 +308,7 @@ export class FakeXApi {
     if (this.rules.length === 0) return this.json(res, 409, problems.noRules(), headers)
     res.writeHead(200, { 'content-type': 'application/json', ...headers })
     res.flushHeaders()
-    const connection = new StreamConnection(res)
+    const connection = new StreamConnection(res, tweetFieldsOf(query))
     this.streams.push(connection)
     if (this.keepAliveMs > 0) connection.startKeepAlive(this.keepAliveMs)
     for (const waiter of this.streamWaiters.splice(0)) waiter(connection)
@@ -354,7 +357,9 @@ export class FakeXApi {
       res,
       200,
       {
-        ...(page.length > 0 ? { data: page.map((p) => p.tweet), includes: { users } } : {}),
+        ...(page.length > 0
+          ? { data: page.map((p) => asServed(p.tweet, tweetFieldsOf(query))), includes: { users } }
+          : {}),
         meta: {
           ...(page.length > 0 ? { newest_id: page[0]!.tweet.id, oldest_id: page.at(-1)!.tweet.id } : {}),
           result_count: page.length,

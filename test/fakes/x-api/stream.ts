@@ -8,8 +8,14 @@ import { problems } from './problems'
 export class StreamConnection {
   private keepAliveTimer: NodeJS.Timeout | null = null
   closed = false
+  /** The JSON lines written, for tests that check the wire form. */
+  readonly sent: string[] = []
 
-  constructor(readonly res: ServerResponse) {
+  /** @param tweetFields what the connection asked for (a long post carries note_tweet only when asked). */
+  constructor(
+    readonly res: ServerResponse,
+    readonly tweetFields: ReadonlySet<string> = new Set(),
+  ) {
     res.on('close', () => {
       this.closed = true
       this.stopKeepAlive()
@@ -17,7 +23,9 @@ export class StreamConnection {
   }
 
   writeLine(json: unknown): void {
-    this.writeRaw(`${typeof json === 'string' ? json : JSON.stringify(json)}\r\n`)
+    const line = typeof json === 'string' ? json : JSON.stringify(json)
+    this.sent.push(line)
+    this.writeRaw(`${line}\r\n`)
   }
 
   writeRaw(text: string): void {

@@ -9,7 +9,7 @@ import type { ScoredInput } from '../../pipeline/ingest'
 import { unneutralize } from '../neutralize'
 import { readCsv, readLines, type Line, type Progress } from './readers'
 import { OWN_MAPPING, mappingProblem, rowToMention, type RowValue } from './records'
-import { normalizeXPage } from './x-v2'
+import { normalizePage } from '../../connectors/x/normalize'
 
 /** Where imported mentions go; resolves when the sink can take more. */
 export type ImportSink = (batch: ScoredInput[]) => Promise<void>
@@ -88,7 +88,7 @@ export async function runImport(
         }
         let page
         try {
-          page = normalizeXPage(value)
+          page = normalizePage(value)
         } catch (err) {
           report.addBad(line.no, (err as Error).message)
           continue
@@ -132,7 +132,7 @@ async function importXJson(
   for (const value of pages) {
     let page
     try {
-      page = normalizeXPage(value)
+      page = normalizePage(value)
     } catch (err) {
       throw new ImportError(`not an X API v2 JSON file: ${(err as Error).message}`)
     }

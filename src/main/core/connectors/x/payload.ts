@@ -1,9 +1,12 @@
-// The parts of X API v2 payloads Earshot reads, validated with zod at the
-// boundary, and the fields it asks for. Unknown fields pass through untouched
-// (X adds fields freely); a post without the fields below is reported and skipped.
+// The parts of X API v2 payloads Earshot reads, as zod schemas (the one
+// source of truth: the types are inferred from them), and the fields it asks
+// for. Used by the live stream, recent search and file imports alike. Objects
+// are loose: X adds fields freely and they pass through untouched. A post
+// without the fields below, or with them malformed, is refused on its own;
+// an unreadable entry of `includes` is dropped, never the page it came in.
 import { z } from 'zod'
 
-/** Exactly the fields the stream and recent search request (issue 4). */
+/** Exactly the fields the stream and recent search request (issue 4; note_tweet for posts past 280 characters). */
 export const TWEET_FIELDS = [
   'created_at',
   'lang',
@@ -13,6 +16,7 @@ export const TWEET_FIELDS = [
   'referenced_tweets',
   'public_metrics',
   'entities',
+  'note_tweet',
 ] as const
 export const EXPANSIONS = ['author_id'] as const
 export const USER_FIELDS = ['username', 'name', 'public_metrics', 'verified', 'profile_image_url'] as const
@@ -24,7 +28,7 @@ export const FIELD_PARAMS = {
   'user.fields': [...USER_FIELDS],
 }
 
-const UrlEntitySchema = z.object({
+const XUrlEntitySchema = z.looseObject({
   start: z.number().int(),
   end: z.number().int(),
   url: z.string(),
@@ -32,40 +36,54 @@ const UrlEntitySchema = z.object({
   display_url: z.string().optional(),
   media_key: z.string().optional(),
 })
+export type XUrlEntity = z.infer<typeof XUrlEntitySchema>
 
-export const XTweetSchema = z.object({
-  id: z.string().min(1),
-  text: z.string(),
-  author_id: z.string().optional(),
-  created_at: z.string().optional(),
-  lang: z.string().optional(),
-  conversation_id: z.string().optional(),
-  in_reply_to_user_id: z.string().optional(),
-  referenced_tweets: z
-    .array(z.object({ type: z.enum(['retweeted', 'quoted', 'replied_to']), id: z.string() }))
-    .optional(),
-  entities: z
-    .object({
-      urls: z.array(UrlEntitySchema).optional(),
-      mentions: z.array(z.object({ username: z.string(), id: z.string().optional() })).optional(),
-    })
-    .optional(),
-  attachments: z.object({ media_keys: z.array(z.string()).optional() }).optional(),
+const XEntitiesSchema = z.looseObject({
+  urls: z.array(XUrlEntitySchema).optional(),
+  mentions: z.array(z.looseObject({ username: z.string(), id: z.string().optional() })).optional(),
 })
-export type XTweet = z.infer<typeof XTweetSchema>
+export type XEntities = z.infer<typeof XEntitiesSchema>
 
-export const XUserSchema = z.object({
+export const XUserSchema = z.looseObject({
   id: z.string(),
   username: z.string(),
   name: z.string().optional(),
   verified: z.boolean().optional(),
   profile_image_url: z.string().optional(),
-  public_metrics: z.object({ followers_count: z.number().int().nonnegative() }).partial().optional(),
+  public_metrics: z.looseObject({ followers_count: z.number().int().nonnegative().optional() }).optional(),
 })
 export type XUser = z.infer<typeof XUserSchema>
 
+export const XTweetSchema = z.looseObject({
+  // Digits, because the creation time is read from the id when created_at is absent.
+  id: z.string().regex(/^\d{1,20}$/, 'a post id is digits'),
+  /** Cut short (near 280 characters) for a long post; note_tweet has the whole text. */
+  text: z.string(),
+  author_id: z.string().optional(),
+  created_at: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), {
+      error: (issue) => `created_at "${String(issue.input)}" is not a date`,
+    })
+    .optional(),
+  lang: z.string().optional(),
+  conversation_id: z.string().optional(),
+  in_reply_to_user_id: z.string().optional(),
+  // Any type is read, so that a kind X adds later leaves the post a plain post instead of refusing it.
+  referenced_tweets: z.array(z.looseObject({ type: z.string(), id: z.string() })).optional(),
+  entities: XEntitiesSchema.optional(),
+  note_tweet: z.looseObject({ text: z.string(), entities: XEntitiesSchema.optional() }).optional(),
+  attachments: z.looseObject({ media_keys: z.array(z.string()).optional() }).optional(),
+  /** twarc's flattened form carries the author inline. */
+  author: XUserSchema.optional(),
+})
+export type XTweet = z.infer<typeof XTweetSchema>
+
 export const XIncludesSchema = z
-  .object({ users: z.array(XUserSchema).optional(), tweets: z.array(XTweetSchema).optional() })
+  .looseObject({
+    users: z.array(XUserSchema.nullable().catch(null)).optional(),
+    tweets: z.array(XTweetSchema.nullable().catch(null)).optional(),
+  })
   .optional()
 export type XIncludes = z.infer<typeof XIncludesSchema>
 
@@ -77,9 +95,9 @@ export const XStreamPostSchema = z.object({
 })
 export type XStreamPost = z.infer<typeof XStreamPostSchema>
 
-/** A page of GET /2/tweets/search/recent. */
+/** A page of GET /2/tweets/search/recent. Its posts are read one by one, so one bad post costs only itself. */
 export const XSearchPageSchema = z.object({
-  data: z.array(XTweetSchema).optional(),
+  data: z.array(z.unknown()).optional(),
   includes: XIncludesSchema,
   meta: z.object({
     newest_id: z.string().optional(),
@@ -89,6 +107,18 @@ export const XSearchPageSchema = z.object({
   }),
 })
 export type XSearchPage = z.infer<typeof XSearchPageSchema>
+
+/**
+ * Any X API v2 response page as files hold it (twarc2 writes one per line):
+ * `data` is a list (search, timelines) or one post (stream, lookup); its
+ * posts are read one by one.
+ */
+export const XResponsePageSchema = z.looseObject({
+  data: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).optional(),
+  includes: XIncludesSchema,
+  errors: z.array(z.unknown()).optional(),
+  meta: z.looseObject({ result_count: z.number().optional() }).optional(),
+})
 
 /** An RFC 7807 problem as X sends it (in stream lines and error bodies). */
 export const XProblemSchema = z.object({

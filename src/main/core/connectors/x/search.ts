@@ -10,7 +10,7 @@ import type { ConnectorContext } from '../connector'
 import { Backoff } from './backoff'
 import { describeFailure, type XFailure } from './client'
 import type { Timers } from './clock'
-import { normalizeTweet } from './normalize'
+import { normalizePosts } from './normalize'
 import { FIELD_PARAMS, XSearchPageSchema } from './payload'
 import { planRules } from './rules'
 import { isAuthFailure, reportAuthFailure, reportRetry } from './status'
@@ -146,8 +146,9 @@ export class XSearchPoller {
       const parsed = XSearchPageSchema.safeParse(res.data)
       if (!parsed.success) throw new Error(`unexpected recent-search response: ${parsed.error.issues[0]?.message}`)
       const { data = [], includes, meta } = parsed.data
-      const receivedAt = timers.now()
-      if (data.length > 0) ctx.emit(data.map((t) => normalizeTweet(t, includes, receivedAt)))
+      const { mentions, problems } = normalizePosts(data, includes, 'by-id')
+      if (mentions.length > 0) ctx.emit(mentions)
+      for (const p of problems) ctx.log(`skipped a post X recent search sent: ${p.message}`)
       newest ??= meta.newest_id ?? null
       token = meta.next_token ?? null
       // The first poll of a query takes the latest page only: history is not what a live column is for.

@@ -167,7 +167,7 @@ export class XStreamReader {
     // X sends the post for a rule's tag; the router then applies each column's full query.
     const columns = matching_rules.flatMap((r) => columnsOfTag(r.tag)).filter((id) => live.has(id))
     if (columns.length === 0) return
-    const mention: MentionInput = normalizeTweet(data, includes, this.o.ctx.now())
+    const mention: MentionInput = normalizeTweet(data, includes)
     this.o.ctx.emit([mention])
   }
 
