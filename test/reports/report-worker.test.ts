@@ -3,7 +3,7 @@
 // and one under review; the worker's errors are the in-thread errors; a view's
 // newer report replaces its older one, and identical reports are built once.
 // Uses the built worker: needs `npm run build` first.
-import { existsSync } from 'node:fs'
+import { existsSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../src/main/core/core'
@@ -144,6 +144,22 @@ describe('the report worker in the core', () => {
       await live.call('reports.get', { columnIds: [liveColumns[0]!.id], since: T0, until: T0 + HOUR }),
     )
     expect(back.archive).toEqual({ path: livePath, review: false })
+  })
+
+  it('reads the file now at the review path, after another file took the place of the one reviewed before', async () => {
+    const path = tempArchive()
+    const first = busyArchive(path, 30)
+    const live = start(tempArchive(), WORKER)
+    const r = (ids: Record<string, string>) => ({ columnIds: [ids['Comcast']!], since: T0, until: T0 + 48 * HOUR })
+    ok(await live.call('review.open', { path }))
+    expect(ok<Report>(await live.call('reports.get', r(first))).total).toBe(15)
+    ok(await live.call('review.close', {}))
+
+    const other = tempArchive()
+    const second = busyArchive(other, 60)
+    renameSync(other, path)
+    ok(await live.call('review.open', { path }))
+    expect(ok<Report>(await live.call('reports.get', r(second))).total).toBe(30)
   })
 
   it('gives the same clear error as the core thread for a column that does not exist', async () => {

@@ -51,10 +51,10 @@ export class ReportRunner {
   constructor(private readonly options: { script?: string | undefined; livePath: string }) {}
 
   /** The report of `target` for `r`; `view` names the asking view, whose older report this one replaces. */
-  report(target: ReportTarget, r: ReportRequest, view?: string): Promise<Report> {
+  async report(target: ReportTarget, r: ReportRequest, view?: string): Promise<Report> {
     const archive = { path: target.path, review: target.review }
-    if (!this.options.script) return Promise.resolve(readReport(target.db, archive, r))
-    if (this.closed) return Promise.reject(new CommandFailure('unavailable', 'Earshot is stopping'))
+    if (!this.options.script) return readReport(target.db, archive, r)
+    if (this.closed) throw new CommandFailure('unavailable', 'Earshot is stopping')
     const key = JSON.stringify([archive, r.columnIds, r.since, r.until, r.top])
     return new Promise<Report>((resolve, reject) => {
       const waiter: Waiter = { view, resolve, reject }

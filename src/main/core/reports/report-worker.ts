@@ -4,6 +4,7 @@
 // ingest, the live feed and every other command meanwhile. Between a report's
 // steps it looks at a flag the runner shares with it, and abandons a report
 // nobody waits for any more.
+import { statSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ErrorCode } from '../../../shared/contract'
 import type { Report, ReportRequest } from '../../../shared/contracts/reports'
@@ -32,25 +33,33 @@ export type ReportOutcome =
 class Abandoned extends Error {}
 
 const data = workerData as ReportWorkerData
-const readers = new Map<string, Db>()
+const readers = new Map<string, { db: Db; file: string }>()
+
+/** Which file a path names now: a review file closed and another opened at its path is another file. */
+const fileAt = (path: string): string => {
+  const st = statSync(path)
+  return `${st.dev}:${st.ino}`
+}
 
 /** The task's archive; a review archive's connection is closed once reports move to another file. */
 function readerFor(path: string): Db {
-  for (const [open, db] of readers) {
-    if (open !== path && open !== data.livePath) {
-      db.close()
+  const file = fileAt(path)
+  for (const [open, reader] of readers) {
+    if ((open !== path && open !== data.livePath) || (open === path && reader.file !== file)) {
+      reader.db.close()
       readers.delete(open)
     }
   }
-  let db = readers.get(path)
-  if (!db) {
-    db = openReader(path)
+  let reader = readers.get(path)
+  if (!reader) {
+    const db = openReader(path)
     // As the writer's connection has them (store/db.ts): DISTINCT's temporary B-tree in memory, a warm cache.
     db.pragma('temp_store = MEMORY')
     db.pragma('cache_size = -32000')
-    readers.set(path, db)
+    reader = { db, file }
+    readers.set(path, reader)
   }
-  return db
+  return reader.db
 }
 
 function run({ id, archive, request }: ReportTask): ReportOutcome {
