@@ -15,6 +15,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           'sentiment-worker': resolve(__dirname, 'src/main/core/pipeline/sentiment-worker.ts'),
           'export-worker': resolve(__dirname, 'src/main/core/archive/export-worker.ts'),
+          'report-worker': resolve(__dirname, 'src/main/core/reports/report-worker.ts'),
           // Benchmarks run against the same bundled core (see bench/).
           'bench-ingest': resolve(__dirname, 'bench/ingest.ts'),
           'bench-query': resolve(__dirname, 'bench/query.ts'),

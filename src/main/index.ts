@@ -96,6 +96,7 @@ void app.whenReady().then(() => {
     version,
     sentimentWorker: join(__dirname, 'sentiment-worker.js'),
     exportWorker: join(__dirname, 'export-worker.js'),
+    reportWorker: join(__dirname, 'report-worker.js'),
     shell: electronShell(),
     secrets: new SecretStore({
       persistent: safeStorageSecrets(join(app.getPath('userData'), 'secrets.bin')),

@@ -154,7 +154,7 @@ describe('report queries on a real archive', () => {
   it('counts the top lists over an even sample of a large range', () => {
     const columns = ['Comcast', 'JetBlue'].map((t) => getColumn(db, ids[t]!)!)
     const request = ReportRequestSchema.parse({ columnIds: columns.map((c) => c.id), since: T0, until: T0 + 2 * HOUR })
-    const r = buildReport(db, columns, request, { path: 'test', review: false }, 2)
+    const r = buildReport(db, columns, request, { path: 'test', review: false }, { textSample: 2 })
     // Seven hits (six distinct mentions), a sample of at most two: every fourth by id, id 4 only.
     expect(r.total).toBe(6)
     expect(r.top.sampled).toBe(1)

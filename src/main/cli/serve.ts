@@ -49,6 +49,7 @@ export async function serve(args: string[]): Promise<void> {
     secrets,
     sentimentWorker: join(__dirname, 'sentiment-worker.js'),
     exportWorker: join(__dirname, 'export-worker.js'),
+    reportWorker: join(__dirname, 'report-worker.js'),
   })
   let server
   try {

@@ -32,6 +32,7 @@ import { createArchiveServices, type ArchiveServices } from './archive/services'
 import { alertsHandlers } from './alerts/handlers'
 import { AlertService } from './alerts/service'
 import { reportsHandlers } from './reports/handlers'
+import { ReportRunner } from './reports/report-runner'
 import type { DesktopShell } from './desktop-shell'
 import { ReviewSession } from './review/session'
 import { StatsTracker } from './stats'
@@ -55,6 +56,8 @@ export interface CoreOptions {
   sentimentWorker?: string
   /** Path of the built export worker script; without it, exports are formatted on the core's thread. */
   exportWorker?: string
+  /** Path of the built report worker script; without it, reports are built on the core's thread. */
+  reportWorker?: string
   /** Where source secrets come from; default: environment variables only, kept for the session. */
   secrets?: SecretStore
   /** Source drivers; default: every built-in one. */
@@ -168,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
   const review = new ReviewSession({ db, path: options.archivePath, flush: () => ingest.flush() }, (state) =>
     hub.emit('review.changed', state),
   )
+  const reports = new ReportRunner({ script: options.reportWorker, livePath: options.archivePath })
   const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox, alerts, archive }
   const handlers: Handlers = {
     ...sourceHandlers(deps),
@@ -175,7 +179,7 @@ export function createCore(options: CoreOptions): Core {
     ...triageHandlers(deps),
     ...archiveHandlers(deps),
     ...alertsHandlers(deps),
-    ...reportsHandlers(deps, review),
+    ...reportsHandlers(deps, review, reports),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,
@@ -274,6 +278,7 @@ export function createCore(options: CoreOptions): Core {
       await outbox.close()
       await ingest.close()
       await scorer?.close()
+      await reports.close()
       live.dispose()
       review.dispose()
       db.close()

@@ -25,19 +25,31 @@ export const REPORT_MAX_BUCKETS = 120
 export const REPORT_MAX_COLUMNS = 12
 export const REPORT_TOP_SAMPLE = 5_000
 
-export const ReportRequestSchema = z
-  .object({
-    columnIds: z.array(ColumnIdSchema).min(1, 'pick at least one column').max(REPORT_MAX_COLUMNS),
-    /** Epoch ms, inclusive. */
-    since: z.number().int(),
-    /** Epoch ms, exclusive. */
-    until: z.number().int(),
-    /** How many entries each top list keeps. */
-    top: z.number().int().min(1).max(100).default(10),
-  })
-  .strict()
-  .refine((r) => r.until > r.since, { message: 'until must be after since', path: ['until'] })
+const ReportFields = {
+  columnIds: z.array(ColumnIdSchema).min(1, 'pick at least one column').max(REPORT_MAX_COLUMNS),
+  /** Epoch ms, inclusive. */
+  since: z.number().int(),
+  /** Epoch ms, exclusive. */
+  until: z.number().int(),
+  /** How many entries each top list keeps. */
+  top: z.number().int().min(1).max(100).default(10),
+}
+const untilAfterSince = (r: { since: number; until: number }) => r.until > r.since
+const untilError = { message: 'until must be after since', path: ['until'] }
+
+export const ReportRequestSchema = z.object(ReportFields).strict().refine(untilAfterSince, untilError)
 export type ReportRequest = z.output<typeof ReportRequestSchema>
+
+/**
+ * reports.get: a request may name the view that asks (any id the view keeps
+ * for its lifetime). A newer report for the same view replaces an older one
+ * that is still waiting or being built; the older call ends with a 'conflict'
+ * error. Without a view nothing is replaced; identical requests are shared.
+ */
+export const ReportGetSchema = z
+  .object({ ...ReportFields, view: z.string().min(1).max(100).optional() })
+  .strict()
+  .refine(untilAfterSince, untilError)
 
 export const CountedSchema = z.object({ key: z.string(), count: z.number().int().nonnegative() })
 export type Counted = z.infer<typeof CountedSchema>
@@ -129,7 +141,7 @@ export const reportsCommands = {
     z.object({ columnIds: z.array(ColumnIdSchema).min(1).max(REPORT_MAX_COLUMNS) }).strict(),
     z.object({ first: z.number().int().nullable(), last: z.number().int().nullable() }),
   ),
-  'reports.get': command(ReportRequestSchema, ReportSchema),
+  'reports.get': command(ReportGetSchema, ReportSchema),
   /** The report's series (volume and sentiment per bucket and column) as CSV text. */
   'reports.csv': command(ReportRequestSchema, z.object({ filename: z.string(), csv: z.string() })),
   /** Desktop only: asks where to save, then prints the calling window to PDF. */

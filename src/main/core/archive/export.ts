@@ -8,11 +8,11 @@
 // (export-parallel.ts): this thread walks the keys and writes, and the console
 // stays responsive. The slices are cut from the keys present when the export
 // started; each worker reads its slices on a connection of its own.
-import Database from 'better-sqlite3'
 import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { availableParallelism } from 'node:os'
 import type { ExportRequest } from '../../../shared/contracts/archive'
+import { openReader } from '../store/db'
 import type { Db } from '../store/db-types'
 import { formatter } from './export-format'
 import { startParallel, type ParallelExport } from './export-parallel'
@@ -28,12 +28,8 @@ export interface ExportRunOptions {
   parallel?: ParallelExport | undefined
 }
 
-/** A read-only connection for one export; close it when done. */
-export function openReader(archivePath: string): Db {
-  const db = new Database(archivePath, { readonly: true, fileMustExist: true })
-  db.pragma('busy_timeout = 5000')
-  return db
-}
+/** A read-only connection for one export (store/db.ts); close it when done. */
+export { openReader }
 
 /** Worker threads pay off from this many rows on; below it one thread is quicker. */
 export const PARALLEL_MIN_ROWS = 20_000

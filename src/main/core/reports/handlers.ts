@@ -1,19 +1,21 @@
 // Handlers of the reports and review commands (shared/contracts/reports.ts).
 // Every read goes to the review session's target: the archive under review
-// when one is open, the live archive otherwise.
+// when one is open, the live archive otherwise. Reports are built by the
+// ReportRunner (a worker thread when the core has one); the bounds are two
+// index probes per column and stay on this thread.
 import type { reportsCommands } from '../../../shared/contracts/reports'
 import type { CoreDeps } from '../deps'
 import type { HandlerGroup } from '../dispatch'
-import { badRequest, CommandFailure, notFound } from '../errors'
+import { badRequest, CommandFailure } from '../errors'
 import { toSqlWhere } from '../query/sql'
 import { annotate, getAnnotations } from '../review/annotations'
 import { saveCopy } from '../review/copy'
-import { expandPath, type ReviewSession, type ReviewTarget } from '../review/session'
-import { getColumn, listColumns } from '../store/columns'
+import { expandPath, type ReviewSession } from '../review/session'
+import { listColumns } from '../store/columns'
 import { searchMentions } from '../store/search'
 import { compileColumnQuery } from '../../../shared/query/column-query'
-import type { Column } from '../../../shared/domain'
-import { buildReport, hitBounds } from './queries'
+import { readBounds } from './read'
+import type { ReportRunner } from './report-runner'
 import { seriesCsv, seriesFilename } from './series-csv'
 
 const desktopOnly = (what: string) =>
@@ -22,29 +24,20 @@ const desktopOnly = (what: string) =>
     `${what} needs the desktop app; in a browser, type a path or use the browser's print`,
   )
 
-function columnsOf(target: ReviewTarget, ids: readonly string[]): Column[] {
-  return ids.map((id) => {
-    const column = getColumn(target.db, id)
-    if (!column) throw notFound(`column ${id}${target.review ? ' in the archive under review' : ''}`)
-    return column
-  })
-}
-
-export function reportsHandlers(deps: CoreDeps, review: ReviewSession): HandlerGroup<typeof reportsCommands> {
-  const report = (r: Parameters<typeof buildReport>[2]) => {
-    const target = review.target()
-    return buildReport(target.db, columnsOf(target, r.columnIds), r, { path: target.path, review: target.review })
-  }
+export function reportsHandlers(
+  deps: CoreDeps,
+  review: ReviewSession,
+  reports: ReportRunner,
+): HandlerGroup<typeof reportsCommands> {
   return {
     'reports.columns': () => listColumns(review.target().db),
     'reports.bounds': ({ columnIds }) => {
       const target = review.target()
-      columnsOf(target, columnIds)
-      return hitBounds(target.db, columnIds)
+      return readBounds(target.db, columnIds, target.review)
     },
-    'reports.get': (r) => report(r),
-    'reports.csv': (r) => {
-      const built = report(r)
+    'reports.get': ({ view, ...r }) => reports.report(review.target(), r, view),
+    'reports.csv': async (r) => {
+      const built = await reports.report(review.target(), r)
       return { filename: seriesFilename(built), csv: seriesCsv(built) }
     },
     'reports.pdf': async ({ title }) => {

@@ -18,6 +18,9 @@ import { listGaps } from '../store/gaps'
 import { bucketSize, bucketStarts } from './buckets'
 import { isTerm } from './stopwords'
 
+/** How many sampled texts the top lists count between two checkpoints. */
+const CHECK_EVERY_ROWS = 256
+
 interface SeriesRow {
   bucket: number
   n: number
@@ -118,6 +121,7 @@ function topLists(
   series: readonly ReportColumn[],
   r: ReportRequest,
   sample: number,
+  checkpoint: () => void,
 ): Report['top'] {
   const every = Math.max(1, Math.ceil(series.reduce((s, c) => s + c.total, 0) / sample))
   const hits = hitsOf(
@@ -134,7 +138,7 @@ function topLists(
     .prepare(`SELECT m.author_key, m.text, m.entities FROM (${hits.sql}) h JOIN mentions m ON m.id = h.mention_id`)
     .iterate(...hits.params) as IterableIterator<{ author_key: string; text: string; entities: string }>
   for (const row of rows) {
-    sampled++
+    if (++sampled % CHECK_EVERY_ROWS === 0) checkpoint()
     const author = `@${row.author_key}`
     authors.set(author, (authors.get(author) ?? 0) + 1)
     if (row.entities !== '') {
@@ -150,23 +154,38 @@ function topLists(
   return { hashtags: topOf(hashtags, r.top), authors: topOf(authors, r.top), terms: topOf(terms, r.top), sampled }
 }
 
+export interface BuildOptions {
+  /** How many mentions the top lists read at most. */
+  textSample?: number
+  /**
+   * Called between the report's steps and every few hundred sampled texts; it
+   * throws to abandon a report nobody waits for any more (see report-runner.ts).
+   */
+  checkpoint?: () => void
+}
+
 export function buildReport(
   db: Db,
   columns: readonly Column[],
   r: ReportRequest,
   archive: Report['archive'],
-  textSample = REPORT_TOP_SAMPLE,
+  { textSample = REPORT_TOP_SAMPLE, checkpoint = () => {} }: BuildOptions = {},
 ): Report {
   const size = bucketSize(r.since, r.until)
   const buckets = bucketStarts(r.since, r.until, size)
   return db
     .transaction(() => {
       // One read transaction: every number of the report comes from the same snapshot.
-      const series = columns.map((c) => columnSeries(db, c, r, size, buckets))
+      const series = columns.map((c) => {
+        checkpoint()
+        return columnSeries(db, c, r, size, buckets)
+      })
       const sum = series.reduce((s, c) => s + c.total, 0)
       for (const c of series) c.share = sum === 0 ? 0 : c.total / sum
+      checkpoint()
       const total = distinctTotal(db, series, r)
-      const top = topLists(db, columns, series, r, textSample)
+      checkpoint()
+      const top = topLists(db, columns, series, r, textSample, checkpoint)
       const gaps = listGaps(db, { since: r.since, until: r.until, limit: 1_000 })
       return { since: r.since, until: r.until, bucketMs: size, buckets, columns: series, total, top, gaps, archive }
     })

@@ -30,6 +30,17 @@ export function openArchive(path: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * A read-only connection of its own beside the writer's (an export, a worker
+ * thread): WAL lets it read a consistent snapshot while capture goes on. It
+ * never migrates; the writer's connection has done that.
+ */
+export function openReader(path: string): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  db.pragma('busy_timeout = 5000')
+  return db
+}
+
 /** Prepare each statement once per connection. */
 const cache = new WeakMap<Db, Map<string, Database.Statement>>()
 export function stmt<P extends unknown[] | object = unknown[], R = unknown>(

@@ -1,6 +1,8 @@
 // Loads a report, and the chosen columns' capture bounds, from the core. The
 // answer is kept with the request it answers: a newer request supersedes an
 // older one still in flight, and the last report stays on screen meanwhile.
+// Reports name their view, so the core drops or abandons the older one too
+// instead of building it behind the newer (reports.get in the contract).
 import { useEffect, useState } from 'react'
 import type { Report } from '../../../../shared/contracts/reports'
 import type { ColumnId } from '../../../../shared/domain'
@@ -43,9 +45,11 @@ export interface ReportRequest {
 }
 
 export function useReport(request: ReportRequest | null, generation: number): Loaded<Report> {
+  // Random, not React's useId: two browsers showing the same page must not share a view.
+  const [view] = useState(() => `report-${Math.random().toString(36).slice(2)}`)
   return useKeyed(request && JSON.stringify({ ...request, generation }), (key) => {
     const { columnIds, since, until } = JSON.parse(key) as ReportRequest
-    return api.call('reports.get', { columnIds, since, until, top: 10 })
+    return api.call('reports.get', { columnIds, since, until, top: 10, view })
   })
 }
 
