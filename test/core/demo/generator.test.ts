@@ -87,6 +87,23 @@ describe('demo generator', () => {
     expect(gen.count).toBe(5000)
   })
 
+  it('names who a reply, quote or repost refers to: the author of the earlier post of the run', () => {
+    const gen = createDemoGenerator({ seed: 8, runId: 'th' })
+    const authors = new Map<string, string>()
+    const problems: string[] = []
+    let replies = 0
+    for (const { mention: m } of run(gen, 3000)) {
+      if (m.kind !== 'post') {
+        if (m.refAuthor !== authors.get(m.refId!)) problems.push(`${m.externalId}: refAuthor ${m.refAuthor}`)
+        if ((m.kind === 'reply' ? m.refAuthor : null) !== m.replyTo) problems.push(`${m.externalId}: replyTo`)
+        if (m.kind === 'reply') replies++
+      }
+      authors.set(m.externalId, m.author.handle)
+    }
+    expect(problems).toEqual([])
+    expect(replies).toBeGreaterThan(300)
+  })
+
   it('produces valid mentions with plausible times and urls', () => {
     const gen = createDemoGenerator({ seed: 5, runId: 'v' })
     const problems: string[] = []

@@ -276,6 +276,9 @@ class Generator implements DemoGenerator {
       lang,
       kind,
       refId: target !== null && kind !== 'post' ? target.externalId : null,
+      // Who is answered, quoted or reposted: the composer's thread names them, and `to:` works on demo replies.
+      replyTo: target !== null && kind === 'reply' ? target.handle : null,
+      refAuthor: target !== null && kind !== 'post' ? target.handle : null,
       hasMedia,
     }
     return { mention, brand: brandId, category: finalCategory, burst: burstKind }
