@@ -22,6 +22,7 @@ import { command } from './contracts/command'
 import { replyCommands, replyEvents } from './contracts/replies'
 import { reportsCommands, reportsEvents } from './contracts/reports'
 import { sourceCommands, sourceEvents } from './contracts/sources'
+import { threadCommands } from './contracts/thread'
 import { triageCommands, triageEvents } from './contracts/triage'
 
 const ColumnTitle = ColumnSchema.shape.title
@@ -156,6 +157,7 @@ export const commands = {
   ...archiveCommands,
   ...alertsCommands,
   ...reportsCommands,
+  ...threadCommands,
 } as const
 
 export type Commands = typeof commands

@@ -36,6 +36,8 @@ import { ReportRunner } from './reports/report-runner'
 import type { DesktopShell } from './desktop-shell'
 import { ReviewSession } from './review/session'
 import { StatsTracker } from './stats'
+import { threadHandlers } from './thread/handlers'
+import { ThreadService } from './thread/service'
 import { getColumn } from './store/columns'
 import { openArchive } from './store/db'
 import type { Db } from './store/db-types'
@@ -172,6 +174,7 @@ export function createCore(options: CoreOptions): Core {
     hub.emit('review.changed', state),
   )
   const reports = new ReportRunner({ script: options.reportWorker, livePath: options.archivePath })
+  const threads = new ThreadService({ db, now, fetcher: (source) => sources.threadFetcher(source) })
   const deps: CoreDeps = { db, hub, now, options, ingest, router, stats, columns, sources, outbox, alerts, archive }
   const handlers: Handlers = {
     ...sourceHandlers(deps),
@@ -180,6 +183,7 @@ export function createCore(options: CoreOptions): Core {
     ...archiveHandlers(deps),
     ...alertsHandlers(deps),
     ...reportsHandlers(deps, review, reports),
+    ...threadHandlers(deps, threads),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,

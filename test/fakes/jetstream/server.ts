@@ -1,13 +1,14 @@
 // A fake Bluesky for tests: a Jetstream v1 WebSocket (`/subscribe` with
 // wantedCollections and a time_us cursor replayed from its log, identity and
 // account events to everyone) and the XRPC calls Earshot makes on a PDS/AppView
-// (createSession, getProfiles, getRecord, createRecord). Port 0, 127.0.0.1.
+// (createSession, getProfiles, getPostThread, getRecord, createRecord). Port 0, 127.0.0.1.
 // Scriptable: push events, send raw (malformed) frames, drop every client
 // mid-stream, and lose the response to the next createRecord.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import { FakeSocketServer } from '../socket-server'
+import { postThread } from './thread'
 
 export interface FakeProfile {
   did: string
@@ -48,6 +49,10 @@ export class FakeBluesky extends FakeSocketServer<Client> {
   /** Bodies of every createRecord call, in order. */
   readonly created: Array<Record<string, unknown>> = []
   profileCalls = 0
+  /** The uri of every getPostThread call, in order. */
+  readonly threadCalls: string[] = []
+  /** Answer getPostThread with this instead (e.g. 429 with ratelimit-reset, or 502). */
+  threadAnswer: { status: number; headers?: Record<string, string> } | null = null
   /** The next createRecord is stored but its response never sent (the socket is destroyed). */
   loseNextCreate = false
   private cidIndex = 0
@@ -135,6 +140,15 @@ export class FakeBluesky extends FakeSocketServer<Client> {
         const actors = url.searchParams.getAll('actors')
         const profiles = [...this.profiles.values()].filter((p) => actors.includes(p.did) || actors.includes(p.handle))
         return send(200, { profiles: profiles.map((p) => ({ ...p, followersCount: p.followersCount ?? 0 })) })
+      }
+      case '/xrpc/app.bsky.feed.getPostThread': {
+        this.threadCalls.push(url.searchParams.get('uri') ?? '')
+        if (this.threadAnswer) {
+          res.writeHead(this.threadAnswer.status, { 'content-type': 'application/json', ...this.threadAnswer.headers })
+          return void res.end(JSON.stringify({ error: 'Unavailable', message: 'scripted failure' }))
+        }
+        const answer = postThread(url.searchParams, this.records, this.profiles)
+        return send(answer.status, answer.body)
       }
       case '/xrpc/com.atproto.repo.getRecord': {
         const p = url.searchParams

@@ -1,14 +1,16 @@
 // A fake Mastodon instance for tests: REST (/api/v2/instance announcing its
 // streaming URL, /api/v2/search, POST /api/v1/statuses with Idempotency-Key,
-// verify_credentials, an account's statuses) and the multiplexed streaming
-// WebSocket (/api/v1/streaming: Bearer token required, subscribe/unsubscribe
-// messages, frames whose payload is the Status as a JSON string, error frames
-// for unknown streams). Port 0 on 127.0.0.1. Scriptable: publish events, send
-// raw frames, drop clients, lose the response to the next post.
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+// a status and its context, verify_credentials, an account's statuses) and
+// the multiplexed streaming WebSocket (/api/v1/streaming: Bearer token
+// required, subscribe/unsubscribe messages, frames whose payload is the Status
+// as a JSON string, error frames for unknown streams). Port 0 on 127.0.0.1.
+// Scriptable: publish events, send raw frames, drop clients, lose the response
+// to the next post, answer status reads with an error.
+import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import { FakeSocketServer } from '../socket-server'
+import { statusRead } from './statuses'
 
 export const STREAMS = ['public', 'public:local', 'public:remote', 'hashtag', 'hashtag:local'] as const
 
@@ -45,6 +47,10 @@ export class FakeMastodon extends FakeSocketServer<Client> {
   loseNextPost = false
   /** Answer searches with this status instead (e.g. 503). */
   searchStatus: number | null = null
+  /** Paths of every status and context read, in order. */
+  readonly statusReads: string[] = []
+  /** Answer status reads with this instead (e.g. 429 with x-ratelimit-reset, or 503). */
+  statusReadAnswer: { status: number; headers?: Record<string, string> } | null = null
   private idempotent = new Map<string, Record<string, unknown>>()
   private nextId = 200_000_000_000_000_000n
 
@@ -162,6 +168,16 @@ export class FakeMastodon extends FakeSocketServer<Client> {
     const authed = req.headers.authorization === `Bearer ${this.token}`
     if (url.pathname === '/api/v2/instance')
       return send(200, { domain: this.host, configuration: { urls: { streaming: `ws://${this.host}` } } })
+    const read = req.method === 'GET' ? statusRead(url.pathname, this.statuses) : null
+    if (read) {
+      this.statusReads.push(url.pathname)
+      const scripted = this.statusReadAnswer
+      if (scripted) {
+        res.writeHead(scripted.status, { 'content-type': 'application/json', ...scripted.headers })
+        return void res.end(JSON.stringify({ error: STATUS_CODES[scripted.status] ?? 'Error' }))
+      }
+      return send(read.status, read.body)
+    }
     if (!authed) return send(401, { error: 'The access token is invalid' })
     if (url.pathname === '/api/v2/search') {
       this.searches.push(url.searchParams)

@@ -3,11 +3,13 @@
 // REFERENCE.md): bearer-token and OAuth 1.0a auth, x-rate-limit-* headers on
 // every REST response with a 15-minute window on an injectable clock, RFC 7807
 // problems, the filtered stream with its rules, recent search with since_id
-// and next_token, and POST /2/tweets with the account's timeline. Tests script
+// and next_token, post look-up by id, and POST /2/tweets with the account's
+// timeline. Tests script
 // failures: HTTP errors with headers, dropped connections, a dropped response
 // after a post was created, rule validation errors.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { lookupBody } from './lookup'
 import { verifyOAuth1, type OAuth1Credentials } from './oauth1'
 import { asServed, tweetFieldsOf } from './posts'
 import { problems } from './problems'
@@ -75,7 +77,7 @@ export interface FakeXOptions {
 }
 
 export type Endpoint =
-  'stream' | 'rules.read' | 'rules.write' | 'search' | 'tweets.create' | 'users.me' | 'users.tweets'
+  'stream' | 'rules.read' | 'rules.write' | 'search' | 'tweets.create' | 'users.me' | 'users.tweets' | 'tweets.lookup'
 
 const DEFAULT_LIMITS: Record<Endpoint, number> = {
   stream: 50,
@@ -85,12 +87,13 @@ const DEFAULT_LIMITS: Record<Endpoint, number> = {
   'tweets.create': 100,
   'users.me': 75,
   'users.tweets': 900,
+  'tweets.lookup': 450,
 }
 
 export class FakeXApi {
   readonly requests: RecordedRequest[] = []
   readonly rules: FakeRule[] = []
-  /** Posts recent search can find, newest last. */
+  /** Posts on X: recent search finds them, look-up by id too; newest last. */
   readonly searchable: Array<{ tweet: FakeTweet; users: FakeUser[] }> = []
   /** Posts created through POST /2/tweets. */
   readonly posted: FakeTweet[] = []
@@ -198,6 +201,7 @@ export class FakeXApi {
     })
     const route = `${req.method} ${url.pathname}`
     const userTweets = /^GET \/2\/users\/(\d+)\/tweets$/.exec(route)
+    const singleTweet = /^GET \/2\/tweets\/(\d+)$/.exec(route)
     const endpoint: Endpoint | null =
       route === 'GET /2/tweets/search/stream'
         ? 'stream'
@@ -213,7 +217,9 @@ export class FakeXApi {
                   ? 'users.me'
                   : userTweets
                     ? 'users.tweets'
-                    : null
+                    : route === 'GET /2/tweets' || singleTweet
+                      ? 'tweets.lookup'
+                      : null
     if (!endpoint) return this.json(res, 404, { title: 'Not Found Error', type: 'about:blank', status: 404 })
     const userContext = endpoint === 'tweets.create' || endpoint === 'users.me' || endpoint === 'users.tweets'
     if (!(userContext ? this.oauth1Ok(req, url) : this.bearerOk(req)))
@@ -246,6 +252,8 @@ export class FakeXApi {
       }
       case 'users.tweets':
         return this.userTweets(userTweets![1]!, url.searchParams, res, headers)
+      case 'tweets.lookup':
+        return this.lookup(singleTweet ? [singleTweet[1]!] : null, url.searchParams, res, headers)
     }
   }
 
@@ -368,6 +376,23 @@ export class FakeXApi {
       },
       headers,
     )
+  }
+
+  private lookup(
+    single: string[] | null,
+    query: URLSearchParams,
+    res: ServerResponse,
+    headers: Record<string, string>,
+  ): void {
+    const bad = this.badFields(query)
+    if (bad) return this.json(res, 400, problems.invalidRequest(bad), headers)
+    const ids = single ?? (query.get('ids') ?? '').split(',').filter((id) => id !== '')
+    if (ids.length < 1 || ids.length > 100)
+      return this.json(res, 400, problems.invalidRequest('The `ids` query parameter needs 1 to 100 ids.'), headers)
+    const find = (id: string) =>
+      this.searchable.find((p) => p.tweet.id === id) ??
+      (this.posted.some((t) => t.id === id) ? { tweet: this.posted.find((t) => t.id === id)!, users: [] } : undefined)
+    return this.json(res, 200, lookupBody(ids, find, single !== null), headers)
   }
 
   private createTweet(body: unknown, res: ServerResponse, headers: Record<string, string>): void {

@@ -1,8 +1,10 @@
 // A configurable source plugs in here: how to build its connector from its
-// settings and secrets, and its reply channel when it can answer.
+// settings and secrets, its reply channel when it can answer, and its thread
+// fetcher when it can look posts up.
 import type { ConfigurableSource, SourceConfigs } from '../../../shared/sources'
 import type { Connector } from '../connectors/connector'
 import type { ReplyChannel } from '../outbox/channel'
+import type { ThreadFetcher } from '../thread/fetcher'
 
 export interface DriverDeps {
   /** A secret of this source, or undefined when not provided. */
@@ -18,6 +20,8 @@ export interface SourceDriver<S extends ConfigurableSource = ConfigurableSource>
   connector(config: SourceConfigs[S], deps: DriverDeps): Connector | { unavailable: string }
   /** A reply channel for these settings and secrets, or undefined when replies are not configured. */
   replies?(config: SourceConfigs[S], deps: DriverDeps): ReplyChannel | undefined
+  /** Looks up the posts above a mention, or says why it cannot (e.g. a missing token). */
+  thread?(config: SourceConfigs[S], deps: DriverDeps): ThreadFetcher | { unavailable: string }
 }
 
 export type SourceDrivers = { [S in ConfigurableSource]?: SourceDriver<S> }

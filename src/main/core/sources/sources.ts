@@ -19,6 +19,7 @@ import type { ReplyChannel } from '../outbox/channel'
 import type { Router } from '../router'
 import type { SecretStore } from '../secrets/secret-store'
 import type { Db } from '../store/db-types'
+import type { ThreadFetcher } from '../thread/fetcher'
 import { closeGap, openGap, openGapOf } from '../store/gaps'
 import { getCursor, loadSourceConfig, saveSourceConfig, setCursor } from '../store/source-state'
 import type { DriverDeps, SourceDriver, SourceDrivers } from './driver'
@@ -47,6 +48,7 @@ export class Sources {
   private running = new Map<SourceId, Running>()
   private statuses = new Map<SourceId, SourceStatus>()
   private replyChannels = new Map<SourceId, ReplyChannel>()
+  private threadFetchers = new Map<SourceId, ThreadFetcher | { unavailable: string }>()
   private configs: SourceConfigs
   private demo: DemoConnector | undefined
   private demoSeed: number | undefined
@@ -101,6 +103,11 @@ export class Sources {
 
   replyChannel(source: SourceId): ReplyChannel | undefined {
     return this.replyChannels.get(source)
+  }
+
+  /** How this source looks posts up for threads (built from its settings whether it listens or not). */
+  threadFetcher(source: SourceId): ThreadFetcher | { unavailable: string } | undefined {
+    return this.threadFetchers.get(source)
   }
 
   /** Starts every enabled configurable source (call once, after the columns are loaded). */
@@ -234,6 +241,9 @@ export class Sources {
     }
     const replies = driver?.replies?.(config, deps)
     if (replies) this.replyChannels.set(source, replies)
+    const thread = driver?.thread?.(config, deps)
+    if (thread) this.threadFetchers.set(source, thread)
+    else this.threadFetchers.delete(source)
     if (!config.enabled) {
       if (this.statuses.has(source)) this.setStatus(source, { state: 'stopped', detail: 'Off', until: null })
       return

@@ -1,20 +1,16 @@
 // The Bluesky source driver: a Jetstream connector with a profile cache that
-// asks the configured service, and replies when an identifier and app password
-// are set.
-import { AtpAgent } from '@atproto/api'
+// asks the configured service, threads looked up there too, and replies when
+// an identifier and app password are set.
 import type { BlueskyConfig } from '../../../../shared/sources/bluesky'
 import type { SourceDriver } from '../../sources/driver'
+import { appViewAgent } from './appview'
 import { JetstreamConnector } from './connector'
 import { Profiles, type Profile, type ProfileLookup } from './profiles'
 import { BlueskyReplies } from './replies'
-
-// The bsky.social entryway answers app.bsky.* reads only for signed-in users;
-// its public AppView serves the same profiles without an account.
-const PUBLIC_APPVIEW = 'https://public.api.bsky.app'
+import { BlueskyThreadFetcher } from './thread'
 
 export function profileLookup(service: string): ProfileLookup {
-  const host = new URL(service).host
-  const agent = new AtpAgent({ service: host === 'bsky.social' ? PUBLIC_APPVIEW : service })
+  const agent = appViewAgent(service)
   return async (actors: string[]): Promise<Profile[]> => {
     const res = await agent.app.bsky.actor.getProfiles({ actors })
     return res.data.profiles.map((p) => ({
@@ -36,6 +32,7 @@ export const blueskyDriver: SourceDriver<'bluesky'> = {
     if (!config.identifier || !appPassword) return undefined
     return new BlueskyReplies({ service: config.service, identifier: config.identifier, appPassword })
   },
+  thread: (config, deps) => new BlueskyThreadFetcher(appViewAgent(config.service), deps.now),
 }
 
 export { JetstreamConnector } from './connector'

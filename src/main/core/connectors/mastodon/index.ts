@@ -1,9 +1,10 @@
 // The Mastodon source driver: streaming + search on the configured instance,
-// replies when an access token is set.
+// threads looked up there, replies when an access token is set.
 import type { MastodonConfig } from '../../../../shared/sources/mastodon'
 import type { SourceDriver } from '../../sources/driver'
 import { MastodonConnector } from './connector'
 import { MastodonReplies } from './replies'
+import { MastodonThreadFetcher } from './thread'
 
 export const mastodonDriver: SourceDriver<'mastodon'> = {
   source: 'mastodon',
@@ -19,6 +20,8 @@ export const mastodonDriver: SourceDriver<'mastodon'> = {
     if (!accessToken) return undefined
     return new MastodonReplies({ instance: config.instance, accessToken, charLimit: config.charLimit })
   },
+  thread: (config, deps) =>
+    new MastodonThreadFetcher({ instance: config.instance, accessToken: deps.secret('accessToken'), now: deps.now }),
 }
 
 export { MastodonConnector } from './connector'

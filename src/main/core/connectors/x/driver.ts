@@ -1,9 +1,11 @@
 // How the X source is built from its settings and secrets: the app's bearer
-// token for listening, the user's OAuth 1.0a tokens for replies.
+// token for listening and looking threads up, the user's OAuth 1.0a tokens
+// for replies.
 import type { SourceDriver } from '../../sources/driver'
 import { appClient, userClient, xApiBase } from './client'
 import { XConnector } from './connector'
 import { XReplyChannel } from './replies'
+import { XThreadFetcher } from './thread'
 
 const USER_TOKENS = ['appKey', 'appSecret', 'accessToken', 'accessSecret'] as const
 
@@ -24,5 +26,10 @@ export const xDriver: SourceDriver<'x'> = {
       now: deps.now,
       redact: (text) => secrets.reduce((out, v) => out.split(v).join('[secret]'), text),
     })
+  },
+  thread(config, deps) {
+    const bearer = deps.secret('bearerToken')
+    if (!bearer) return { unavailable: 'X is not set up here (add the app bearer token in Sources)' }
+    return new XThreadFetcher(appClient(bearer, xApiBase(config, deps.env)))
   },
 }
