@@ -49,6 +49,16 @@ const chain = (t: Thread) =>
         : `missing:${a.reason}`,
   )
 
+/** Stores the mention, reads its thread, checks the chain and the fetched post it refers to; returns its id. */
+async function fetchedThread(c: Core, input: MentionInput, expected: string[], parent: object): Promise<number> {
+  const [mention] = store(c, input)
+  const t = await thread(c, mention!)
+  expect(chain(t)).toEqual(expected)
+  const nearest = t.ancestors.at(-1)
+  expect(nearest?.from === 'network' && nearest.post).toMatchObject(parent)
+  return mention!
+}
+
 const reply = (source: MentionInput['source'], externalId: string, refId: string, text: string, at = 0) =>
   mentionInput({ source, externalId, kind: 'reply', refId, text, createdAt: clock - 60_000 + at })
 
@@ -100,18 +110,19 @@ describe('thread: X', () => {
     onX('200', 'My flight was cancelled @JetBlue', '7', 'traveler')
     onX('201', 'We are sorry to hear that', '8', 'JetBlue', '200')
     const c = start(env())
-    const [mention] = store(c, reply('x', '202', '201', 'Still waiting for a rebooking'))
-    const t = await thread(c, mention!)
-    expect(chain(t)).toEqual(['network:My flight was cancelled @JetBlue', 'network:We are sorry to hear that'])
-    const parent = t.ancestors[1]!
-    expect(parent.from === 'network' && parent.post).toMatchObject({
-      source: 'x',
-      externalId: '201',
-      kind: 'reply',
-      refId: '200',
-      author: { handle: 'JetBlue', name: 'JetBlue name' },
-      url: 'https://x.com/JetBlue/status/201',
-    })
+    const mention = await fetchedThread(
+      c,
+      reply('x', '202', '201', 'Still waiting for a rebooking'),
+      ['network:My flight was cancelled @JetBlue', 'network:We are sorry to hear that'],
+      {
+        source: 'x',
+        externalId: '201',
+        kind: 'reply',
+        refId: '200',
+        author: { handle: 'JetBlue', name: 'JetBlue name' },
+        url: 'https://x.com/JetBlue/status/201',
+      },
+    )
     const first = x.requests.find((r) => r.path === '/2/tweets')!
     expect(first.query.get('ids')).toBe('201')
     expect(first.query.get('tweet.fields')).toContain('referenced_tweets')
@@ -214,18 +225,20 @@ describe('thread: Bluesky', () => {
     const answer = postEvent(BOB, 2_000, 'Same thing happened to me', { reply: { root: ref(root), parent: ref(root) } })
     bsky.push(answer)
     const c = await configured()
-    const [mention] = store(c, reply('bluesky', `at://did:plc:carol/app.bsky.feed.post/3zz`, uriOf(answer), 'And me'))
-    const t = await thread(c, mention!)
-    expect(chain(t)).toEqual(['network:Whole Foods delivery never came', 'network:Same thing happened to me'])
-    const parent = t.ancestors[1]!
-    expect(parent.from === 'network' && parent.post).toMatchObject({
-      source: 'bluesky',
-      externalId: uriOf(answer),
-      kind: 'reply',
-      refId: uriOf(root),
-      author: { handle: 'bob.bsky.social' },
-      replyTo: 'alice.bsky.social',
-    })
+    const input = reply('bluesky', 'at://did:plc:carol/app.bsky.feed.post/3zz', uriOf(answer), 'And me')
+    const mention = await fetchedThread(
+      c,
+      input,
+      ['network:Whole Foods delivery never came', 'network:Same thing happened to me'],
+      {
+        source: 'bluesky',
+        externalId: uriOf(answer),
+        kind: 'reply',
+        refId: uriOf(root),
+        author: { handle: 'bob.bsky.social' },
+        replyTo: 'alice.bsky.social',
+      },
+    )
     expect(bsky.threadCalls).toEqual([uriOf(answer)])
     await thread(c, mention!)
     expect(bsky.threadCalls).toHaveLength(1)
@@ -272,16 +285,17 @@ describe('thread: Mastodon', () => {
       inReplyTo: { id: '101', accountId: 'acc-fordcare@ford.example', acct: 'fordcare@ford.example' },
     })
     const c = await configured()
-    const [mention] = store(c, reply('mastodon', '102', '101', 'Thanks!'))
-    const t = await thread(c, mention!)
-    expect(chain(t)).toEqual(['network:Is #Ford support open today?', 'network:Yes, until 8 pm'])
-    const parent = t.ancestors[1]!
-    expect(parent.from === 'network' && parent.post).toMatchObject({
-      source: 'mastodon',
-      externalId: '101',
-      refId: '100',
-      author: { handle: 'fordcare@ford.example' },
-    })
+    const mention = await fetchedThread(
+      c,
+      reply('mastodon', '102', '101', 'Thanks!'),
+      ['network:Is #Ford support open today?', 'network:Yes, until 8 pm'],
+      {
+        source: 'mastodon',
+        externalId: '101',
+        refId: '100',
+        author: { handle: 'fordcare@ford.example' },
+      },
+    )
     expect(masto.statusReads).toEqual(['/api/v1/statuses/102/context'])
     await thread(c, mention!)
     expect(masto.statusReads).toHaveLength(1)
