@@ -1,9 +1,10 @@
 // The reply composer, docked right of the deck for the selected mention: the
-// mention and its thread (what it replies to, earlier replies from here), the
-// network's policy (counting, limit, whether a direct reply is allowed), a
-// live count, canned replies, and Send (Ctrl+Enter) through the outbox. The
-// draft is saved as you type (with the idempotency key chosen when it was
-// started) and comes back after a restart; the same draft never posts twice.
+// mention in its thread (ComposerThread: the posts above it, other replies,
+// earlier replies from here), the network's policy (counting, limit, whether
+// a direct reply is allowed), a live count, canned replies, and Send
+// (Ctrl+Enter) through the outbox. The draft is saved as you type (with the
+// idempotency key chosen when it was started) and comes back after a restart;
+// the same draft never posts twice.
 import { useEffect, useRef, useState } from 'react'
 import type { OutboxItem, ReplyMode, ReplyPolicy } from '../../../shared/contracts/replies'
 import type { CannedReply } from '../../../shared/contracts/triage'
@@ -17,11 +18,10 @@ import { useColumn } from '../state/deck'
 import { closeComposer, useSelectionStore } from '../state/selection'
 import { useReplyState, useTriageStore } from '../state/triage'
 import { CannedPicker } from './CannedPicker'
-import { MentionCard } from './MentionCard'
+import { ComposerThread } from './ComposerThread'
 import { TriageChips } from './TriageChips'
 
 const SAVE_DELAY_MS = 400
-const NO_PHRASES: readonly (readonly string[])[] = []
 
 const newKey = (): string => `earshot-${crypto.randomUUID()}`
 
@@ -176,25 +176,7 @@ function ComposerPanel({ columnId, mention }: { columnId: ColumnId; mention: Men
           ✕
         </button>
       </header>
-      <div className="composer-thread" aria-label="Thread">
-        {mention.kind === 'reply' && (
-          <p className="composer-context">
-            ↩ In reply to {mention.refAuthor ? `@${mention.refAuthor}` : 'a post'}
-            {mention.refId ? ` (${mention.refId})` : ''}
-          </p>
-        )}
-        <MentionCard mention={mention} phrases={NO_PHRASES} />
-        {earlier.length > 0 && (
-          <ol className="composer-earlier" aria-label="Replies from here">
-            {earlier.map((r) => (
-              <li key={r.id}>
-                <span className="composer-earlier-text">{r.text}</span>
-                <TriageChips state={undefined} reply={r} />
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
+      <ComposerThread mention={mention} earlier={earlier} />
       {policyError && <p className="composer-msg composer-msg--error">{policyError}</p>}
       {policy && (
         <p className="composer-from">

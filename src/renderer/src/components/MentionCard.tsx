@@ -3,7 +3,7 @@
 // left border colour plus a small score label with a tooltip). On the deck
 // it also shows triage: unread dot, done, selected ring, and a chips row.
 import { memo, type ReactNode } from 'react'
-import type { Mention, MentionKind, SourceId } from '../../../shared/domain'
+import type { Author, Mention, MentionKind, SourceId } from '../../../shared/domain'
 import { formatCompact, formatExact, formatScore } from '../lib/format'
 import { Avatar } from './Avatar'
 import { MentionText } from './MentionText'
@@ -41,6 +41,27 @@ interface MentionCardProps {
   triage?: ReactNode
 }
 
+/** The author's name (with the verified mark) and handle, as a card's head shows them. */
+export function CardAuthor({ author }: { author: Author }) {
+  const name = author.name.trim() || author.handle
+  return (
+    <>
+      <span className="card-name" title={name}>
+        {name}
+        {author.verified && (
+          <span className="card-verified" title="Verified">
+            {' '}
+            ✓
+          </span>
+        )}
+      </span>
+      <span className="card-handle" title={`@${author.handle}`}>
+        @{author.handle}
+      </span>
+    </>
+  )
+}
+
 export const MentionCard = memo(function MentionCard({
   mention: m,
   phrases,
@@ -48,7 +69,6 @@ export const MentionCard = memo(function MentionCard({
   status,
   triage,
 }: MentionCardProps) {
-  const name = m.author.name.trim() || m.author.handle
   const kind = m.kind === 'post' ? null : KIND_MARKERS[m.kind]
   const score = formatScore(m.sentiment)
   return (
@@ -67,18 +87,7 @@ export const MentionCard = memo(function MentionCard({
       <div className="card-main">
         <header className="card-head">
           {status?.unread && <span className="card-unread-dot" title="Unread" aria-label="Unread" />}
-          <span className="card-name" title={name}>
-            {name}
-            {m.author.verified && (
-              <span className="card-verified" title="Verified">
-                {' '}
-                ✓
-              </span>
-            )}
-          </span>
-          <span className="card-handle" title={`@${m.author.handle}`}>
-            @{m.author.handle}
-          </span>
+          <CardAuthor author={m.author} />
           <RelativeTime at={m.createdAt} href={m.url} />
         </header>
         {m.warning && (
