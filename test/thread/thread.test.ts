@@ -3,8 +3,11 @@
 // a network call, from X / Bluesky / Mastodon when the archive lacks them,
 // notes for a deleted post, a rate limit, a failure and a source that cannot
 // look posts up, the five-minute cache, and the other replies the archive holds.
+import { createServer, type Socket } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MastodonThreadFetcher } from '../../src/main/core/connectors/mastodon/thread'
 import { createCore, type Core } from '../../src/main/core/core'
+import { ThreadService } from '../../src/main/core/thread/service'
 import type { Thread } from '../../src/shared/contracts/thread'
 import type { MentionInput } from '../../src/shared/domain'
 import { FakeBluesky, postEvent } from '../fakes/jetstream/server'
@@ -312,6 +315,33 @@ describe('thread: Mastodon', () => {
     expect(chain(await thread(c, orphan!))).toEqual(['missing:it was deleted or is not public (404)'])
     masto.statusReadAnswer = { status: 429, headers: { 'x-ratelimit-reset': new Date(clock + 60_000).toISOString() } }
     expect(chain(await thread(c, limited!))).toEqual([`missing:${masto.host} rate limit reached (429)`])
+  })
+})
+
+describe('thread: a network that never answers', () => {
+  it('gives up after the time limit with a note', async () => {
+    const sockets: Socket[] = []
+    // Accepts connections and never answers, as a stalled server does.
+    const silent = createServer((socket) => sockets.push(socket))
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as { port: number }
+    try {
+      const c = start()
+      const [mention] = store(c, reply('mastodon', '702', '701', 'Waiting'))
+      const instance = `http://127.0.0.1:${port}`
+      const service = new ThreadService({
+        db: c.db,
+        now: () => clock,
+        fetcher: () => new MastodonThreadFetcher({ instance, accessToken: undefined, now: () => clock }),
+        timeoutMs: 200,
+      })
+      const t = await service.thread(mention!, 5, 5)
+      expect(chain(t)).toEqual(['missing:no answer within 1 s'])
+      expect(sockets.length).toBeGreaterThan(0)
+    } finally {
+      for (const s of sockets) s.destroy()
+      await new Promise((resolve) => silent.close(resolve))
+    }
   })
 })
 

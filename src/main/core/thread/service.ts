@@ -112,7 +112,7 @@ export class ThreadService {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         ac.abort()
-        reject(new ThreadFetchError('failed', `no answer within ${Math.round(this.timeoutMs / 1000)} s`))
+        reject(new ThreadFetchError('failed', `no answer within ${Math.max(1, Math.round(this.timeoutMs / 1000))} s`))
       }, this.timeoutMs)
     })
     try {
