@@ -58,7 +58,12 @@ describe('triage', () => {
       MIGRATIONS.filter((m) => m.version <= 60),
     )
     expect(schemaVersion(db)).toBe(60)
-    expect(migrate(db, MIGRATIONS)).toEqual(['triage'])
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 70),
+      ),
+    ).toEqual(['triage'])
     expect(schemaVersion(db)).toBe(70)
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
     expect(tables.map((t) => t.name)).toEqual(

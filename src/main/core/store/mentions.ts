@@ -29,6 +29,7 @@ export interface MentionRow {
   ref_author: string | null
   title: string | null
   warning: string | null
+  edited_at: number | null
 }
 
 export function rowToMention(r: MentionRow): Mention {
@@ -57,6 +58,7 @@ export function rowToMention(r: MentionRow): Mention {
     hasMedia: r.has_media === 1,
     sentiment: r.sentiment,
     sentimentLabel: r.sentiment_label as SentimentLabel,
+    ...(typeof r.edited_at === 'number' ? { editedAt: r.edited_at } : {}),
   }
 }
 
@@ -73,6 +75,10 @@ export const INSERT_MENTION_SQL = `
 
 export const INDEX_MENTION_SQL =
   'INSERT INTO mentions_fts (rowid, text, author_handle, author_name) VALUES (?, ?, ?, ?)'
+
+/** Takes a row out of the external-content index: FTS5 needs the values it indexed. */
+export const UNINDEX_MENTION_SQL = `
+  INSERT INTO mentions_fts (mentions_fts, rowid, text, author_handle, author_name) VALUES ('delete', ?, ?, ?, ?)`
 
 /** The INSERT_MENTION_SQL parameters for a mention and its derived query fields. */
 export function mentionValues(m: NewMention, derived: MatchInput): unknown[] {

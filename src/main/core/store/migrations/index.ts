@@ -6,6 +6,7 @@ import { alerts } from './0045-alerts'
 import { reportIndex } from './0055-report-index'
 import { collapseReposts } from './0060-collapse-reposts'
 import { triage } from './0070-triage'
+import { sourceRevisions } from './0080-source-revisions'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   reportIndex,
   collapseReposts,
   triage,
+  sourceRevisions,
 ]
