@@ -4,74 +4,47 @@
 // and the outbox are read back. A deleted post cannot come back (replay after
 // a restart, a duplicate delivery, an import); a delete of a post never stored
 // leaves nothing behind.
-import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { EventName, EventPayload } from '../../src/shared/contract'
 import type { TriageState } from '../../src/shared/contracts/triage'
 import type { Column, Mention } from '../../src/shared/domain'
-import { createCore, type Core } from '../../src/main/core/core'
 import { DELETED_AT_SOURCE } from '../../src/main/core/pipeline/revisions'
-import { MIGRATIONS } from '../../src/main/core/store/migrations'
-import { migrate, schemaVersion } from '../../src/main/core/store/migrations/migration'
+import { schemaVersion } from '../../src/main/core/store/migrations/migration'
 import { enqueueReply, getOutboxItem, updateOutboxItem } from '../../src/main/core/store/outbox'
-import { deleteEvent, FakeBluesky, postEvent, updateEvent } from '../fakes/jetstream/server'
+import { ALICE, useBlueskyCore } from '../bluesky/with-core'
+import { deleteEvent, postEvent, updateEvent } from '../fakes/jetstream/server'
 import { FakeMastodon } from '../fakes/mastodon/server'
-import { ok, tempArchive, TEST_CORE } from '../helpers'
+import { archiveAt, migrateTo, ok } from '../helpers'
 
-const ALICE = 'did:plc:alice000000000000000000'
-
-type Seen = { name: EventName; payload: unknown }
-
-let fake: FakeBluesky
-let path: string
-let core: Core
-let events: Seen[]
-
-function open(env?: NodeJS.ProcessEnv): void {
-  core = createCore({ archivePath: path, ...TEST_CORE, ...(env ? { env } : {}) })
-  events = []
-  core.hub.subscribe((name, payload) => events.push({ name, payload }))
-  core.start()
-}
+const h = useBlueskyCore()
 
 function seen<K extends EventName>(name: K): EventPayload<K>[] {
-  return events.filter((e) => e.name === name).map((e) => e.payload as EventPayload<K>)
+  return h.events.filter((e) => e.name === name).map((e) => e.payload as EventPayload<K>)
 }
-
-beforeEach(async () => {
-  fake = await new FakeBluesky().start()
-  fake.addProfile({ did: ALICE, handle: 'alice.bsky.social', displayName: 'Alice' })
-  path = tempArchive()
-  open()
-})
-afterEach(async () => {
-  await core.stop()
-  await fake.close()
-})
 
 async function listenToBluesky(): Promise<void> {
   ok(
-    await core.call('sources.configure', {
+    await h.core.call('sources.configure', {
       source: 'bluesky',
-      config: { enabled: true, jetstream: fake.jetstreamUrl, service: fake.serviceUrl },
+      config: { enabled: true, jetstream: h.fake.jetstreamUrl, service: h.fake.serviceUrl },
     }),
   )
-  await vi.waitFor(() => expect(fake.clientCount).toBe(1))
+  await vi.waitFor(() => expect(h.fake.clientCount).toBe(1))
 }
 
 async function column(title: string, query: string): Promise<Column> {
-  return ok<Column>(await core.call('columns.create', { title, query }))
+  return ok<Column>(await h.core.call('columns.create', { title, query }))
 }
 
 async function page(c: Column): Promise<Mention[]> {
-  return ok<{ items: Mention[] }>(await core.call('mentions.page', { columnId: c.id, limit: 100 })).items
+  return ok<{ items: Mention[] }>(await h.core.call('mentions.page', { columnId: c.id, limit: 100 })).items
 }
 
 async function search(query: string): Promise<string[]> {
-  return ok<{ items: Mention[] }>(await core.call('mentions.search', { query })).items.map((m) => m.text)
+  return ok<{ items: Mention[] }>(await h.core.call('mentions.search', { query })).items.map((m) => m.text)
 }
 
-const count = (sql: string, ...params: unknown[]): number => (core.db.prepare(sql).get(...params) as { n: number }).n
+const count = (sql: string, ...params: unknown[]): number => (h.core.db.prepare(sql).get(...params) as { n: number }).n
 
 const uriOf = (post: Record<string, unknown>) =>
   `at://${ALICE}/app.bsky.feed.post/${(post.commit as { rkey: string }).rkey}`
@@ -84,18 +57,18 @@ describe('deletes from the sources', () => {
     const trucks = await column('Trucks', 'truck')
     await listenToBluesky()
     const gone = postEvent(ALICE, T0 + 1, 'my ford truck broke down')
-    fake.push(gone)
-    fake.push(postEvent(ALICE, T0 + 2, 'ford service was great'))
+    h.fake.push(gone)
+    h.fake.push(postEvent(ALICE, T0 + 2, 'ford service was great'))
     await vi.waitFor(async () => expect(await page(ford)).toHaveLength(2))
     const [target] = (await page(trucks)).map((m) => m.id)
-    ok(await core.call('triage.set', { mentionIds: [target!], addTags: ['urgent'], note: 'call back' }))
-    ok(await core.call('drafts.save', { mentionId: target!, text: 'So sorry', key: 'draft-key-1' }))
+    ok(await h.core.call('triage.set', { mentionIds: [target!], addTags: ['urgent'], note: 'call back' }))
+    ok(await h.core.call('drafts.save', { mentionId: target!, text: 'So sorry', key: 'draft-key-1' }))
     const base = { source: 'bluesky', mentionId: target!, targetId: uriOf(gone), mode: 'reply', now: 1 } as const
-    const queued = enqueueReply(core.db, { ...base, key: 'queued-key-1', text: 'On it' }).item
-    const sent = enqueueReply(core.db, { ...base, key: 'sent-key-01', text: 'Sorry!' }).item
-    updateOutboxItem(core.db, sent.id, { state: 'sent', remoteId: 'at://brand/1' }, 2)
+    const queued = enqueueReply(h.core.db, { ...base, key: 'queued-key-1', text: 'On it' }).item
+    const sent = enqueueReply(h.core.db, { ...base, key: 'sent-key-01', text: 'Sorry!' }).item
+    updateOutboxItem(h.core.db, sent.id, { state: 'sent', remoteId: 'at://brand/1' }, 2)
 
-    fake.push(deleteEvent(gone, T0 + 3))
+    h.fake.push(deleteEvent(gone, T0 + 3))
     await vi.waitFor(async () => expect(await page(ford)).toHaveLength(1))
 
     expect((await page(ford)).map((m) => m.text)).toEqual(['ford service was great'])
@@ -105,21 +78,25 @@ describe('deletes from the sources', () => {
     expect(count("SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH 'broke'")).toBe(0)
     expect(count('SELECT count(*) AS n FROM column_hits WHERE mention_id = ?', target)).toBe(0)
     expect(count('SELECT count(*) AS n FROM mentions WHERE id = ?', target)).toBe(0)
-    expect(core.db.prepare('SELECT source, external_id FROM mention_tombstones').all()).toEqual([
+    expect(h.core.db.prepare('SELECT source, external_id FROM mention_tombstones').all()).toEqual([
       { source: 'bluesky', external_id: uriOf(gone) },
     ])
-    core.db.prepare("INSERT INTO mentions_fts (mentions_fts) VALUES ('integrity-check')").run()
-    expect(ok<TriageState[]>(await core.call('triage.get', { ids: [target!] }))[0]).toMatchObject({
+    h.core.db.prepare("INSERT INTO mentions_fts (mentions_fts) VALUES ('integrity-check')").run()
+    expect(ok<TriageState[]>(await h.core.call('triage.get', { ids: [target!] }))[0]).toMatchObject({
       tags: [],
       note: null,
     })
-    expect(ok<unknown>(await core.call('drafts.get', { mentionId: target! }))).toBeNull()
-    expect(getOutboxItem(core.db, queued.id)).toMatchObject({
+    expect(ok<unknown>(await h.core.call('drafts.get', { mentionId: target! }))).toBeNull()
+    expect(getOutboxItem(h.core.db, queued.id)).toMatchObject({
       state: 'failed',
       error: DELETED_AT_SOURCE,
       mentionId: null,
     })
-    expect(getOutboxItem(core.db, sent.id)).toMatchObject({ state: 'sent', remoteId: 'at://brand/1', mentionId: null })
+    expect(getOutboxItem(h.core.db, sent.id)).toMatchObject({
+      state: 'sent',
+      remoteId: 'at://brand/1',
+      mentionId: null,
+    })
     expect(seen('mentions.removed')).toEqual([{ ids: [target] }])
     // Announced while still linked, so an open composer shows why.
     expect(seen('reply.changed')).toContainEqual(
@@ -131,22 +108,22 @@ describe('deletes from the sources', () => {
     const ford = await column('Ford', 'ford')
     await listenToBluesky()
     const gone = postEvent(ALICE, T0 + 1, 'ford recall letter')
-    fake.push(gone)
+    h.fake.push(gone)
     await vi.waitFor(async () => expect(await page(ford)).toHaveLength(1))
     const stored = (await page(ford))[0]!
-    fake.push(deleteEvent(gone, T0 + 2))
+    h.fake.push(deleteEvent(gone, T0 + 2))
     await vi.waitFor(async () => expect(await page(ford)).toHaveLength(0))
-    await core.stop()
+    await h.core.stop()
 
     // The create is delivered again after the delete, and the cursor replays the log.
-    fake.push({ ...gone, time_us: T0 + 3 })
-    open()
-    await vi.waitFor(() => expect(fake.clientCount).toBe(1))
-    expect(Number(fake.connections.at(-1)!.get('cursor'))).toBeLessThanOrEqual(T0 + 1)
-    fake.push(postEvent(ALICE, T0 + 4, 'ford dealer called'))
-    core.ingest.push([{ ...stored, text: 'ford recall letter (imported)' }])
+    h.fake.push({ ...gone, time_us: T0 + 3 })
+    h.reopen()
+    await vi.waitFor(() => expect(h.fake.clientCount).toBe(1))
+    expect(Number(h.fake.connections.at(-1)!.get('cursor'))).toBeLessThanOrEqual(T0 + 1)
+    h.fake.push(postEvent(ALICE, T0 + 4, 'ford dealer called'))
+    h.core.ingest.push([{ ...stored, text: 'ford recall letter (imported)' }])
     await vi.waitFor(async () => expect((await page(ford)).map((m) => m.text)).toEqual(['ford dealer called']))
-    core.ingest.flush()
+    h.core.ingest.flush()
     expect(count('SELECT count(*) AS n FROM mentions WHERE external_id = ?', uriOf(gone))).toBe(0)
   })
 
@@ -154,9 +131,9 @@ describe('deletes from the sources', () => {
     const ford = await column('Ford', 'ford')
     await listenToBluesky()
     const other = postEvent(ALICE, T0 + 1, 'nothing to do with cars')
-    fake.push(other)
-    fake.push(deleteEvent(other, T0 + 2))
-    fake.push(postEvent(ALICE, T0 + 3, 'ford fiesta'))
+    h.fake.push(other)
+    h.fake.push(deleteEvent(other, T0 + 2))
+    h.fake.push(postEvent(ALICE, T0 + 3, 'ford fiesta'))
     await vi.waitFor(async () => expect(await page(ford)).toHaveLength(1))
     expect(count('SELECT count(*) AS n FROM mention_tombstones')).toBe(0)
     expect(count('SELECT count(*) AS n FROM mentions')).toBe(1)
@@ -170,12 +147,12 @@ describe('edits from the sources', () => {
     const refunds = await column('Refunds', 'refund')
     await listenToBluesky()
     const post = postEvent(ALICE, T0 + 1, 'I love my new ford, great truck')
-    fake.push(post)
+    h.fake.push(post)
     await vi.waitFor(async () => expect(await page(ford)).toHaveLength(1))
     expect((await page(ford))[0]).toMatchObject({ sentimentLabel: 'positive' })
     expect((await page(ford))[0]!.editedAt).toBeUndefined()
 
-    fake.push(updateEvent(post, T0 + 2_000_000, 'my ford broke down, terrible, I want a refund'))
+    h.fake.push(updateEvent(post, T0 + 2_000_000, 'my ford broke down, terrible, I want a refund'))
     await vi.waitFor(async () => expect(await page(refunds)).toHaveLength(1))
     const [edited] = await page(ford)
     expect(edited).toMatchObject({
@@ -186,14 +163,14 @@ describe('edits from the sources', () => {
     expect(edited!.sentiment).toBeLessThan(0)
     expect(await search('great')).toEqual([])
     expect(await search('terrible')).toEqual([edited!.text])
-    core.db.prepare("INSERT INTO mentions_fts (mentions_fts) VALUES ('integrity-check')").run()
+    h.core.db.prepare("INSERT INTO mentions_fts (mentions_fts) VALUES ('integrity-check')").run()
     expect(seen('mentions.revised').at(-1)).toMatchObject({
       mentions: [edited],
       hits: { [ford.id]: [edited!.id], [refunds.id]: [edited!.id] },
     })
 
     // Edited again, without the column's word: the column lets it go.
-    fake.push(updateEvent(post, T0 + 3_000_000, 'still waiting for that refund'))
+    h.fake.push(updateEvent(post, T0 + 3_000_000, 'still waiting for that refund'))
     await vi.waitFor(async () => expect(await page(ford)).toHaveLength(0))
     expect((await page(refunds)).map((m) => m.text)).toEqual(['still waiting for that refund'])
     const { hits } = seen('mentions.revised').at(-1)!
@@ -206,10 +183,10 @@ describe('edits from the sources', () => {
     await listenToBluesky()
     const post = postEvent(ALICE, T0 + 1, 'nice weather')
     const other = postEvent(ALICE, T0 + 2, 'nice weather again')
-    fake.push(post)
-    fake.push(other)
-    fake.push(updateEvent(other, T0 + 3, 'still nice weather'))
-    fake.push(updateEvent(post, T0 + 4, 'nice weather for a ford ride'))
+    h.fake.push(post)
+    h.fake.push(other)
+    h.fake.push(updateEvent(other, T0 + 3, 'still nice weather'))
+    h.fake.push(updateEvent(post, T0 + 4, 'nice weather for a ford ride'))
     await vi.waitFor(async () => expect(await page(ford)).toHaveLength(1))
     expect((await page(ford))[0]!.text).toBe('nice weather for a ford ride')
     expect(count('SELECT count(*) AS n FROM mentions')).toBe(1)
@@ -220,11 +197,11 @@ describe('Mastodon deletes and edits through the core', () => {
   it('applies the stream’s status.update and delete to what was stored', async () => {
     const mastodon = await new FakeMastodon().start()
     try {
-      await core.stop()
-      open({ EARSHOT_MASTODON_ACCESS_TOKEN: mastodon.token })
+      await h.core.stop()
+      h.reopen({ EARSHOT_MASTODON_ACCESS_TOKEN: mastodon.token })
       const ford = await column('Ford', '#ford')
       ok(
-        await core.call('sources.configure', {
+        await h.core.call('sources.configure', {
           source: 'mastodon',
           config: { enabled: true, instance: mastodon.url, publicStream: 'none', searchSeconds: 3600 },
         }),
@@ -240,7 +217,7 @@ describe('Mastodon deletes and edits through the core', () => {
       mastodon.deleteStatus('hashtag', 'ford', '999')
       await vi.waitFor(async () => expect((await page(ford)).map((m) => m.text)).toEqual(['Fixed now #ford']))
       expect((await page(ford))[0]!.editedAt).toEqual(expect.any(Number))
-      expect(core.db.prepare('SELECT external_id FROM mention_tombstones').all()).toEqual([{ external_id: '502' }])
+      expect(h.core.db.prepare('SELECT external_id FROM mention_tombstones').all()).toEqual([{ external_id: '502' }])
     } finally {
       await mastodon.close()
     }
@@ -249,22 +226,13 @@ describe('Mastodon deletes and edits through the core', () => {
 
 describe('migration 0080', () => {
   it('an archive at level 70 gets the tombstones and edited_at, keeping its mentions', () => {
-    const db = new Database(tempArchive())
-    migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version <= 70),
-    )
+    const db = archiveAt(70)
     db.prepare(
       `INSERT INTO mentions (source, external_id, url, created_at, received_at, author_handle, author_name, author_followers,
         author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label)
        VALUES ('mastodon', '1', NULL, 1, 1, 'a', 'A', 1, NULL, 0, 'kept', 'en', 'post', NULL, 0, 0, 'neutral')`,
     ).run()
-    expect(
-      migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 80),
-      ),
-    ).toEqual(['source-revisions'])
+    expect(migrateTo(db, 80)).toEqual(['source-revisions'])
     expect(schemaVersion(db)).toBe(80)
     expect(db.prepare('SELECT text, edited_at FROM mentions').get()).toEqual({ text: 'kept', edited_at: null })
     db.prepare("INSERT INTO mention_tombstones VALUES ('mastodon', '2', 5)").run()

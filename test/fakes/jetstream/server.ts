@@ -218,42 +218,28 @@ export function postEvent(
   }
 }
 
-/** A post commit's repository and record key, from an event postEvent made. */
-function postKey(post: Record<string, unknown>): { did: string; rkey: string; record: Record<string, unknown> } {
-  const commit = post.commit as { rkey: string; record: Record<string, unknown> }
-  return { did: String(post.did), rkey: commit.rkey, record: commit.record }
+/** A later commit on a post postEvent made (its edit or its delete), as Jetstream sends it. */
+function laterCommit(post: Record<string, unknown>, timeUs: number, change: Record<string, unknown>) {
+  const { rkey } = post.commit as { rkey: string }
+  return {
+    did: post.did,
+    time_us: timeUs,
+    kind: 'commit',
+    commit: { rev: `3mmzz${timeUs.toString(36).slice(-8)}`, collection: 'app.bsky.feed.post', rkey, ...change },
+  }
 }
 
 /** The delete commit Jetstream sends when the author deletes a post: no record, no cid. */
 export function deleteEvent(post: Record<string, unknown>, timeUs: number): Record<string, unknown> {
-  const { did, rkey } = postKey(post)
-  return {
-    did,
-    time_us: timeUs,
-    kind: 'commit',
-    commit: {
-      rev: `3mmzz${timeUs.toString(36).slice(-8)}`,
-      operation: 'delete',
-      collection: 'app.bsky.feed.post',
-      rkey,
-    },
-  }
+  return laterCommit(post, timeUs, { operation: 'delete' })
 }
 
 /** The update commit of an edited post: the whole new record under the same rkey. */
 export function updateEvent(post: Record<string, unknown>, timeUs: number, text: string): Record<string, unknown> {
-  const { did, rkey, record } = postKey(post)
-  return {
-    did,
-    time_us: timeUs,
-    kind: 'commit',
-    commit: {
-      rev: `3mmzz${timeUs.toString(36).slice(-8)}`,
-      operation: 'update',
-      collection: 'app.bsky.feed.post',
-      rkey,
-      record: { ...record, text },
-      cid: CIDS[(rkeySeq + 1) % CIDS.length],
-    },
-  }
+  const { record } = post.commit as { record: Record<string, unknown> }
+  return laterCommit(post, timeUs, {
+    operation: 'update',
+    record: { ...record, text },
+    cid: CIDS[(rkeySeq + 1) % CIDS.length],
+  })
 }
