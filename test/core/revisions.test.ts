@@ -10,11 +10,13 @@ import type { TriageState } from '../../src/shared/contracts/triage'
 import type { Column, Mention } from '../../src/shared/domain'
 import { DELETED_AT_SOURCE } from '../../src/main/core/pipeline/revisions'
 import { schemaVersion } from '../../src/main/core/store/migrations/migration'
+import { insertMention } from '../../src/main/core/store/mentions'
 import { enqueueReply, getOutboxItem, updateOutboxItem } from '../../src/main/core/store/outbox'
+import { toMatchInput } from '../../src/shared/query/match-input'
 import { ALICE, useBlueskyCore } from '../bluesky/with-core'
 import { deleteEvent, postEvent, updateEvent } from '../fakes/jetstream/server'
 import { FakeMastodon } from '../fakes/mastodon/server'
-import { archiveAt, migrateTo, ok } from '../helpers'
+import { archiveAt, mentionInput, migrateTo, ok } from '../helpers'
 
 const h = useBlueskyCore()
 
@@ -49,7 +51,8 @@ const count = (sql: string, ...params: unknown[]): number => (h.core.db.prepare(
 const uriOf = (post: Record<string, unknown>) =>
   `at://${ALICE}/app.bsky.feed.post/${(post.commit as { rkey: string }).rkey}`
 
-const T0 = Date.now() * 1000
+// A minute ago: an edit a few seconds after its post is still in the past (a future edit time is capped).
+const T0 = (Date.now() - 60_000) * 1000
 
 describe('deletes from the sources', () => {
   it('a deleted post leaves the archive, search and every column; its queued reply fails, a sent one stays', async () => {
@@ -225,7 +228,7 @@ describe('Mastodon deletes and edits through the core', () => {
 })
 
 describe('migration 0080', () => {
-  it('an archive at level 70 gets the tombstones and edited_at, keeping its mentions', () => {
+  it('an archive at level 70 gets the tombstones and edited_at, keeping its mentions; the insert skips a tombstoned post', () => {
     const db = archiveAt(70)
     db.prepare(
       `INSERT INTO mentions (source, external_id, url, created_at, received_at, author_handle, author_name, author_followers,
@@ -236,14 +239,17 @@ describe('migration 0080', () => {
     expect(schemaVersion(db)).toBe(80)
     expect(db.prepare('SELECT text, edited_at FROM mentions').get()).toEqual({ text: 'kept', edited_at: null })
     db.prepare("INSERT INTO mention_tombstones VALUES ('mastodon', '2', 5)").run()
-    const insert = db.prepare(
-      `INSERT INTO mentions (source, external_id, url, created_at, received_at, author_handle, author_name, author_followers,
-        author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label)
-       VALUES ('mastodon', ?, NULL, 1, 1, 'a', 'A', 1, NULL, 0, 'x', 'en', 'post', NULL, 0, 0, 'neutral')
-       ON CONFLICT (source, external_id) DO NOTHING`,
-    )
-    expect(insert.run('2').changes).toBe(0)
-    expect(insert.run('3').changes).toBe(1)
+    const insert = (externalId: string) => {
+      const m = { ...mentionInput({ source: 'mastodon', externalId }), receivedAt: 1, sentiment: 0 }
+      return insertMention(db, { ...m, sentimentLabel: 'neutral' }, toMatchInput({ ...m, sentimentLabel: 'neutral' }))
+    }
+    expect(insert('2')).toBeUndefined()
+    expect(insert('3')).toEqual(expect.any(Number))
+    expect(insert('1')).toBeUndefined()
+    expect(db.prepare('SELECT external_id FROM mentions ORDER BY id').all()).toEqual([
+      { external_id: '1' },
+      { external_id: '3' },
+    ])
     db.close()
   })
 })

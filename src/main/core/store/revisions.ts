@@ -1,9 +1,9 @@
 // What an author's delete or edit at the source does to the archive. A
-// delete of a stored post tombstones it (the 0080 trigger then refuses it on
-// every insert path) and removes the mention with everything keyed by its id:
-// column hits, triage, tags, a reply draft. Sent and failed replies stay as
-// our record, unlinked (a later mention may be given the freed id). An edit
-// replaces the text and what is derived from it, and re-indexes it for search.
+// delete of a stored post tombstones it (the mention insert then skips it,
+// whatever brings it again) and removes the mention with everything keyed by
+// its id: column hits, triage, tags, a reply draft. Sent and failed replies
+// stay as our record, unlinked (a later mention may be given the freed id).
+// An edit replaces the text and what is derived from it, and re-indexes it.
 import type { Mention, SourceId } from '../../../shared/domain'
 import type { MatchInput } from '../../../shared/query/match-input'
 import type { Db } from './db-types'

@@ -1,9 +1,9 @@
 // Authors delete and edit posts after we stored them. A delete removes the
 // mention (its FTS entry goes with it through the 0010 trigger) and leaves a
 // tombstone, so a replay, a cursor overlap, a later search poll or an import
-// of an old export cannot store the post again: the trigger below refuses
-// such a row on every insert path, as ON CONFLICT DO NOTHING refuses a
-// duplicate. `edited_at` marks a mention whose text was replaced by an edit.
+// of an old export cannot store the post again: the mention insert
+// (store/mentions.ts) skips a tombstoned post as it skips a duplicate.
+// `edited_at` marks a mention whose text was replaced by an edit.
 import type { Migration } from './migration'
 
 export const sourceRevisions: Migration = {
@@ -19,12 +19,6 @@ export const sourceRevisions: Migration = {
         deleted_at INTEGER NOT NULL,
         PRIMARY KEY (source, external_id)
       ) STRICT, WITHOUT ROWID;
-
-      CREATE TRIGGER mentions_tombstoned BEFORE INSERT ON mentions
-      WHEN EXISTS (SELECT 1 FROM mention_tombstones WHERE source = new.source AND external_id = new.external_id)
-      BEGIN
-        SELECT RAISE(IGNORE);
-      END;
     `)
   },
 }
