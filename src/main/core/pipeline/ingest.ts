@@ -102,6 +102,11 @@ export class Ingest {
     else this.schedule()
   }
 
+  /** Whether this post was accepted lately (it may still be on its way to the archive). */
+  accepted(source: string, externalId: string): boolean {
+    return this.recent.has(mentionKey(source, externalId))
+  }
+
   /**
    * Runs `fn` once everything accepted before now is committed (scored
    * batches included): an edit must find the post it edits.

@@ -43,7 +43,11 @@ export class SourceRevisions {
    * A post never stored is left alone.
    */
   retract(source: SourceId, externalIds: readonly string[]): void {
-    if (externalIds.length > 0) this.o.ingest.afterCommitted(() => this.remove(source, externalIds))
+    const { db, ingest } = this.o
+    // A firehose deletes mostly posts we never kept: one key look-up each, and
+    // no early commit of what ingest is batching.
+    const ours = externalIds.filter((id) => ingest.accepted(source, id) || storedId(db, source, id) !== undefined)
+    if (ours.length > 0) ingest.afterCommitted(() => this.remove(source, ours))
   }
 
   /** The author edited these posts; applied after what is already on its way to the archive. */
@@ -54,7 +58,6 @@ export class SourceRevisions {
   private remove(source: SourceId, externalIds: readonly string[]): void {
     const { db } = this.o
     try {
-      // A firehose deletes mostly posts we never kept: one key look-up each, nothing written.
       const stored = externalIds.flatMap((externalId) => {
         const id = storedId(db, source, externalId)
         return id === undefined ? [] : [{ externalId, id }]
