@@ -1,10 +1,12 @@
 // The Sources panel end to end: a fake Jetstream + Bluesky service on
 // 127.0.0.1 is configured through the UI (a bad URL first, refused with a
 // message on its field), switched on, and its matching posts appear in a
-// column with resolved handles; posts no column wants do not.
+// column with resolved handles; posts no column wants do not. An edited post's
+// card shows the new text, marked edited; a deleted post's card goes, and the
+// composer open for it says so.
 import { mkdirSync } from 'node:fs'
 import { FakeFeeds, rss2 } from '../test/fakes/feeds/server'
-import { FakeBluesky, postEvent } from '../test/fakes/jetstream/server'
+import { deleteEvent, FakeBluesky, postEvent, updateEvent } from '../test/fakes/jetstream/server'
 import { expect, test } from './app'
 
 const ALICE = 'did:plc:alice000000000000000000'
@@ -50,9 +52,11 @@ test('a fake Bluesky configured in the Sources panel feeds a matching column', a
     await page.screenshot({ path: `${ARTIFACTS}/sources-bluesky-2560x1440.png` })
 
     const now = Date.now() * 1000
-    fake.push(postEvent(ALICE, now, 'Big outage in Denver, nothing loads'))
+    const denver = postEvent(ALICE, now, 'Big outage in Denver, nothing loads')
+    const noon = postEvent(BOB, now + 2, 'Same outage here since noon')
+    fake.push(denver)
     fake.push(postEvent(BOB, now + 1, 'A lovely sunny day'))
-    fake.push(postEvent(BOB, now + 2, 'Same outage here since noon'))
+    fake.push(noon)
     await page.keyboard.press('Escape')
     await expect(panel).toBeHidden()
     await app.parkPointer()
@@ -64,6 +68,24 @@ test('a fake Bluesky configured in the Sources panel feeds a matching column', a
     await expect(cards.filter({ hasText: 'Same outage here' })).toContainText('@bob.example.com')
     await expect(app.column('Bluesky outages')).not.toContainText('sunny day')
     await page.screenshot({ path: `${ARTIFACTS}/sources-column-2560x1440.png` })
+
+    // The author edits a post: the card shows the new text, marked edited.
+    fake.push(updateEvent(denver, now + 3, 'Big outage in Denver, fixed by 5pm'))
+    const denverCard = cards.filter({ hasText: 'fixed by 5pm' })
+    await expect(denverCard).toContainText('edited')
+    await expect(app.column('Bluesky outages')).not.toContainText('nothing loads')
+
+    // The author deletes the post being answered: its card goes, the composer says why.
+    await page.keyboard.press('5')
+    await expect(app.column('Bluesky outages').locator('article[aria-current="true"]')).toContainText('since noon')
+    await page.keyboard.press('r')
+    const composer = page.getByRole('complementary', { name: 'Reply to @bob.example.com' })
+    await expect(composer).toBeVisible()
+    fake.push(deleteEvent(noon, now + 4))
+    await expect(cards).toHaveCount(1)
+    await expect(app.column('Bluesky outages')).not.toContainText('since noon')
+    await expect(composer.getByRole('alert')).toHaveText(/The author deleted this post/)
+    await expect(composer.getByRole('button', { name: 'Send' })).toBeDisabled()
   } finally {
     await fake.close()
   }

@@ -1,6 +1,6 @@
 // A ConnectorContext for testing one connector alone: records what it emits,
-// its statuses, gaps and cursors, and matches with real column queries.
-import type { ConnectorContext } from '../src/main/core/connectors/connector'
+// its deletes and edits, its statuses, gaps and cursors, and matches with real column queries.
+import type { ConnectorContext, EditedMention } from '../src/main/core/connectors/connector'
 import { Router } from '../src/main/core/router'
 import type { Column, MentionInput, SourceStatus } from '../src/shared/domain'
 
@@ -15,6 +15,10 @@ export interface RecordedGap {
 export interface TestContext {
   ctx: ConnectorContext
   batches: MentionInput[][]
+  /** External ids handed to `retract`, in order. */
+  retracted: string[]
+  /** Edits handed to `revise`, in order. */
+  revised: EditedMention[]
   statuses: RecordedStatus[]
   gaps: RecordedGap[]
   cursors: Map<string, string>
@@ -26,6 +30,8 @@ export interface TestContext {
 
 export function connectorContext(now: () => number = Date.now, overrides: Partial<ConnectorContext> = {}): TestContext {
   const batches: MentionInput[][] = []
+  const retracted: string[] = []
+  const revised: EditedMention[] = []
   const statuses: RecordedStatus[] = []
   const gaps: RecordedGap[] = []
   const cursors = new Map<string, string>()
@@ -34,6 +40,8 @@ export function connectorContext(now: () => number = Date.now, overrides: Partia
   let columns: Column[] = []
   const ctx: ConnectorContext = {
     emit: (ms) => batches.push(ms),
+    retract: (ids) => retracted.push(...ids),
+    revise: (edits) => revised.push(...edits),
     status: (s) => statuses.push(s),
     now,
     gap: {
@@ -58,6 +66,8 @@ export function connectorContext(now: () => number = Date.now, overrides: Partia
   return {
     ctx,
     batches,
+    retracted,
+    revised,
     statuses,
     gaps,
     cursors,

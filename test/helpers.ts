@@ -2,6 +2,10 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { MIGRATIONS } from '../src/main/core/store/migrations'
+import { migrate } from '../src/main/core/store/migrations/migration'
+import type { Db } from '../src/main/core/store/db-types'
 import type { Reply } from '../src/shared/contract'
 import type { MentionInput } from '../src/shared/domain'
 
@@ -11,6 +15,21 @@ export function tempDir(prefix = 'earshot-test-'): string {
 
 export function tempArchive(): string {
   return join(tempDir(), 'archive.sqlite')
+}
+
+/** A raw archive file as an Earshot at this schema level left it (steps up to it run). */
+export function archiveAt(version: number): Db {
+  const db = new Database(tempArchive())
+  migrateTo(db, version)
+  return db
+}
+
+/** Runs the steps after `from` up to `to` (not later ones another feature may add); returns their names. */
+export function migrateTo(db: Db, to: number): string[] {
+  return migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= to),
+  )
 }
 
 let counter = 0

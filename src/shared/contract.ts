@@ -175,9 +175,19 @@ export const MentionsBatchSchema = z.object({
 })
 export type MentionsBatch = z.infer<typeof MentionsBatchSchema>
 
+export const MentionsRemovedSchema = z.object({ ids: z.array(z.number().int()) })
+export type MentionsRemoved = z.infer<typeof MentionsRemovedSchema>
+
 export const events = {
   /** New mentions, coalesced: at most a few pushes per second per window. */
   'mentions.batch': MentionsBatchSchema,
+  /** Mentions their authors deleted at the source: gone from the archive, their cards go too. */
+  'mentions.removed': MentionsRemovedSchema,
+  /**
+   * Mentions their authors edited, as they now are, with every column each is
+   * now in (a column that showed one and is not listed no longer holds it).
+   */
+  'mentions.revised': MentionsBatchSchema,
   /** Sparkline buckets and totals for every column. */
   'stats.tick': z.array(ColumnStatsSchema),
   /** The column set or order changed (another window, an import). */

@@ -59,6 +59,8 @@ export const MentionSchema = MentionInputSchema.extend({
   receivedAt: z.number().int(),
   sentiment: z.number().min(-1).max(1),
   sentimentLabel: SentimentLabelSchema,
+  /** When the author last edited it at the source (its text is the edited text); absent when never edited. */
+  editedAt: z.number().int().optional(),
   /** Reposts of this mention in the archive, filled in for columns that collapse reposts. */
   reposts: z.number().int().nonnegative().optional(),
 })

@@ -1,13 +1,14 @@
 // The Jetstream connector against the fake Jetstream + XRPC server: client-side
 // matching, profile resolution, resume across a mid-stream disconnect without
-// loss or duplicates, and malformed frames skipped while the stream stays up.
+// loss or duplicates, deletes and edits handed to the core, and malformed
+// frames skipped while the stream stays up.
 import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { JetstreamConnector, OVERLAP_US, CURSOR_KEY } from '../../src/main/core/connectors/bluesky/connector'
 import { profileLookup } from '../../src/main/core/connectors/bluesky'
 import { Profiles } from '../../src/main/core/connectors/bluesky/profiles'
 import { connectorContext, type TestContext } from '../connector-context'
-import { FakeBluesky, postEvent } from '../fakes/jetstream/server'
+import { deleteEvent, FakeBluesky, postEvent, updateEvent } from '../fakes/jetstream/server'
 
 const ALICE = 'did:plc:alice000000000000000000'
 const BOB = 'did:plc:bob00000000000000000000'
@@ -135,6 +136,66 @@ describe('Jetstream connector', () => {
     await vi.waitFor(() => expect(t.emitted()).toHaveLength(1))
     expect(t.logs.filter((l) => l.includes('malformed'))).toHaveLength(3)
     expect(t.statuses.some((s) => s.detail.includes('1 malformed event skipped'))).toBe(true)
+    expect(fake.connections).toHaveLength(1)
+  })
+
+  it('hands deletes and edits of posts to the core, edits whether or not they still match', async () => {
+    t.setColumns([{ id: 'c', query: 'ford' }])
+    startConnector()
+    await connected()
+    const post = postEvent(ALICE, T0 + 1, 'my ford truck broke')
+    fake.push(post)
+    const uri = `at://${ALICE}/app.bsky.feed.post/${(post.commit as { rkey: string }).rkey}`
+    await vi.waitFor(() => expect(t.emitted()).toHaveLength(1))
+    fake.push(updateEvent(post, T0 + 2, 'my truck is fine now'))
+    fake.push(deleteEvent(post, T0 + 3))
+    // A delete of another collection (from the golden file) is not a post's.
+    fake.push({
+      ...deleteEvent(post, T0 + 4),
+      commit: { operation: 'delete', collection: 'app.bsky.feed.like', rkey: 'x' },
+    })
+    await vi.waitFor(() => expect(t.retracted).toEqual([uri]))
+    expect(t.emitted().map((m) => m.externalId)).toEqual([uri])
+    expect(t.revised).toHaveLength(1)
+    expect(t.revised[0]).toMatchObject({
+      externalId: uri,
+      text: 'my truck is fine now',
+      editedAt: Math.floor(T0 / 1000),
+    })
+  })
+
+  it('a post deleted while its author is looked up never goes on', async () => {
+    t.setColumns([{ id: 'c', query: 'jetblue' }])
+    startConnector()
+    await connected()
+    let open!: () => void
+    fake.profilesGate = new Promise((resolve) => (open = resolve))
+    const carol = 'did:plc:carol0000000000000000000'
+    const post = postEvent(carol, T0 + 1, 'jetblue lost my bag')
+    fake.push(post)
+    await vi.waitFor(() => expect(fake.profileCalls).toBe(1))
+    fake.push(deleteEvent(post, T0 + 2))
+    await vi.waitFor(() => expect(t.retracted).toHaveLength(1))
+    open()
+    fake.push(postEvent(ALICE, T0 + 3, 'jetblue found it'))
+    await vi.waitFor(() => expect(t.emitted()).toHaveLength(1))
+    expect(t.emitted()[0]!.text).toBe('jetblue found it')
+  })
+
+  it('a malformed delete or edit is reported and skipped while the stream stays up', async () => {
+    t.setColumns([{ id: 'c', query: 'ford' }])
+    startConnector()
+    await connected()
+    const post = postEvent(ALICE, T0 + 1, 'ford')
+    fake.push({ ...deleteEvent(post, T0 + 2), commit: { operation: 'delete', collection: 'app.bsky.feed.post' } })
+    fake.push({
+      ...updateEvent(post, T0 + 3, 'ford'),
+      commit: { operation: 'update', collection: 'app.bsky.feed.post', rkey: 'a' },
+    })
+    fake.push(deleteEvent(post, T0 + 4))
+    await vi.waitFor(() => expect(t.retracted).toHaveLength(1))
+    expect(t.revised).toEqual([])
+    expect(t.logs.filter((l) => l.includes('malformed'))).toHaveLength(2)
     expect(fake.connections).toHaveLength(1)
   })
 

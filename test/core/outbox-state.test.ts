@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { OUTBOX_STATES, type OutboxState } from '../../src/shared/contracts/replies'
 import { canTake, nextState, OutboxTransitionError, type OutboxEvent } from '../../src/main/core/outbox/state'
 
-const EVENTS: OutboxEvent[] = ['send', 'ok', 'rejected', 'lost', 'found', 'absent', 'retry']
+const EVENTS: OutboxEvent[] = ['send', 'ok', 'rejected', 'lost', 'found', 'absent', 'retry', 'withdraw']
 
 describe('outbox state machine', () => {
   it('follows the happy path queued -> sending -> sent', () => {
@@ -23,6 +23,11 @@ describe('outbox state machine', () => {
     expect(nextState('unknown', 'absent')).toBe('queued')
     expect(nextState('unknown', 'lost')).toBe('unknown')
     expect(nextState('unknown', 'rejected')).toBe('failed')
+  })
+
+  it('only a reply still queued can be withdrawn (its post was deleted); one on its way is left to finish', () => {
+    expect(nextState('queued', 'withdraw')).toBe('failed')
+    for (const from of ['sending', 'unknown', 'sent', 'failed'] as const) expect(canTake(from, 'withdraw')).toBe(false)
   })
 
   it('a sent reply is final: no event moves it, so it is never posted twice', () => {

@@ -2,17 +2,15 @@
 // watermark, filters, mutes (an invalid regex is refused with the engine's
 // message), operator prefs, and canned replies and drafts surviving a reopen
 // of the same archive file.
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { MIGRATIONS } from '../../src/main/core/store/migrations'
-import { migrate, schemaVersion } from '../../src/main/core/store/migrations/migration'
+import { schemaVersion } from '../../src/main/core/store/migrations/migration'
 import type { EventName, Reply } from '../../src/shared/contract'
 import type { OutboxItem } from '../../src/shared/contracts/replies'
 import type { CannedReply, ColumnTriage, Draft, OperatorPrefs, TriageState } from '../../src/shared/contracts/triage'
 import type { Column, Mention } from '../../src/shared/domain'
 import { createCore, type Core } from '../../src/main/core/core'
 import { getAnnotations, annotate } from '../../src/main/core/review/annotations'
-import { mentionInput, tempArchive } from '../helpers'
+import { archiveAt, mentionInput, migrateTo, tempArchive } from '../helpers'
 
 function ok<T>(reply: Reply): T {
   if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
@@ -52,13 +50,9 @@ async function setup(): Promise<{ core: Core; path: string; column: Column; ment
 
 describe('triage', () => {
   it('upgrades an archive at level 60 with the triage tables and the starter canned replies', () => {
-    const db = new Database(tempArchive())
-    migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version <= 60),
-    )
+    const db = archiveAt(60)
     expect(schemaVersion(db)).toBe(60)
-    expect(migrate(db, MIGRATIONS)).toEqual(['triage'])
+    expect(migrateTo(db, 70)).toEqual(['triage'])
     expect(schemaVersion(db)).toBe(70)
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
     expect(tables.map((t) => t.name)).toEqual(

@@ -71,7 +71,7 @@ describe('Mastodon connector', () => {
     expect(fake.subscriptionLog).toContainEqual({ type: 'unsubscribe', stream: 'hashtag', tag: 'comcast' })
   })
 
-  it('emits matching statuses as text with warnings, replies and reblogs; edits and deletes handled', async () => {
+  it('emits matching statuses as text with warnings, replies and reblogs', async () => {
     t.setColumns([{ id: 'a', query: '#comcast' }])
     run()
     await vi.waitFor(() => expect(fake.subscriptions()).toEqual(['hashtag#comcast']))
@@ -102,15 +102,8 @@ describe('Mastodon connector', () => {
       fake.status({ id: '104', acct: 'carol', content: '', reblogOf: original }),
     )
     fake.publish('hashtag', 'comcast', 'update', fake.status({ id: '105', content: '<p>no tag here</p>' }))
-    fake.publish('hashtag', 'comcast', 'delete', '101')
-    fake.publish(
-      'hashtag',
-      'comcast',
-      'status.update',
-      fake.status({ id: '106', content: `<p>edited to add ${tag}</p>` }),
-    )
-    await vi.waitFor(() => expect(t.emitted()).toHaveLength(4))
-    const [first, reply, reblog, edited] = t.emitted()
+    await vi.waitFor(() => expect(t.emitted()).toHaveLength(3))
+    const [first, reply, reblog] = t.emitted()
     expect(first).toMatchObject({
       externalId: '101',
       text: 'Internet down again #comcast\n\nthird day',
@@ -130,8 +123,54 @@ describe('Mastodon connector', () => {
       text: 'Outage map #comcast',
       refAuthor: `alice@${fake.host}`,
     })
-    expect(edited!.externalId).toBe('106')
-    expect(connector!.deletions).toBe(1)
+  })
+
+  it('hands deletes and edits to the core, edits whether or not they still match', async () => {
+    t.setColumns([{ id: 'a', query: '#comcast' }])
+    run()
+    await vi.waitFor(() => expect(fake.subscriptions()).toEqual(['hashtag#comcast']))
+    const tag =
+      '<a href="https://mastodon.example/tags/comcast" class="mention hashtag" rel="tag">#<span>comcast</span></a>'
+    fake.publish('hashtag', 'comcast', 'update', fake.status({ id: '201', content: `<p>Outage ${tag}</p>` }))
+    fake.publish('hashtag', 'comcast', 'update', fake.status({ id: '202', content: `<p>Down ${tag}</p>` }))
+    fake.editStatus('hashtag', 'comcast', '201', `<p>Outage fixed, thanks ${tag}</p>`)
+    fake.editStatus('hashtag', 'comcast', '202', '<p>never mind</p>')
+    fake.deleteStatus('hashtag', 'comcast', '202')
+    await vi.waitFor(() => expect(t.retracted).toEqual(['202']))
+    expect(t.emitted().map((m) => m.externalId)).toEqual(['201', '202'])
+    expect(t.revised.map((m) => [m.externalId, m.text])).toEqual([
+      ['201', 'Outage fixed, thanks #comcast'],
+      ['202', 'never mind'],
+    ])
+    expect(t.revised[0]!.editedAt).toBeGreaterThan(0)
+  })
+
+  it('the documented edited Status becomes an edit with its edited_at', async () => {
+    t.setColumns([{ id: 'a', query: '#piano' }])
+    run('public')
+    await vi.waitFor(() => expect(fake.subscriptions()).toEqual(['hashtag#piano', 'public']))
+    const edited = readFileSync('/work/shared/fixtures/mastodon/example_status_update_edit.json', 'utf8')
+    fake.publish('public', null, 'status.update', edited)
+    await vi.waitFor(() => expect(t.revised).toHaveLength(1))
+    expect(t.revised[0]).toMatchObject({
+      externalId: '109348684737626801',
+      editedAt: Date.parse('2022-11-15T16:10:43.000Z'),
+    })
+    expect(t.revised[0]!.text).toContain('Gravity Assist')
+  })
+
+  it('a malformed delete or edit is reported and skipped while the stream stays up', async () => {
+    t.setColumns([{ id: 'a', query: '#ford' }])
+    run()
+    await vi.waitFor(() => expect(fake.subscriptions()).toEqual(['hashtag#ford']))
+    fake.publish('hashtag', 'ford', 'delete', '')
+    fake.publish('hashtag', 'ford', 'delete', '{"id": "1"}')
+    fake.publish('hashtag', 'ford', 'status.update', '{"id": "2"}')
+    fake.deleteStatus('hashtag', 'ford', '300')
+    await vi.waitFor(() => expect(t.retracted).toEqual(['300']))
+    expect(t.revised).toEqual([])
+    expect(t.logs.filter((l) => l.includes('malformed'))).toHaveLength(3)
+    expect(fake.streamConnections).toBe(1)
   })
 
   it('reports malformed frames and an unknown stream error, and stays up', async () => {

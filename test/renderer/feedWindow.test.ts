@@ -1,14 +1,17 @@
-// A column's live feed window: ordering, dedupe, trimming, pause/pending, head pages, paging.
+// A column's live feed window: ordering, dedupe, trimming, pause/pending, head pages, paging,
+// and mentions deleted or edited at the source.
 import { describe, expect, it } from 'vitest'
 import {
   appendOlder,
   applyHeadPage,
   canLoadOlder,
   compareMentions,
+  dropMentions,
   emptyFeed,
   flushPending,
   mergeNewestFirst,
   receiveLive,
+  replaceMentions,
   replaceWithHead,
   resetFeed,
   setHold,
@@ -244,5 +247,26 @@ describe('resetFeed and canLoadOlder', () => {
         loadingOlder: true,
       }),
     ).toBe(false)
+  })
+})
+
+describe('deletes and edits at the source', () => {
+  it('a deleted mention leaves the items and what is held, and the held count follows', () => {
+    const paused = setHold(loaded(range(1, 4)), { hover: true })
+    const win = receiveLive(paused, [mention(5, 5000), mention(6, 6000)])
+    const after = dropMentions(win, new Set([2, 6]))
+    expect(ids(after.items)).toEqual([4, 3, 1])
+    expect(ids(after.pending)).toEqual([5])
+    expect(after.pendingCount).toBe(1)
+    expect(dropMentions(after, new Set([99]))).toBe(after)
+  })
+
+  it('an edited mention is replaced where it is, and a window without it is left as it was', () => {
+    const win = loaded(range(1, 3))
+    const edited = mention(2, 2000, { text: 'edited text', editedAt: 9_000 })
+    const after = replaceMentions(win, new Map([[2, edited]]))
+    expect(ids(after.items)).toEqual([3, 2, 1])
+    expect(after.items[1]).toBe(edited)
+    expect(replaceMentions(win, new Map([[7, mention(7, 7000)]]))).toBe(win)
   })
 })

@@ -14,8 +14,9 @@ import { describeQuery } from '../../shared/query/describe'
 import { toXRule } from '../../shared/query/x-rule'
 import { EventHub } from './events'
 import { DisposableStore } from './lifetime'
-import { LiveFeed } from './live-feed'
+import { LiveFeed, toBatch } from './live-feed'
 import { Ingest } from './pipeline/ingest'
+import { SourceRevisions } from './pipeline/revisions'
 import { WorkerScorer } from './pipeline/sentiment-pool'
 import { Router } from './router'
 import { Sources } from './sources/sources'
@@ -103,6 +104,27 @@ export function createCore(options: CoreOptions): Core {
       lastIngestError = message
     },
   })
+  // The channel is looked up per reply, once the sources below exist.
+  const outbox = new Outbox({ db, hub, now, channel: (source) => sources.replyChannel(source) })
+  const revisions = new SourceRevisions({
+    db,
+    router,
+    ingest,
+    now,
+    withdrawReplies: (mentionId, reason) => outbox.withdraw(mentionId, reason),
+    onRemoved: (ids) => {
+      live.forget(ids)
+      hub.emit('mentions.removed', { ids })
+    },
+    onRevised: (batch) => {
+      live.replace(batch)
+      hub.emit('mentions.revised', toBatch(batch))
+    },
+    onError: (err) =>
+      console.error(
+        `earshot: could not apply a delete or edit from a source: ${err instanceof Error ? err.message : String(err)}`,
+      ),
+  })
   const sources = new Sources({
     db,
     hub,
@@ -110,11 +132,11 @@ export function createCore(options: CoreOptions): Core {
     secrets: options.secrets ?? new SecretStore({ ...(options.env ? { env: options.env } : {}) }),
     drivers: options.drivers ?? SOURCE_DRIVERS,
     ingest: (m) => ingest.push(m),
+    revisions,
     columns: () => columns.list(),
     now,
     ...(options.env ? { env: options.env } : {}),
   })
-  const outbox = new Outbox({ db, hub, now, channel: (source) => sources.replyChannel(source) })
   const alerts = new AlertService({ db, hub, now, columns })
   const archive = createArchiveServices({
     db,

@@ -1,6 +1,7 @@
 // Coalesces committed mentions into `mentions.batch` events: at most one push
 // per interval, each mention once, and at most `perColumn` of the newest per
-// column (the rest are in the archive and page in when scrolled to).
+// column (the rest are in the archive and page in when scrolled to). Deletes
+// and edits from the sources reach what it still holds.
 import type { MentionsBatch } from '../../shared/contract'
 import type { ColumnId, Mention } from '../../shared/domain'
 import type { Committed } from './pipeline/ingest'
@@ -18,6 +19,18 @@ export class LiveFeed {
   add(committed: readonly Committed[]): void {
     for (const c of committed) if (c.columns.length > 0) this.pending.push(c)
     if (!this.timer && this.pending.length > 0) this.timer = setTimeout(() => this.flush(), this.intervalMs)
+  }
+
+  /** Mentions their authors deleted: a push not yet made must not bring them back. */
+  forget(ids: readonly number[]): void {
+    const gone = new Set(ids)
+    this.pending = this.pending.filter((c) => !gone.has(c.mention.id))
+  }
+
+  /** Edited mentions: a push not yet made carries them as they now are. */
+  replace(revised: readonly Committed[]): void {
+    const byId = new Map(revised.map((c) => [c.mention.id, c]))
+    this.pending = this.pending.map((c) => byId.get(c.mention.id) ?? c)
   }
 
   flush(): void {
@@ -47,4 +60,11 @@ export class LiveFeed {
     this.timer = undefined
     this.pending = []
   }
+}
+
+/** Committed mentions as one event: each mention once, with every column it is in. */
+export function toBatch(committed: readonly Committed[]): MentionsBatch {
+  const hits: Record<ColumnId, number[]> = {}
+  for (const { mention, columns } of committed) for (const columnId of columns) (hits[columnId] ??= []).push(mention.id)
+  return { mentions: committed.map((c) => c.mention), hits }
 }

@@ -2,8 +2,9 @@
 // wantedCollections and a time_us cursor replayed from its log, identity and
 // account events to everyone) and the XRPC calls Earshot makes on a PDS/AppView
 // (createSession, getProfiles, getPostThread, getRecord, createRecord). Port 0, 127.0.0.1.
-// Scriptable: push events, send raw (malformed) frames, drop every client
-// mid-stream, and lose the response to the next createRecord.
+// Scriptable: push events (posts, their edits and deletes), send raw
+// (malformed) frames, drop every client mid-stream, and lose the response to
+// the next createRecord.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
@@ -53,6 +54,8 @@ export class FakeBluesky extends FakeSocketServer<Client> {
   readonly threadCalls: string[] = []
   /** Answer getPostThread with this instead (e.g. 429 with ratelimit-reset, or 502). */
   threadAnswer: { status: number; headers?: Record<string, string> } | null = null
+  /** While set, getProfiles answers only once this settles (a slow AppView). */
+  profilesGate: Promise<void> | null = null
   /** The next createRecord is stored but its response never sent (the socket is destroyed). */
   loseNextCreate = false
   private cidIndex = 0
@@ -83,10 +86,10 @@ export class FakeBluesky extends FakeSocketServer<Client> {
       record?: object
       cid?: string
     }
-    if (event.kind === 'commit' && commit.operation === 'create' && commit.record) {
-      const uri = `at://${String(event.did)}/${commit.collection}/${commit.rkey}`
+    const uri = `at://${String(event.did)}/${commit?.collection}/${commit?.rkey}`
+    if (event.kind === 'commit' && commit.operation !== 'delete' && commit.record)
       this.records.set(uri, { uri, cid: commit.cid ?? this.nextCid(), value: commit.record as Record<string, unknown> })
-    }
+    if (event.kind === 'commit' && commit.operation === 'delete') this.records.delete(uri)
     for (const c of this.clients) if (wants(c, event)) c.ws.send(JSON.stringify(event))
   }
 
@@ -137,6 +140,7 @@ export class FakeBluesky extends FakeSocketServer<Client> {
       }
       case '/xrpc/app.bsky.actor.getProfiles': {
         this.profileCalls++
+        await this.profilesGate
         const actors = url.searchParams.getAll('actors')
         const profiles = [...this.profiles.values()].filter((p) => actors.includes(p.did) || actors.includes(p.handle))
         return send(200, { profiles: profiles.map((p) => ({ ...p, followersCount: p.followersCount ?? 0 })) })
@@ -226,4 +230,30 @@ export function postEvent(
       cid: CIDS[rkeySeq % CIDS.length],
     },
   }
+}
+
+/** A later commit on a post postEvent made (its edit or its delete), as Jetstream sends it. */
+function laterCommit(post: Record<string, unknown>, timeUs: number, change: Record<string, unknown>) {
+  const { rkey } = post.commit as { rkey: string }
+  return {
+    did: post.did,
+    time_us: timeUs,
+    kind: 'commit',
+    commit: { rev: `3mmzz${timeUs.toString(36).slice(-8)}`, collection: 'app.bsky.feed.post', rkey, ...change },
+  }
+}
+
+/** The delete commit Jetstream sends when the author deletes a post: no record, no cid. */
+export function deleteEvent(post: Record<string, unknown>, timeUs: number): Record<string, unknown> {
+  return laterCommit(post, timeUs, { operation: 'delete' })
+}
+
+/** The update commit of an edited post: the whole new record under the same rkey. */
+export function updateEvent(post: Record<string, unknown>, timeUs: number, text: string): Record<string, unknown> {
+  const { record } = post.commit as { record: Record<string, unknown> }
+  return laterCommit(post, timeUs, {
+    operation: 'update',
+    record: { ...record, text },
+    cid: CIDS[(rkeySeq + 1) % CIDS.length],
+  })
 }

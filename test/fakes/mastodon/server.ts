@@ -4,8 +4,9 @@
 // the multiplexed streaming WebSocket (/api/v1/streaming: Bearer token
 // required, subscribe/unsubscribe messages, frames whose payload is the Status
 // as a JSON string, error frames for unknown streams). Port 0 on 127.0.0.1.
-// Scriptable: publish events, send raw frames, drop clients, lose the response
-// to the next post, answer status reads with an error.
+// Scriptable: publish events (statuses, their edits and deletes), send raw
+// frames, drop clients, lose the response to the next post, answer status
+// reads with an error.
 import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
@@ -105,6 +106,23 @@ export class FakeMastodon extends FakeSocketServer<Client> {
       poll: null,
     }
     this.statuses.push(status)
+    return status
+  }
+
+  /** The author deletes a status: a `delete` event whose payload is the bare id, and search stops finding it. */
+  deleteStatus(stream: string, tag: string | null, id: string): void {
+    const at = this.statuses.findIndex((s) => s.id === id)
+    if (at >= 0) this.statuses.splice(at, 1)
+    this.publish(stream, tag, 'delete', id)
+  }
+
+  /** The author edits a status: a `status.update` event carrying the whole edited Status. */
+  editStatus(stream: string, tag: string | null, id: string, content: string): Record<string, unknown> {
+    const status = this.statuses.find((s) => s.id === id)
+    if (!status) throw new Error(`no status ${id} in the fake`)
+    status.content = content
+    status.edited_at = new Date().toISOString()
+    this.publish(stream, tag, 'status.update', status)
     return status
   }
 

@@ -109,6 +109,16 @@ export class Outbox {
     return listOutbox(this.o.db, mentionId, limit)
   }
 
+  /**
+   * The post these replies answer is gone (its author deleted it): each reply
+   * still queued fails with this reason instead of going out. One already on
+   * its way is left to finish; a sent one stays, as our record.
+   */
+  withdraw(mentionId: number, reason: string): void {
+    for (const item of listOutbox(this.o.db, mentionId, 500))
+      if (canTake(item.state, 'withdraw')) this.move(item, 'withdraw', { error: reason })
+  }
+
   /** At start: a reply that was mid-send when the app stopped may have gone out; check before resending. */
   resume(): void {
     for (const item of outboxInStates(this.o.db, ['sending'])) this.move(item, 'lost', { error: 'interrupted' })

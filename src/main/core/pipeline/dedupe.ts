@@ -6,6 +6,11 @@ export class RecentKeys {
 
   constructor(private readonly capacity = 100_000) {}
 
+  /** Whether a key was offered within the window, without offering it. */
+  has(key: string): boolean {
+    return this.keys.has(key)
+  }
+
   /** True the first time a key is offered (within the window). */
   admit(key: string): boolean {
     if (this.keys.has(key)) return false

@@ -102,6 +102,27 @@ export class Ingest {
     else this.schedule()
   }
 
+  /** Whether this post was accepted lately (it may still be on its way to the archive). */
+  accepted(source: string, externalId: string): boolean {
+    return this.recent.has(mentionKey(source, externalId))
+  }
+
+  /**
+   * Runs `fn` once everything accepted before now is committed (scored
+   * batches included): an edit must find the post it edits.
+   */
+  afterCommitted(fn: () => void): void {
+    this.scoring = this.scoring.then(() => {
+      this.flush()
+      try {
+        fn()
+      } catch (err) {
+        // The chain carries every later batch: one failure must not stop them.
+        this.options.onError?.(err)
+      }
+    })
+  }
+
   /** Mentions accepted but not yet committed (being scored or queued). */
   get pending(): number {
     return this.queue.length + this.inFlight

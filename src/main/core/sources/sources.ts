@@ -16,6 +16,7 @@ import { DemoConnector, DemoReplySink } from '../connectors/demo'
 import { badRequest } from '../errors'
 import type { EventHub } from '../events'
 import type { ReplyChannel } from '../outbox/channel'
+import type { SourceRevisions } from '../pipeline/revisions'
 import type { Router } from '../router'
 import type { SecretStore } from '../secrets/secret-store'
 import type { Db } from '../store/db-types'
@@ -39,6 +40,8 @@ export interface SourcesOptions {
   secrets: SecretStore
   drivers: SourceDrivers
   ingest: (mentions: MentionInput[]) => void
+  /** Applies an author's deletes and edits (pipeline/revisions). */
+  revisions: Pick<SourceRevisions, 'retract' | 'revise'>
   columns: () => readonly Column[]
   now: () => number
   env?: NodeJS.ProcessEnv
@@ -164,6 +167,12 @@ export class Sources {
         if (mentions.length === 0 || this.running.get(source) !== entry) return
         entry.samples.push([now(), mentions.length])
         this.o.ingest(mentions)
+      },
+      retract: (externalIds) => {
+        if (externalIds.length > 0 && this.running.get(source) === entry) this.o.revisions.retract(source, externalIds)
+      },
+      revise: (edits) => {
+        if (this.running.get(source) === entry) this.o.revisions.revise(edits.filter((e) => e.source === source))
       },
       status: (update) => {
         if (this.running.get(source) === entry) this.setStatus(source, update)

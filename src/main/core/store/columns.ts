@@ -108,6 +108,17 @@ export function insertHit(db: Db, columnId: string, createdAt: number, mentionId
   )
 }
 
+/** Takes a mention out of every column (a key look-up per column); returns the columns it was in. */
+export function removeHits(db: Db, mentionId: number, createdAt: number): string[] {
+  return stmt<[number, number], { column_id: string }>(
+    db,
+    `DELETE FROM column_hits WHERE column_id IN (SELECT id FROM columns) AND created_at = ? AND mention_id = ?
+     RETURNING column_id`,
+  )
+    .all(createdAt, mentionId)
+    .map((r) => r.column_id)
+}
+
 /** Rebuilds a column's hits from the whole archive. Returns how many mentions the column now holds. */
 export function backfillColumn(db: Db, columnId: string, where: SqlWhere): number {
   return db.transaction(() => {

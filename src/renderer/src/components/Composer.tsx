@@ -28,12 +28,19 @@ const newKey = (): string => `earshot-${crypto.randomUUID()}`
 export function Composer() {
   const composing = useSelectionStore((s) => s.composing)
   if (!composing) return null
-  return <ComposerPanel key={composing.mention.id} columnId={composing.columnId} mention={composing.mention} />
+  return (
+    <ComposerPanel
+      key={composing.mention.id}
+      columnId={composing.columnId}
+      mention={composing.mention}
+      deleted={composing.deleted === true}
+    />
+  )
 }
 
 type DraftStatus = 'loading' | 'empty' | 'unsaved' | 'saved' | 'error'
 
-function ComposerPanel({ columnId, mention }: { columnId: ColumnId; mention: Mention }) {
+function ComposerPanel({ columnId, mention, deleted }: { columnId: ColumnId; mention: Mention; deleted: boolean }) {
   const column = useColumn(columnId)
   const brandPref = useTriageStore((s) => s.prefs.brand)
   const reply = useReplyState(mention.id)
@@ -126,7 +133,8 @@ function ComposerPanel({ columnId, mention }: { columnId: ColumnId; mention: Men
 
   const count = policy ? countText(text, policy.counting, policy.limit) : null
   const blocked = policy !== null && mode === 'reply' && !policy.reply.allowed
-  const canSend = policy !== null && count !== null && count.fits && text.trim() !== '' && !blocked && !sending
+  const canSend =
+    policy !== null && count !== null && count.fits && text.trim() !== '' && !blocked && !sending && !deleted
 
   const send = async (): Promise<void> => {
     if (!canSend) return
@@ -177,6 +185,11 @@ function ComposerPanel({ columnId, mention }: { columnId: ColumnId; mention: Men
         </button>
       </header>
       <ComposerThread mention={mention} earlier={earlier} />
+      {deleted && (
+        <p className="composer-msg composer-msg--warn" role="alert">
+          The author deleted this post. It has left the archive and can no longer be answered.
+        </p>
+      )}
       {policyError && <p className="composer-msg composer-msg--error">{policyError}</p>}
       {policy && (
         <p className="composer-from">

@@ -1,5 +1,6 @@
 // One mention as a card: avatar, author, followers, age, text, source badge,
-// kind (reply/repost/quote), language when not English, and sentiment (the
+// kind (reply/repost/quote), language when not English, an "edited" mark
+// when its author edited it at the source, and sentiment (the
 // left border colour plus a small score label with a tooltip). On the deck
 // it also shows triage: unread dot, done, selected ring, and a chips row.
 import { memo, type ReactNode } from 'react'
@@ -89,6 +90,11 @@ export const MentionCard = memo(function MentionCard({
           {status?.unread && <span className="card-unread-dot" title="Unread" aria-label="Unread" />}
           <CardAuthor author={m.author} />
           <RelativeTime at={m.createdAt} href={m.url} />
+          {m.editedAt !== undefined && (
+            <span className="card-edited" title={`Edited by its author ${new Date(m.editedAt).toLocaleString()}`}>
+              edited
+            </span>
+          )}
         </header>
         {m.warning && (
           <p className="card-warning" title="Content warning">

@@ -250,3 +250,30 @@ export function resetFeed(win: FeedWindow): FeedWindow {
 export function canLoadOlder(win: FeedWindow): boolean {
   return win.loaded && win.next !== null && !win.loadingOlder && !win.loadingHead
 }
+
+/**
+ * Mentions gone from this column: deleted by their authors, or edited so that
+ * the column's query no longer takes them.
+ */
+export function dropMentions(win: FeedWindow, ids: ReadonlySet<number>): FeedWindow {
+  const items = win.items.filter((m) => !ids.has(m.id))
+  const pending = win.pending.filter((m) => !ids.has(m.id))
+  if (items.length === win.items.length && pending.length === win.pending.length) return win
+  const held = win.pending.length - pending.length
+  return { ...win, items, pending, pendingCount: Math.max(0, win.pendingCount - held) }
+}
+
+/** Edited mentions this column holds, replaced by their new version (same place: the time did not change). */
+export function replaceMentions(win: FeedWindow, byId: ReadonlyMap<number, Mention>): FeedWindow {
+  let changed = false
+  const swap = (list: readonly Mention[]): readonly Mention[] =>
+    list.map((m) => {
+      const next = byId.get(m.id)
+      if (!next || next === m) return m
+      changed = true
+      return next
+    })
+  const items = swap(win.items)
+  const pending = swap(win.pending)
+  return changed ? { ...win, items, pending } : win
+}

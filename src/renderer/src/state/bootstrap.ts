@@ -11,9 +11,10 @@ import { startClock } from './clock'
 import { useConnectionStore } from './connection'
 import { applyColumnNotice } from './columnNotices'
 import { applyColumns } from './deck'
-import { loadHead } from './feed'
+import { loadHead, removeMentions, reviseMentions } from './feed'
 import { loadGaps, subscribeGaps } from './gaps'
-import { enqueueBatch } from './ingest'
+import { applyBuffered, enqueueBatch } from './ingest'
+import { composingRemoved, composingRevised } from './selection'
 import { setSettings } from './settings'
 import { applySourceStatus, setSources } from './sources'
 import { applyStats } from './stats'
@@ -26,6 +27,17 @@ let started = false
 function subscribe(transport: Transport): void {
   const { api } = transport
   api.on('mentions.batch', enqueueBatch)
+  // Deletes and edits at the source apply at once, after any batch still buffered.
+  api.on('mentions.removed', ({ ids }) => {
+    applyBuffered()
+    removeMentions(ids)
+    composingRemoved(ids)
+  })
+  api.on('mentions.revised', (batch) => {
+    applyBuffered()
+    reviseMentions(batch)
+    composingRevised(batch.mentions)
+  })
   api.on('stats.tick', (list) => applyStats(list, false))
   api.on('columns.changed', (list) => {
     applyColumns(list)

@@ -4,6 +4,7 @@
 // (`mentions.page`) and apply results through the pure functions. Updates
 // touch only the changed column's object, so other columns do not re-render.
 import { create } from 'zustand'
+import type { MentionsBatch } from '../../../shared/contract'
 import type { ColumnId, Mention } from '../../../shared/domain'
 import { errorLine } from '../api/errors'
 import { api } from '../api/transport'
@@ -11,9 +12,11 @@ import {
   appendOlder,
   applyHeadPage,
   canLoadOlder,
+  dropMentions,
   emptyFeed,
   flushPending,
   receiveLive,
+  replaceMentions,
   replaceWithHead,
   resetFeed,
   setHold,
@@ -149,4 +152,38 @@ export function applyLive(byColumn: ReadonlyMap<ColumnId, readonly Mention[]>): 
     next[id] = updated
   }
   if (next) useFeedStore.setState({ feeds: next })
+}
+
+/** Applies `fn` to every column's window, in one store update. */
+function updateAll(fn: (id: ColumnId, win: FeedWindow) => FeedWindow): void {
+  const feeds = useFeedStore.getState().feeds
+  let next: Record<ColumnId, FeedWindow> | null = null
+  for (const [id, win] of Object.entries(feeds)) {
+    const updated = fn(id, win)
+    if (updated === win) continue
+    next ??= { ...feeds }
+    next[id] = updated
+  }
+  if (next) useFeedStore.setState({ feeds: next })
+}
+
+/** Mentions their authors deleted: their cards leave every column. */
+export function removeMentions(ids: readonly number[]): void {
+  const gone = new Set(ids)
+  updateAll((_, win) => dropMentions(win, gone))
+}
+
+/**
+ * Edited mentions: each card shows the new text where it still belongs,
+ * leaves the columns whose query no longer takes it, and comes into those
+ * that now do (in its place by time).
+ */
+export function reviseMentions({ mentions, hits }: MentionsBatch): void {
+  const byId = new Map(mentions.map((m) => [m.id, m]))
+  updateAll((id, win) => {
+    const here = new Set(hits[id] ?? [])
+    const left = new Set(mentions.filter((m) => !here.has(m.id)).map((m) => m.id))
+    const arrived = [...here].flatMap((mentionId) => byId.get(mentionId) ?? [])
+    return receiveLive(replaceMentions(dropMentions(win, left), byId), arrived)
+  })
 }

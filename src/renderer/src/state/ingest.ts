@@ -54,3 +54,11 @@ export function enqueueBatch(batch: MentionsBatch): void {
   meter.add(performance.now(), batch.mentions.length)
   schedule()
 }
+
+/**
+ * Applies what is buffered now: a delete or edit that follows must land after
+ * the mentions it names, or a buffered batch would bring a deleted card back.
+ */
+export function applyBuffered(): void {
+  if (buffer.length > 0) apply()
+}

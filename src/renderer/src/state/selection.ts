@@ -13,8 +13,8 @@ import { setTriage, useTriageStore, viewOf } from './triage'
 interface SelectionState {
   columnId: ColumnId | null
   mentionId: number | null
-  /** The mention the composer is open for. */
-  composing: { columnId: ColumnId; mention: Mention } | null
+  /** The mention the composer is open for; `deleted` once its author deleted it at the source. */
+  composing: { columnId: ColumnId; mention: Mention; deleted?: boolean } | null
 }
 
 export const useSelectionStore = create<SelectionState>()(() => ({
@@ -87,6 +87,20 @@ export function jumpToColumn(n: number, index = 0): void {
 export function openComposer(): void {
   const sel = selectedMention()
   if (sel) useSelectionStore.setState({ composing: { columnId: sel.columnId, mention: sel.mention } })
+}
+
+/** The author deleted these mentions: an open composer for one says so and sends nothing. */
+export function composingRemoved(ids: readonly number[]): void {
+  const { composing } = useSelectionStore.getState()
+  if (composing && ids.includes(composing.mention.id))
+    useSelectionStore.setState({ composing: { ...composing, deleted: true } })
+}
+
+/** The author edited these mentions: an open composer shows the new text. */
+export function composingRevised(mentions: readonly Mention[]): void {
+  const { composing } = useSelectionStore.getState()
+  const edited = composing && mentions.find((m) => m.id === composing.mention.id)
+  if (edited) useSelectionStore.setState({ composing: { ...composing, mention: edited } })
 }
 
 export function closeComposer(): void {

@@ -2,17 +2,19 @@
 // matched here against the column queries so only wanted posts go on. Resumes
 // from the last `time_us` (less a small overlap, deduped by at-uri), reconnects
 // with backoff, records gaps, and resolves handles and display names before a
-// matching post is emitted.
+// matching post is emitted. Deletes and edits of posts go to the core, which
+// knows which posts it stored.
 import type { Column, MentionInput } from '../../../../shared/domain'
 import { RecentKeys } from '../../pipeline/dedupe'
 import type { BackoffOptions } from '../backoff'
-import type { Connector, ConnectorContext } from '../connector'
+import type { Connector, ConnectorContext, EditedMention } from '../connector'
 import { queryTerms } from '../query-terms'
 import { SocketSession } from '../socket-session'
 import {
   JetstreamEventSchema,
   POST_COLLECTION,
   PostRecordSchema,
+  postUri,
   toMention,
   uriDid,
   type JetstreamEvent,
@@ -39,6 +41,10 @@ interface Waiting {
   event: Extract<JetstreamEvent, { kind: 'commit' }>
   record: PostRecord
   receivedAt: number
+  /** Set on an edit (an `update` commit): when it was made. */
+  editedAt?: number
+  /** Its author deleted it while it waited for a profile. */
+  deleted?: boolean
 }
 
 export class JetstreamConnector implements Connector {
@@ -49,6 +55,8 @@ export class JetstreamConnector implements Connector {
   private flushTimer: NodeJS.Timeout | null = null
   private readonly seen = new RecentKeys(50_000)
   private waiting: Waiting[] = []
+  /** Posts waiting for a profile, queued or being looked up. */
+  private readonly unresolved = new Set<Waiting>()
   private lastTimeUs = 0
   private savedAt = 0
   private malformed = 0
@@ -145,17 +153,42 @@ export class JetstreamConnector implements Connector {
       return
     }
     if (event.kind !== 'commit' || event.commit.collection !== POST_COLLECTION) return
-    // Deletes and edits of posts are not applied to the archive.
-    if (event.commit.operation !== 'create') return
+    if (event.commit.operation === 'delete') return this.deleted(postUri(event.did, event.commit.rkey))
     const record = PostRecordSchema.safeParse(event.commit.record)
     if (!record.success) return this.reject(`post record: ${record.error.issues[0]?.message ?? 'bad shape'}`)
     const waiting: Waiting = { event, record: record.data, receivedAt: ctx.now() }
     const draft = this.mention(waiting)
-    if (!this.seen.admit(draft.externalId) || !ctx.matches(draft)) return
-    if (this.needsLookup(waiting)) {
+    const edit = event.commit.operation === 'update'
+    // An edit goes on whether or not a column wants the new text: the core re-routes a post it stored.
+    if (edit) waiting.editedAt = Math.min(Math.floor(event.time_us / 1000), waiting.receivedAt)
+    else if (!this.seen.admit(draft.externalId) || !ctx.matches(draft)) return
+    // A stored post keeps its stored author: only an edit that may be taken as new waits for a profile.
+    if ((!edit || ctx.matches(draft)) && this.needsLookup(waiting)) {
       this.waiting.push(waiting)
+      this.unresolved.add(waiting)
       this.flushTimer ??= setTimeout(() => this.flushWaiting(), this.o.resolveMs ?? 150)
-    } else ctx.emit([draft])
+    } else this.hand([waiting])
+  }
+
+  /** A post deleted while it waits for a profile never goes on; the core removes one it stored. */
+  private deleted(uri: string): void {
+    for (const w of this.unresolved) if (postUri(w.event.did, w.event.commit.rkey) === uri) w.deleted = true
+    this.ctx!.retract([uri])
+  }
+
+  /** New posts to the pipeline, edits to the core's revisions. */
+  private hand(batch: readonly Waiting[]): void {
+    const ctx = this.ctx!
+    const created: MentionInput[] = []
+    const edited: EditedMention[] = []
+    for (const w of batch) {
+      this.unresolved.delete(w)
+      if (w.deleted) continue
+      if (w.editedAt === undefined) created.push(this.mention(w))
+      else edited.push({ ...this.mention(w), editedAt: w.editedAt })
+    }
+    if (created.length > 0) ctx.emit(created)
+    if (edited.length > 0) ctx.revise(edited)
   }
 
   private reject(why: string): void {
@@ -191,7 +224,7 @@ export class JetstreamConnector implements Connector {
         ctx.log,
       )
       .then(() => {
-        if (this.ctx === ctx) ctx.emit(batch.map((w) => this.mention(w)))
+        if (this.ctx === ctx) this.hand(batch)
       })
   }
 

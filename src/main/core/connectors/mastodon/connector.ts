@@ -1,8 +1,9 @@
 // Mastodon: one streaming WebSocket per instance, multiplexed with subscribe /
 // unsubscribe messages for every hashtag in the column queries (kept in step
 // as columns change) plus an optional public timeline, and search polling for
-// the plain keywords of columns a stream cannot filter. Reconnects with
-// backoff and records gaps (the stream has no replay).
+// the plain keywords of columns a stream cannot filter. Deletes and edits on
+// the stream go to the core as they come. Reconnects with backoff and records
+// gaps (the stream has no replay).
 import WebSocket from 'ws'
 import { z } from 'zod'
 import type { Column, MentionInput } from '../../../../shared/domain'
@@ -12,7 +13,7 @@ import type { BackoffOptions } from '../backoff'
 import type { Connector, ConnectorContext } from '../connector'
 import { queryTerms } from '../query-terms'
 import { SocketSession } from '../socket-session'
-import { StatusSchema, toMention, type Status } from './status'
+import { editedAt, StatusSchema, toMention, type Status } from './status'
 
 export interface MastodonOptions {
   /** Instance base URL (https). */
@@ -60,7 +61,6 @@ export class MastodonConnector implements Connector {
   private abort = new AbortController()
   private stopped = false
   private malformed = 0
-  private deletes = 0
   /** Why the last handshake was refused, for the status line. */
   private refused: string | null = null
   /** The last keyword search failure, shown until a search succeeds. */
@@ -225,8 +225,10 @@ export class MastodonConnector implements Connector {
       return
     }
     if (frame.event === 'delete') {
-      // The archive keeps what was said; deletions are counted, not applied.
-      this.deletes++
+      // The payload is the bare id of the deleted status (not JSON).
+      const id = frame.payload?.trim() ?? ''
+      if (!/^[0-9A-Za-z_-]{1,200}$/.test(id)) return this.reject('delete: not a status id')
+      ctx.retract([id])
       return
     }
     if (frame.event !== 'update' && frame.event !== 'status.update') return
@@ -238,17 +240,20 @@ export class MastodonConnector implements Connector {
     } catch {
       return this.reject('status payload is not JSON')
     }
-    // An edit of a post already taken is a duplicate for the archive; an edit that now matches is new.
-    this.offer([status], frame.event === 'status.update')
+    if (frame.event === 'status.update') {
+      // Whether or not a column wants the new text: the core re-routes a post it stored.
+      ctx.revise([{ ...toMention(status, this.host, ctx.now()), editedAt: editedAt(status, ctx.now()) }])
+      return
+    }
+    this.offer([status])
   }
 
-  private offer(statuses: Status[], edited = false): void {
+  private offer(statuses: Status[]): void {
     const ctx = this.ctx!
     const out: MentionInput[] = []
     for (const status of statuses) {
       const mention = toMention(status, this.host, ctx.now())
-      if (!ctx.matches(mention)) continue
-      if (!this.seen.admit(mention.externalId) && !edited) continue
+      if (!ctx.matches(mention) || !this.seen.admit(mention.externalId)) continue
       out.push(mention)
     }
     if (out.length > 0) ctx.emit(out)
@@ -323,10 +328,5 @@ export class MastodonConnector implements Connector {
         }
       }
     }
-  }
-
-  /** Deletions seen on the stream (not applied to the archive). */
-  get deletions(): number {
-    return this.deletes
   }
 }

@@ -25,6 +25,8 @@ const BaseStatusSchema = z.looseObject({
   uri: z.string(),
   url: z.string().nullish(),
   content: z.string(),
+  /** Set on an edited status (`status.update`). */
+  edited_at: z.string().nullish(),
   account: AccountSchema,
   media_attachments: z.array(z.unknown()).default([]),
   mentions: z.array(z.looseObject({ id: z.string(), acct: z.string() })).default([]),
@@ -41,6 +43,12 @@ type Account = z.infer<typeof AccountSchema>
 /** `user` on its home instance is `user@host` everywhere else: the archive keeps the full form. */
 export function fullAcct(account: Pick<Account, 'acct'>, instanceHost: string): string {
   return account.acct.includes('@') ? account.acct : `${account.acct}@${instanceHost}`
+}
+
+/** When a status was last edited (an edit cannot come from the future); `now` when it does not say. */
+export function editedAt(status: Status, now: number): number {
+  const at = Date.parse(status.edited_at ?? '')
+  return Number.isFinite(at) ? Math.min(at, now) : now
 }
 
 export function toMention(status: Status, instanceHost: string, now: number): MentionInput {

@@ -7,6 +7,7 @@ import { reportIndex } from './0055-report-index'
 import { collapseReposts } from './0060-collapse-reposts'
 import { triage } from './0070-triage'
 import { threadReplies } from './0075-thread-replies'
+import { sourceRevisions } from './0080-source-revisions'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   collapseReposts,
   triage,
   threadReplies,
+  sourceRevisions,
 ]

@@ -1,0 +1,110 @@
+// The one place where an author's delete or edit at the source is applied,
+// for every connector (a connector only parses the event and calls its
+// context). Both wait until everything accepted before them is committed. A
+// delete of a stored post withdraws the replies still queued for it, then in
+// one transaction tombstones it and removes it from the archive, search and
+// every column; a delete of a post never stored does nothing. An edit
+// replaces the text, re-scores sentiment, re-indexes it and routes it again
+// with the column queries (the same live matcher as new mentions, so a column
+// that no longer matches loses it and one that now matches gains it); an edit
+// of a post we never stored is offered to ingest as a new mention.
+import type { SourceId } from '../../../shared/domain'
+import { toMatchInput } from '../../../shared/query/match-input'
+import type { EditedMention } from '../connectors/connector'
+import type { Router } from '../router'
+import { insertHit, removeHits } from '../store/columns'
+import type { Db } from '../store/db-types'
+import { reviseMention, storedId, tombstoneMention } from '../store/revisions'
+import type { Committed, Ingest } from './ingest'
+import { scoreSentiment, sentimentLabel } from './sentiment'
+
+export const DELETED_AT_SOURCE = 'The post was deleted by its author; the reply was not sent.'
+
+export interface RevisionsOptions {
+  db: Db
+  router: Router
+  ingest: Ingest
+  now: () => number
+  /** Fails the replies still queued for a mention whose post is gone. */
+  withdrawReplies: (mentionId: number, reason: string) => void
+  /** After a commit: these mentions are gone. */
+  onRemoved: (ids: number[]) => void
+  /** After a commit: these mentions were edited, with the columns each is now in. */
+  onRevised: (batch: Committed[]) => void
+  onError: (err: unknown) => void
+}
+
+export class SourceRevisions {
+  constructor(private readonly o: RevisionsOptions) {}
+
+  /**
+   * The author deleted these posts; applied after what is already on its way
+   * to the archive, so a post deleted moments after it arrived is found.
+   * A post never stored is left alone.
+   */
+  retract(source: SourceId, externalIds: readonly string[]): void {
+    const { db, ingest } = this.o
+    // A firehose deletes mostly posts we never kept: one key look-up each, and
+    // no early commit of what ingest is batching.
+    const ours = externalIds.filter((id) => ingest.accepted(source, id) || storedId(db, source, id) !== undefined)
+    if (ours.length > 0) ingest.afterCommitted(() => this.remove(source, ours))
+  }
+
+  /** The author edited these posts; applied after what is already on its way to the archive. */
+  revise(edits: readonly EditedMention[]): void {
+    if (edits.length > 0) this.o.ingest.afterCommitted(() => this.apply(edits))
+  }
+
+  private remove(source: SourceId, externalIds: readonly string[]): void {
+    const { db } = this.o
+    try {
+      const stored = externalIds.flatMap((externalId) => {
+        const id = storedId(db, source, externalId)
+        return id === undefined ? [] : [{ externalId, id }]
+      })
+      if (stored.length === 0) return
+      // Before the mention goes, so each withdrawn reply is announced still linked to it.
+      for (const { id } of stored) this.o.withdrawReplies(id, DELETED_AT_SOURCE)
+      const at = this.o.now()
+      const removed = db.transaction(() =>
+        stored.flatMap(({ externalId }) => tombstoneMention(db, source, externalId, at) ?? []),
+      )()
+      if (removed.length > 0) this.o.onRemoved(removed)
+    } catch (err) {
+      this.o.onError(err)
+    }
+  }
+
+  private apply(edits: readonly EditedMention[]): void {
+    const { db, router } = this.o
+    const unseen: EditedMention[] = []
+    let revised: Committed[]
+    try {
+      revised = db.transaction(() => {
+        const out: Committed[] = []
+        for (const edit of edits) {
+          const { score } = scoreSentiment(edit.text)
+          const scored = { ...edit, sentiment: score, sentimentLabel: sentimentLabel(score) }
+          const mention = reviseMention(db, edit.source, edit.externalId, scored, toMatchInput(scored))
+          if (!mention) {
+            if (storedId(db, edit.source, edit.externalId) === undefined) unseen.push(edit)
+            continue
+          }
+          removeHits(db, mention.id, mention.createdAt)
+          // Routed as stored: the edit changes the text, not who wrote it or what it answers.
+          const columns = router.route(toMatchInput(mention))
+          for (const columnId of columns) insertHit(db, columnId, mention.createdAt, mention.id)
+          out.push({ mention, columns })
+        }
+        return out
+      })()
+    } catch (err) {
+      this.o.onError(err)
+      return
+    }
+    if (revised.length > 0) this.o.onRevised(revised)
+    // A tombstoned post offered here is refused by the archive, like any other insert.
+    const wanted = unseen.filter((m) => router.anyMatch(m))
+    if (wanted.length > 0) this.o.ingest.push(wanted.map(({ editedAt: _, ...m }) => m))
+  }
+}

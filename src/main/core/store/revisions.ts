@@ -1,0 +1,89 @@
+// What an author's delete or edit at the source does to the archive. A
+// delete of a stored post tombstones it (the mention insert then skips it,
+// whatever brings it again) and removes the mention with everything keyed by
+// its id: column hits, triage, tags, a reply draft. Sent and failed replies
+// stay as our record, unlinked (a later mention may be given the freed id).
+// An edit replaces the text and what is derived from it, and re-indexes it.
+import type { Mention, SourceId } from '../../../shared/domain'
+import type { MatchInput } from '../../../shared/query/match-input'
+import type { Db } from './db-types'
+import { stmt } from './db'
+import { removeHits } from './columns'
+import { INDEX_MENTION_SQL, rowToMention, UNINDEX_MENTION_SQL, type MentionRow, type NewMention } from './mentions'
+import { entitiesField } from './migrations/0020-query-fields'
+
+const BY_EXTERNAL_ID = 'SELECT * FROM mentions WHERE source = ? AND external_id = ?'
+
+/** The archive id of a stored post, if we stored it. */
+export function storedId(db: Db, source: SourceId, externalId: string): number | undefined {
+  return stmt<[string, string], MentionRow>(db, BY_EXTERNAL_ID).get(source, externalId)?.id
+}
+
+/**
+ * Removes a stored post its author deleted and tombstones it; returns the id
+ * it had, or undefined when it is not stored (a delete of a post we never
+ * kept leaves nothing behind: on a firehose most deletes are of such posts).
+ * Call in a transaction.
+ */
+export function tombstoneMention(db: Db, source: SourceId, externalId: string, at: number): number | undefined {
+  const row = stmt<[string, string], MentionRow>(db, BY_EXTERNAL_ID).get(source, externalId)
+  if (!row) return undefined
+  stmt(
+    db,
+    'INSERT INTO mention_tombstones (source, external_id, deleted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  ).run(source, externalId, at)
+  removeHits(db, row.id, row.created_at)
+  for (const sql of [
+    'DELETE FROM triage WHERE mention_id = ?',
+    'DELETE FROM mention_tags WHERE mention_id = ?',
+    'DELETE FROM reply_drafts WHERE mention_id = ?',
+    'UPDATE outbox SET mention_id = NULL WHERE mention_id = ?',
+    // Its FTS entry goes with it (the mentions_fts_delete trigger).
+    'DELETE FROM mentions WHERE id = ?',
+  ])
+    stmt(db, sql).run(row.id)
+  return row.id
+}
+
+/** What an edit replaces: the text and what follows from it. */
+export type EditedFields = Pick<NewMention, 'text' | 'lang' | 'warning' | 'title' | 'hasMedia'> &
+  Pick<Mention, 'sentiment' | 'sentimentLabel'> & { editedAt: number }
+
+/**
+ * Replaces a stored post's text with its author's edit and re-indexes it;
+ * returns the mention as it now is, or undefined when it is not stored or
+ * already holds a later edit (edits can arrive out of order). The caller
+ * re-routes it to columns. Call in a transaction.
+ */
+export function reviseMention(
+  db: Db,
+  source: SourceId,
+  externalId: string,
+  edit: EditedFields,
+  derived: MatchInput,
+): Mention | undefined {
+  const old = stmt<[string, string], MentionRow>(db, BY_EXTERNAL_ID).get(source, externalId)
+  if (!old || (old.edited_at ?? -Infinity) > edit.editedAt) return undefined
+  const row = stmt<unknown[], MentionRow>(
+    db,
+    `UPDATE mentions SET text = ?, lang = ?, lang_key = ?, warning = ?, title = ?, has_media = ?, entities = ?,
+       links = ?, sentiment = ?, sentiment_label = ?, edited_at = ?
+     WHERE id = ? RETURNING *`,
+  ).get(
+    edit.text,
+    edit.lang,
+    derived.lang,
+    edit.warning ?? null,
+    edit.title ?? null,
+    edit.hasMedia ? 1 : 0,
+    entitiesField([...derived.hashtags], [...derived.mentions]),
+    derived.links.join('\n'),
+    edit.sentiment,
+    edit.sentimentLabel,
+    edit.editedAt,
+    old.id,
+  )!
+  stmt(db, UNINDEX_MENTION_SQL).run(old.id, old.text, old.author_handle, old.author_name)
+  stmt(db, INDEX_MENTION_SQL).run(row.id, row.text, row.author_handle, row.author_name)
+  return rowToMention(row)
+}
