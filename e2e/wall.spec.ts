@@ -105,7 +105,7 @@ test('finer alert settings of a column: bounds explained, values kept across a r
   await quiet.fill('30')
   await quiet.press('Tab')
   const surge = options.getByLabel('Alert on a negative surge')
-  await surge.uncheck()
+  await surge.click()
   await expect(surge).not.toBeChecked()
 
   await page.reload()

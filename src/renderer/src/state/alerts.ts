@@ -50,23 +50,49 @@ export async function markAllRead(): Promise<void> {
   useAlertsStore.setState((s) => ({ unread, items: s.items.map(readCopy) }))
 }
 
-export async function configureColumnAlerts(
-  patch: Partial<ColumnAlertSettings> & { columnId: ColumnId },
-): Promise<void> {
-  const next = await api.call('alerts.configure', patch)
+function putColumnSettings(columnId: ColumnId, update: (c: ColumnAlertSettings) => ColumnAlertSettings): void {
   useAlertsStore.setState((s) =>
     s.settings
       ? {
           settings: {
             ...s.settings,
-            columns: s.settings.columns.map((c) => (c.columnId === next.columnId ? next : c)),
+            columns: s.settings.columns.map((c) => (c.columnId === columnId ? update(c) : c)),
           },
         }
       : {},
   )
 }
 
+/**
+ * Shows the change at once (a checkbox that waits for the core's answer looks
+ * broken), then takes the core's settings, or puts the old ones back if it refuses.
+ */
+export async function configureColumnAlerts(
+  patch: Partial<ColumnAlertSettings> & { columnId: ColumnId },
+): Promise<void> {
+  const before = useAlertsStore.getState().settings?.columns.find((c) => c.columnId === patch.columnId)
+  putColumnSettings(patch.columnId, (c) => ({ ...c, ...patch }))
+  try {
+    const next = await api.call('alerts.configure', patch)
+    putColumnSettings(next.columnId, () => next)
+  } catch (err) {
+    if (before) putColumnSettings(patch.columnId, () => before)
+    throw err
+  }
+}
+
+const putNotify = (update: (n: NotifyPrefs) => NotifyPrefs) =>
+  useAlertsStore.setState((s) => (s.settings ? { settings: { ...s.settings, notify: update(s.settings.notify) } } : {}))
+
+/** Like configureColumnAlerts: shown at once, then the core's answer (or the old prefs back). */
 export async function setNotifyPrefs(patch: Partial<NotifyPrefs>): Promise<void> {
-  const notify = await api.call('alerts.notify', patch)
-  useAlertsStore.setState((s) => (s.settings ? { settings: { ...s.settings, notify } } : {}))
+  const before = useAlertsStore.getState().settings?.notify
+  putNotify((n) => ({ ...n, ...patch }))
+  try {
+    const notify = await api.call('alerts.notify', patch)
+    putNotify(() => notify)
+  } catch (err) {
+    if (before) putNotify(() => before)
+    throw err
+  }
 }
