@@ -1,12 +1,13 @@
 // A column's filters (hide done, only unassigned, only unread) and mutes
 // (words, authors, regular expressions; one per line). A pattern the JS
 // engine refuses shows its message and blocks saving; the core checks again.
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { Column } from '../../../shared/domain'
 import { NO_FILTERS, NO_MUTES, regexError, type Mutes, type TriageFilters } from '../../../shared/triage'
 import { describeError, type ErrorText } from '../api/errors'
 import { updateColumnTriage, useColumnTriage } from '../state/triage'
 import { ErrorAlert } from './ErrorAlert'
+import { Field } from './Field'
 import { Modal } from './Modal'
 import { SubmitActions } from './SubmitActions'
 
@@ -31,7 +32,6 @@ export function ColumnTriageDialog({ column, onClose }: { column: Column; onClos
   const [regexes, setRegexes] = useState(start.regexes.join('\n'))
   const [error, setError] = useState<ErrorText | null>(null)
   const [busy, setBusy] = useState(false)
-  const ids = { words: useId(), authors: useId(), regexes: useId(), regexError: useId() }
   const regexProblems = lines(regexes)
     .map((r) => regexError(r))
     .filter((m): m is string => m !== null)
@@ -75,43 +75,36 @@ export function ColumnTriageDialog({ column, onClose }: { column: Column; onClos
         </fieldset>
         <p className="modal-text">Mutes hide matching mentions in this column only; the column says how many.</p>
         <div className="triage-mutes">
-          <div className="field">
-            <label htmlFor={ids.words}>Muted words (one per line)</label>
-            <textarea
-              id={ids.words}
-              className="input"
-              rows={4}
-              value={words}
-              onChange={(e) => setWords(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.authors}>Muted authors (@handle, one per line)</label>
-            <textarea
-              id={ids.authors}
-              className="input"
-              rows={4}
-              value={authors}
-              onChange={(e) => setAuthors(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.regexes}>Muted patterns (regular expressions, one per line, any case)</label>
-            <textarea
-              id={ids.regexes}
-              className="input input--mono"
-              rows={4}
-              value={regexes}
-              aria-invalid={regexProblems.length > 0}
-              aria-describedby={regexProblems.length > 0 ? ids.regexError : undefined}
-              onChange={(e) => setRegexes(e.target.value)}
-            />
-            {regexProblems.length > 0 && (
-              <p id={ids.regexError} className="field-error" role="alert">
-                {regexProblems.join(' · ')}
-              </p>
+          <Field label="Muted words (one per line)">
+            {(p) => (
+              <textarea {...p} className="input" rows={4} value={words} onChange={(e) => setWords(e.target.value)} />
             )}
-          </div>
+          </Field>
+          <Field label="Muted authors (@handle, one per line)">
+            {(p) => (
+              <textarea
+                {...p}
+                className="input"
+                rows={4}
+                value={authors}
+                onChange={(e) => setAuthors(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Muted patterns (regular expressions, one per line, any case)"
+            error={regexProblems.length > 0 ? regexProblems.join(' · ') : undefined}
+          >
+            {(p) => (
+              <textarea
+                {...p}
+                className="input input--mono"
+                rows={4}
+                value={regexes}
+                onChange={(e) => setRegexes(e.target.value)}
+              />
+            )}
+          </Field>
         </div>
         <ErrorAlert error={error} />
         <SubmitActions submitLabel="Save" disabled={busy || regexProblems.length > 0} onCancel={onClose} />

@@ -1,5 +1,6 @@
-// One labelled form field with its help line and its own error message (from
-// the core's validation), wired for screen readers.
+// One labelled form field with its help line and its own error message (the
+// core's validation, or a check made as the user types), wired for screen
+// readers.
 import { useId, type ReactElement, type ReactNode } from 'react'
 
 interface FieldProps {
