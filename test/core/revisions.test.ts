@@ -11,6 +11,7 @@ import type { Column, Mention } from '../../src/shared/domain'
 import { DELETED_AT_SOURCE } from '../../src/main/core/pipeline/revisions'
 import { schemaVersion } from '../../src/main/core/store/migrations/migration'
 import { insertMention } from '../../src/main/core/store/mentions'
+import { tombstoneMention } from '../../src/main/core/store/revisions'
 import { enqueueReply, getOutboxItem, updateOutboxItem } from '../../src/main/core/store/outbox'
 import { toMatchInput } from '../../src/shared/query/match-input'
 import { ALICE, useBlueskyCore } from '../bluesky/with-core'
@@ -238,6 +239,7 @@ describe('migration 0080', () => {
     expect(migrateTo(db, 80)).toEqual(['source-revisions'])
     expect(schemaVersion(db)).toBe(80)
     expect(db.prepare('SELECT text, edited_at FROM mentions').get()).toEqual({ text: 'kept', edited_at: null })
+    migrateTo(db, 90) // the insert below is today's, which also reads 0090's id floor
     db.prepare("INSERT INTO mention_tombstones VALUES ('mastodon', '2', 5)").run()
     const insert = (externalId: string) => {
       const m = { ...mentionInput({ source: 'mastodon', externalId }), receivedAt: 1, sentiment: 0 }
@@ -250,6 +252,26 @@ describe('migration 0080', () => {
       { external_id: '1' },
       { external_id: '3' },
     ])
+    db.close()
+  })
+})
+
+describe('migration 0090', () => {
+  it("a deleted post's id is never given to the next mention, even when it was the newest", () => {
+    const db = archiveAt(80)
+    expect(migrateTo(db, 90)).toEqual(['mention-id-floor'])
+    const insert = (externalId: string) => {
+      const m = { ...mentionInput({ source: 'mastodon', externalId }), receivedAt: 1, sentiment: 0 }
+      return insertMention(db, { ...m, sentimentLabel: 'neutral' }, toMatchInput({ ...m, sentimentLabel: 'neutral' }))
+    }
+    const first = insert('1')!
+    const newest = insert('2')!
+    expect(newest).toBeGreaterThan(first)
+    db.transaction(() => tombstoneMention(db, 'mastodon', '2', 5))()
+    const next = insert('3')!
+    expect(next).toBeGreaterThan(newest)
+    db.transaction(() => tombstoneMention(db, 'mastodon', '1', 6))()
+    expect(insert('4')).toBeGreaterThan(next)
     db.close()
   })
 })

@@ -40,6 +40,8 @@ export function tombstoneMention(db: Db, source: SourceId, externalId: string, a
     'UPDATE outbox SET mention_id = NULL WHERE mention_id = ?',
     // Its FTS entry goes with it (the mentions_fts_delete trigger).
     'DELETE FROM mentions WHERE id = ?',
+    // Its id is never handed out again (migration 0090).
+    'UPDATE mention_id_floor SET floor = max(floor, ?) WHERE only = 1',
   ])
     stmt(db, sql).run(row.id)
   return row.id

@@ -8,6 +8,7 @@ import { collapseReposts } from './0060-collapse-reposts'
 import { triage } from './0070-triage'
 import { threadReplies } from './0075-thread-replies'
 import { sourceRevisions } from './0080-source-revisions'
+import { mentionIdFloor } from './0090-mention-id-floor'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   triage,
   threadReplies,
   sourceRevisions,
+  mentionIdFloor,
 ]
