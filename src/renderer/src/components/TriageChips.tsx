@@ -10,28 +10,28 @@ function ReplyChip({ reply }: { reply: OutboxItem }) {
   const label = reply.mode === 'quote' ? 'Quote' : 'Reply'
   switch (reply.state) {
     case 'queued':
-      return <span className="chip chip--reply">{label} queued…</span>
+      return <span className="tag-chip tag-chip--reply">{label} queued…</span>
     case 'sending':
-      return <span className="chip chip--reply">{label} sending…</span>
+      return <span className="tag-chip tag-chip--reply">{label} sending…</span>
     case 'unknown':
       return (
-        <span className="chip chip--reply" title="The network is asked before anything is sent again">
+        <span className="tag-chip tag-chip--reply" title="The network is asked before anything is sent again">
           {label}: checking…
         </span>
       )
     case 'sent':
       return reply.remoteUrl ? (
-        <a className="chip chip--sent" href={reply.remoteUrl} target="_blank" rel="noreferrer">
+        <a className="tag-chip tag-chip--sent" href={reply.remoteUrl} target="_blank" rel="noreferrer">
           ✓ {label} sent
         </a>
       ) : (
-        <span className="chip chip--sent" title={reply.remoteId ?? undefined}>
+        <span className="tag-chip tag-chip--sent" title={reply.remoteId ?? undefined}>
           ✓ {label} sent
         </span>
       )
     case 'failed':
       return (
-        <span className="chip chip--failed" title={reply.error ?? undefined}>
+        <span className="tag-chip tag-chip--failed" title={reply.error ?? undefined}>
           {label} failed: {reply.error ?? 'unknown error'}{' '}
           <button
             type="button"
@@ -52,19 +52,19 @@ export function TriageChips({ state, reply }: { state: TriageState | undefined; 
   if (!hasState && !reply) return null
   return (
     <div className="card-triage">
-      {state?.done && <span className="chip chip--done">✓ Done</span>}
+      {state?.done && <span className="tag-chip tag-chip--done">✓ Done</span>}
       {state?.assignee && (
-        <span className="chip chip--assignee" title={`Assigned to ${state.assignee}`}>
+        <span className="tag-chip tag-chip--assignee" title={`Assigned to ${state.assignee}`}>
           @{state.assignee}
         </span>
       )}
       {state?.tags.map((t) => (
-        <span key={t} className="chip chip--tag">
+        <span key={t} className="tag-chip tag-chip--tag">
           #{t}
         </span>
       ))}
       {state?.note && (
-        <span className="chip chip--note" title={state.note}>
+        <span className="tag-chip tag-chip--note" title={state.note}>
           <span aria-hidden="true">✎ </span>Note
         </span>
       )}
