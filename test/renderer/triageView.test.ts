@@ -48,6 +48,16 @@ describe('triage view of a column', () => {
     expect(columnView(items, undefined, states).items).toBe(items)
   })
 
+  it('keeps the selected mention in view when a filter would hide it (selecting marks read), but not a muted one', () => {
+    const onlyUnread = column({ filters: { hideDone: false, onlyUnassigned: false, onlyUnread: true } })
+    const states = { 4: state(4, { read: true }), 3: state(3, { read: true }) }
+    expect(columnView(items, onlyUnread, states, 4).items.map((m) => m.id)).toEqual([5, 4, 2, 1])
+    expect(columnView(items, onlyUnread, states, 4).filtered).toBe(1)
+    expect(columnView(items, onlyUnread, states, null).items.map((m) => m.id)).toEqual([5, 2, 1])
+    const muted = column({ mutes: { words: ['mention 4'], authors: [], regexes: [] } })
+    expect(columnView(items, muted, {}, 4).items.map((m) => m.id)).toEqual([5, 3, 2, 1])
+  })
+
   it('mutes words, authors (any case, with or without @) and patterns, and counts them', () => {
     const list = [
       mention(3, 3000, { text: 'Great SPAM offer' }),

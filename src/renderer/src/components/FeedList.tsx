@@ -35,9 +35,9 @@ export function FeedList({ columnId, title, query }: FeedListProps) {
   const phrases = useColumnPhrases(query)
   const scrollRef = useRef<HTMLDivElement>(null)
   // Filters and mutes applied (state/triage); the window itself keeps everything.
-  const view = useColumnView(columnId)
-  const items = view.items
   const selectedId = useSelectionStore((s) => (s.columnId === columnId ? s.mentionId : null))
+  const view = useColumnView(columnId, selectedId)
+  const items = view.items
   const away = win?.away ?? false
   const estimate = Math.round((compact ? 84 : 112) * fontScale)
 

@@ -1,7 +1,9 @@
 // Pure logic of what a column shows once triage applies: a mention is read
 // when marked so or at/below the column's watermark; filters (hide done,
 // only unassigned, only unread) and mutes drop items from the visible list,
-// and the counts say how many went, so hiding is never silent.
+// and the counts say how many went, so hiding is never silent. The selected
+// mention is exempt from the filters: selecting marks it read, and with "only
+// unread" on it would vanish under the operator's keys.
 import type { ColumnTriage, TriageState } from '../../../shared/contracts/triage'
 import type { Mention } from '../../../shared/domain'
 import { atOrBelow, compileMutes, type CompiledMutes } from '../../../shared/triage'
@@ -31,6 +33,7 @@ export function columnView(
   items: readonly Mention[],
   column: ColumnTriage | undefined,
   states: Readonly<Record<number, TriageState>>,
+  keep: number | null = null,
 ): ColumnView {
   if (!column) return { items, muted: 0, filtered: 0 }
   const mutes = mutesOf(column)
@@ -45,7 +48,8 @@ export function columnView(
       continue
     }
     const s = states[m.id]
-    if ((hideDone && s?.done) || (onlyUnassigned && s?.assignee) || (onlyUnread && isRead(m, s, column))) {
+    const hidden = (hideDone && s?.done) || (onlyUnassigned && s?.assignee) || (onlyUnread && isRead(m, s, column))
+    if (hidden && m.id !== keep) {
       filtered++
       continue
     }

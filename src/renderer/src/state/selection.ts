@@ -2,7 +2,9 @@
 // selected) and the reply composer (open for which mention). Moving the
 // selection marks the mention read, as TweetDeck and Gmail do; `u` makes it
 // unread again. Navigation walks each column's visible list (filters and
-// mutes applied), so the selection never lands on a hidden card.
+// mutes applied), so the selection never lands on a hidden card, and the
+// selected card stays in that list even when a filter (only unread) would
+// now hide it.
 import { create } from 'zustand'
 import type { ColumnId, Mention } from '../../../shared/domain'
 import { popoutColumnId } from '../lib/route'
@@ -23,10 +25,16 @@ export const useSelectionStore = create<SelectionState>()(() => ({
   composing: null,
 }))
 
+/** A column's visible list as the deck shows it: the selected mention stays in it, whatever the filters say. */
+function shown(columnId: ColumnId): readonly Mention[] {
+  const sel = useSelectionStore.getState()
+  return viewOf(columnId, sel.columnId === columnId ? sel.mentionId : null).items
+}
+
 export function selectedMention(): { columnId: ColumnId; mention: Mention } | null {
   const { columnId, mentionId } = useSelectionStore.getState()
   if (columnId === null || mentionId === null) return null
-  const mention = viewOf(columnId).items.find((m) => m.id === mentionId)
+  const mention = shown(columnId).find((m) => m.id === mentionId)
   return mention ? { columnId, mention } : null
 }
 
@@ -52,7 +60,7 @@ export function moveItem(delta: 1 | -1): void {
   const ids = columnIds()
   const columnId = useSelectionStore.getState().columnId ?? ids[0]
   if (columnId === undefined) return
-  const items = viewOf(columnId).items
+  const items = shown(columnId)
   if (items.length === 0) return select(columnId, null)
   const cur = items.findIndex((m) => m.id === useSelectionStore.getState().mentionId)
   const next = cur < 0 ? 0 : Math.min(items.length - 1, Math.max(0, cur + delta))
@@ -71,7 +79,7 @@ export function moveColumn(delta: 1 | -1): void {
       ? 0
       : Math.max(
           0,
-          viewOf(columnId).items.findIndex((m) => m.id === mentionId),
+          shown(columnId).findIndex((m) => m.id === mentionId),
         )
   jumpToColumn(target, index)
 }
@@ -80,7 +88,7 @@ export function moveColumn(delta: 1 | -1): void {
 export function jumpToColumn(n: number, index = 0): void {
   const id = columnIds()[n]
   if (id === undefined) return
-  const items = viewOf(id).items
+  const items = shown(id)
   select(id, items[Math.min(index, items.length - 1)] ?? null)
 }
 

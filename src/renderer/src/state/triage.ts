@@ -149,25 +149,29 @@ export function useReplyState(id: number): OutboxItem | undefined {
   return useTriageStore((s) => s.replies[id])
 }
 
-/** The column's items as shown (filters and mutes applied), recomputed only when its inputs change. */
+/**
+ * The column's items as shown (filters and mutes applied; `keep`, the selected
+ * mention, exempt from the filters), recomputed only when its inputs change.
+ */
 const views = new Map<
   ColumnId,
-  { items: readonly Mention[]; column: ColumnTriage | undefined; states: object; view: ColumnView }
+  { items: readonly Mention[]; column: ColumnTriage | undefined; states: object; keep: number | null; view: ColumnView }
 >()
-export function viewOf(id: ColumnId): ColumnView {
+export function viewOf(id: ColumnId, keep: number | null = null): ColumnView {
   const items = useFeedStore.getState().feeds[id]?.items ?? []
   const { columns, states } = useTriageStore.getState()
   const column = columns[id]
   const cached = views.get(id)
-  if (cached && cached.items === items && cached.column === column && cached.states === states) return cached.view
-  const view = columnView(items, column, states)
-  views.set(id, { items, column, states, view })
+  if (cached && cached.items === items && cached.column === column && cached.states === states && cached.keep === keep)
+    return cached.view
+  const view = columnView(items, column, states, keep)
+  views.set(id, { items, column, states, keep, view })
   return view
 }
 
-export function useColumnView(id: ColumnId): ColumnView {
+export function useColumnView(id: ColumnId, keep: number | null): ColumnView {
   useFeedStore((s) => s.feeds[id]?.items)
   useTriageStore((s) => s.columns[id])
   useTriageStore((s) => s.states)
-  return viewOf(id)
+  return viewOf(id, keep)
 }
