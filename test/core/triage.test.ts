@@ -216,6 +216,18 @@ describe('triage', () => {
     expect(ok<OutboxItem[]>(await again.call('replies.list', { mentionId }))).toHaveLength(1)
   })
 
+  it('sending spends the draft that held the key (the same transaction), so its key is never offered again', async () => {
+    const { core, mentions } = await setup()
+    const [a, b] = [mentions[0]!.id, mentions[1]!.id]
+    ok(await core.call('drafts.save', { mentionId: a, text: 'On it!', key: 'spent-key-0001' }))
+    ok(await core.call('drafts.save', { mentionId: b, text: 'Later', key: 'other-key-0002' }))
+    ok(await core.call('replies.send', { key: 'spent-key-0001', mentionId: a, text: 'On it!' }))
+    expect(ok<Draft | null>(await core.call('drafts.get', { mentionId: a }))).toBeNull()
+    // A reply sent under another key leaves the mention's draft alone.
+    ok(await core.call('replies.send', { key: 'fresh-key-0003', mentionId: b, text: 'Now' }))
+    expect(ok<Draft | null>(await core.call('drafts.get', { mentionId: b }))).toMatchObject({ key: 'other-key-0002' })
+  })
+
   it('remembers the operator name and brand', async () => {
     const { core } = await setup()
     ok(await core.call('triage.prefs.update', { operator: ' Dana ', brand: 'Zappos' }))

@@ -7,6 +7,7 @@ import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
 import type { Db } from '../store/db-types'
 import { getMention } from '../store/mentions'
+import { spendDraft } from '../triage/composer-store'
 import {
   enqueueReply,
   getOutboxItem,
@@ -78,15 +79,20 @@ export class Outbox {
           : 'A quote is not possible here.',
       )
     }
-    const { item, created } = enqueueReply(this.o.db, {
-      key: request.key,
-      source: mention.source,
-      mentionId: mention.id,
-      targetId: mention.externalId,
-      mode: request.mode,
-      text: request.text,
-      now: this.o.now(),
-    })
+    // The draft that held the key goes with the enqueue, so a spent key is never offered again.
+    const { item, created } = this.o.db.transaction(() => {
+      const queued = enqueueReply(this.o.db, {
+        key: request.key,
+        source: mention.source,
+        mentionId: mention.id,
+        targetId: mention.externalId,
+        mode: request.mode,
+        text: request.text,
+        now: this.o.now(),
+      })
+      spendDraft(this.o.db, mention.id, request.key)
+      return queued
+    })()
     if (!created && (item.mentionId !== mention.id || item.text !== request.text)) {
       throw new CommandFailure('conflict', `idempotency key ${request.key} was already used for another reply`)
     }

@@ -82,3 +82,8 @@ export function saveDraft(
 export function deleteDraft(db: Db, mentionId: number): void {
   stmt(db, 'DELETE FROM reply_drafts WHERE mention_id = ?').run(mentionId)
 }
+
+/** A reply went into the outbox under this key: the draft that held it is spent (one with another key stays). */
+export function spendDraft(db: Db, mentionId: number, key: string): void {
+  stmt(db, 'DELETE FROM reply_drafts WHERE mention_id = ? AND key = ?').run(mentionId, key)
+}

@@ -96,7 +96,10 @@ function ComposerPanel({ columnId, mention, deleted }: { columnId: ColumnId; men
     const { text: t, mode: m } = latest.current
     if (t.trim() === '') {
       keyRef.current = null
-      void api.call('drafts.delete', { mentionId: mention.id }).then(() => setDraft('empty'))
+      api.call('drafts.delete', { mentionId: mention.id }).then(
+        () => setDraft('empty'),
+        () => setDraft('error'),
+      )
       return
     }
     keyRef.current ??= newKey()
@@ -131,6 +134,8 @@ function ComposerPanel({ columnId, mention, deleted }: { columnId: ColumnId; men
     timer.current = setTimeout(save, SAVE_DELAY_MS)
   }
 
+  // The newest reply follows its live state (queued → sent or failed); the list was read when the composer opened.
+  const shownEarlier = reply ? [reply, ...earlier.filter((i) => i.id !== reply.id)] : earlier
   const count = policy ? countText(text, policy.counting, policy.limit) : null
   const blocked = policy !== null && mode === 'reply' && !policy.reply.allowed
   const canSend =
@@ -147,9 +152,9 @@ function ComposerPanel({ columnId, mention, deleted }: { columnId: ColumnId; men
     try {
       await api.call('drafts.save', { mentionId: mention.id, text, mode, key })
       const item = await api.call('replies.send', { key, mentionId: mention.id, mode, text })
-      setEarlier((list) => [item, ...list.filter((i) => i.id !== item.id)])
-      await api.call('drafts.delete', { mentionId: mention.id })
+      // Queued under this key: the core dropped the draft that held it, and the key is spent.
       keyRef.current = null
+      setEarlier((list) => [item, ...list.filter((i) => i.id !== item.id)])
       setText('')
       latest.current = { text: '', mode }
       setDraft('empty')
@@ -184,7 +189,7 @@ function ComposerPanel({ columnId, mention, deleted }: { columnId: ColumnId; men
           ✕
         </button>
       </header>
-      <ComposerThread mention={mention} earlier={earlier} />
+      <ComposerThread mention={mention} earlier={shownEarlier} />
       {deleted && (
         <p className="composer-msg composer-msg--warn" role="alert">
           The author deleted this post. It has left the archive and can no longer be answered.
