@@ -17,7 +17,7 @@ import {
 import { markReadUpTo, setTriage, updateColumnTriage, useTriageStore } from '../state/triage'
 import { useDeckStore } from '../state/deck'
 import { openDialog, useUiStore } from '../state/ui'
-import { NO_MUTES } from '../../../shared/triage'
+import { NO_MUTES, normalizeHandle } from '../../../shared/triage'
 
 function run(action: KeyAction, key: string): void {
   const sel = selectedMention()
@@ -70,6 +70,8 @@ function run(action: KeyAction, key: string): void {
       const mutes = useTriageStore.getState().columns[sel.columnId]?.mutes ?? NO_MUTES
       const handle = sel.mention.author.handle
       const title = useDeckStore.getState().columns.find((c) => c.id === sel.columnId)?.title ?? 'this column'
+      // A second press before the first lands would list the author twice.
+      if (mutes.authors.some((a) => normalizeHandle(a) === normalizeHandle(handle))) return
       void updateColumnTriage(sel.columnId, { mutes: { ...mutes, authors: [...mutes.authors, handle] } }).then(
         () => notify('info', `Muted @${handle} in “${title}”`, 'Undo in the column’s Filters and mutes (f).'),
         fail('Could not mute'),

@@ -38,11 +38,26 @@ export const useTriageStore = create<TriageStore>()(() => ({
 const isEmpty = (s: TriageState): boolean =>
   !s.read && !s.done && s.assignee === null && s.note === null && s.tags.length === 0 && !s.reviewed
 
+const sameState = (a: TriageState, b: TriageState): boolean =>
+  a.updatedAt === b.updatedAt &&
+  a.read === b.read &&
+  a.done === b.done &&
+  a.assignee === b.assignee &&
+  a.note === b.note &&
+  a.reviewed === b.reviewed &&
+  a.tags.join('\n') === b.tags.join('\n')
+
+/**
+ * A change arrives twice (the command's answer and the event every window
+ * gets): the second is dropped here, so the columns, which read the whole
+ * states map, re-render once per change, not twice.
+ */
 function applyStates(items: readonly TriageState[]): void {
   const cur = useTriageStore.getState().states
   let next: Record<number, TriageState> | null = null
   for (const s of items) {
-    if (isEmpty(s) && !cur[s.mentionId]) continue
+    const had = cur[s.mentionId]
+    if (had ? sameState(had, s) : isEmpty(s)) continue
     next ??= { ...cur }
     if (isEmpty(s)) delete next[s.mentionId]
     else next[s.mentionId] = s
@@ -51,6 +66,8 @@ function applyStates(items: readonly TriageState[]): void {
 }
 
 function applyColumn(c: ColumnTriage): void {
+  const had = useTriageStore.getState().columns[c.columnId]
+  if (had && JSON.stringify(had) === JSON.stringify(c)) return
   useTriageStore.setState((s) => ({ columns: { ...s.columns, [c.columnId]: c } }))
 }
 
