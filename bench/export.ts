@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, statSync, createWriteStream, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EXPORT_FIELDS, type ExportFormat } from '../src/shared/contracts/archive'
-import { openReader, planParallel, writeExport } from '../src/main/core/archive/export'
+import { planParallel, writeExport } from '../src/main/core/archive/export'
+import { openReader } from '../src/main/core/store/db'
 import { countRows, exportQuery } from '../src/main/core/archive/export-rows'
 import { backfillColumn, insertColumn, listColumns } from '../src/main/core/store/columns'
 import { toSqlWhere } from '../src/main/core/query/sql'
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
         parallel:
           threads === 'one'
             ? undefined
-            : planParallel(total, { script: join(__dirname, 'export-worker.js'), archivePath: path }),
+            : planParallel(total, query, { script: join(__dirname, 'export-worker.js'), archivePath: path }),
         onRows: (n) => {
           if (n % 100_000 === 0) rssByRows[n] = Math.round(process.memoryUsage().rss / 2 ** 20)
         },

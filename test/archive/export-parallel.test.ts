@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { PassThrough, Writable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../src/main/core/core'
-import { openReader, writeExport, type ExportRunOptions } from '../../src/main/core/archive/export'
+import { planParallel, writeExport, type ExportRunOptions } from '../../src/main/core/archive/export'
+import { openReader } from '../../src/main/core/store/db'
 import { exportQuery, type ExportQuery } from '../../src/main/core/archive/export-rows'
 import { EXPORT_FIELDS, type ExportFormat } from '../../src/shared/contracts/archive'
 import type { Column } from '../../src/shared/domain'
@@ -63,6 +64,21 @@ describe('parallel export', () => {
     )
     core.ingest.flush()
     core.stop()
+  })
+
+  it('plans worker threads for a large whole-archive, filtered or column export, never for one that searches words', () => {
+    const reader = openReader(archivePath)
+    try {
+      const plan = (scope: Parameters<typeof exportQuery>[1]['scope']) =>
+        planParallel(50_000, exportQuery(reader, { scope, fields: ['id'] }), { script: WORKER, archivePath }, 2)
+      expect(plan({ kind: 'query', query: '' })).toMatchObject({ workers: 2 })
+      expect(plan({ kind: 'query', query: 'lang:en' })).toMatchObject({ workers: 2 })
+      expect(plan({ kind: 'column', columnId: column.id })).toMatchObject({ workers: 2 })
+      expect(plan({ kind: 'query', query: 'outage' })).toBeUndefined()
+      expect(plan({ kind: 'query', query: 'lang:en -"quoted"' })).toBeUndefined()
+    } finally {
+      reader.close()
+    }
   })
 
   for (const format of ['csv', 'jsonl'] as const) {

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { EXPORT_FIELDS, ExportFieldSchema, ExportFormatSchema, type ExportField } from '../../shared/contracts/archive'
-import { openReader, planParallel, writeExport } from '../core/archive/export'
+import { planParallel, writeExport } from '../core/archive/export'
+import { openReader } from '../core/store/db'
 import { countRows, exportQuery } from '../core/archive/export-rows'
 import { parseTime } from '../core/archive/import/records'
 import { CommandFailure } from '../core/errors'
@@ -78,7 +79,7 @@ export async function exportCommand(args: string[]): Promise<void> {
       throw err
     }
     const total = countRows(reader, query)
-    const parallel = planParallel(total, {
+    const parallel = planParallel(total, query, {
       script: join(__dirname, 'export-worker.js'),
       archivePath,
     })

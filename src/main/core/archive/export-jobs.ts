@@ -11,7 +11,8 @@ import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
 import type { Ingest } from '../pipeline/ingest'
 import type { Db } from '../store/db-types'
-import { openReader, planParallel, writeExport } from './export'
+import { planParallel, writeExport } from './export'
+import { openReader } from '../store/db'
 import { formatter } from './export-format'
 import { countRows, exportQuery, type ExportQuery } from './export-rows'
 
@@ -114,7 +115,7 @@ export class ExportJobs {
       const worker = this.o.exportWorker && { script: this.o.exportWorker, archivePath: this.o.archivePath }
       const rows = await writeExport(reader, job.request, job.query, out, {
         signal: job.abort.signal,
-        parallel: planParallel(job.progress.total, worker || undefined),
+        parallel: planParallel(job.progress.total, job.query, worker || undefined),
         onRows: (n) => {
           job.progress.rows = n
           const t = Date.now()

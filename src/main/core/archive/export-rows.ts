@@ -54,6 +54,12 @@ export interface ExportQuery {
   columns: Array<{ id: string; title: string }>
   /** Fields whose SQL depends on the scope (a column's read watermark). */
   fieldSql: Partial<Record<ExportField, string>>
+  /**
+   * Whether slices of it can be read apart (export-parallel.ts): not with
+   * words to search, as each slice's statement would run the whole full-text
+   * search again.
+   */
+  sliceable: boolean
 }
 
 const fieldSql = (q: ExportQuery, f: ExportField): string => q.fieldSql[f] ?? FIELD_SQL[f]
@@ -89,6 +95,7 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
       label: column.title,
       columns,
       fieldSql: columnReadSql(db, column.id),
+      sliceable: true,
     }
   }
   const where = queryWhere(req.scope.query)
@@ -103,6 +110,7 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
     columns,
     // Watermarks belong to columns: outside one, "read" is what was marked read.
     fieldSql: {},
+    sliceable: !where.sql.includes('mentions_fts'),
   }
 }
 

@@ -3,7 +3,7 @@
 // posts the text back, encoded, with the slice's index.
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
-import { openReader } from './export'
+import { openReader } from '../store/db'
 import { formatter } from './export-format'
 import { readSlice, type ExportQuery, type ExportSlice } from './export-rows'
 

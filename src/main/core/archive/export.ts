@@ -12,7 +12,6 @@ import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { availableParallelism } from 'node:os'
 import type { ExportRequest } from '../../../shared/contracts/archive'
-import { openReader } from '../store/db'
 import type { Db } from '../store/db-types'
 import { formatter } from './export-format'
 import { startParallel, type ParallelExport } from './export-parallel'
@@ -28,22 +27,21 @@ export interface ExportRunOptions {
   parallel?: ParallelExport | undefined
 }
 
-/** A read-only connection for one export (store/db.ts); close it when done. */
-export { openReader }
-
 /** Worker threads pay off from this many rows on; below it one thread is quicker. */
-export const PARALLEL_MIN_ROWS = 20_000
+const PARALLEL_MIN_ROWS = 20_000
 
 /**
  * Whether and how an export of `total` rows uses worker threads: one per core (at least two, at most
- * four), or none without a worker script or for a small export.
+ * four), or none without a worker script, for a small export, or for one that searches words
+ * (each slice would search the whole archive again).
  */
 export function planParallel(
   total: number,
+  query: Pick<ExportQuery, 'sliceable'>,
   worker: { script: string; archivePath: string } | undefined,
   workers = Math.min(4, Math.max(2, availableParallelism())),
 ): ParallelExport | undefined {
-  if (!worker || total < PARALLEL_MIN_ROWS) return undefined
+  if (!worker || total < PARALLEL_MIN_ROWS || !query.sliceable) return undefined
   return { ...worker, workers }
 }
 
