@@ -143,6 +143,19 @@ describe('handler table', () => {
     if (!refused.ok) expect(refused.error.message).toMatch(/columns\.0\.triage\.mutes\.regexes/)
   })
 
+  it('deleting a column, or importing a workspace over it, takes its triage settings with it', async () => {
+    const [a, b] = ok<Column[]>(await core.call('columns.list', {}))
+    for (const c of [a!, b!])
+      ok(await core.call('triage.column.update', { columnId: c.id, mutes: { words: ['x'], authors: [], regexes: [] } }))
+    const rows = () => core.db.prepare('SELECT column_id FROM column_triage ORDER BY column_id').pluck().all()
+    expect(rows()).toHaveLength(2)
+    ok(await core.call('columns.delete', { id: a!.id }))
+    expect(rows()).toEqual([b!.id])
+    const file = ok<WorkspaceFile>(await core.call('workspace.export', {}))
+    ok(await core.call('workspace.import', { workspace: { ...file, columns: [{ title: 'Oreo', query: 'oreo' }] } }))
+    expect(rows()).toEqual([])
+  })
+
   it('checks a query: its reading, archived matches and X rule, or a positioned error', async () => {
     core.ingest.push([
       mentionInput({ text: 'Comcast is down again, worst service' }),

@@ -27,7 +27,7 @@ import { SecretStore } from './secrets/secret-store'
 import { Outbox } from './outbox/outbox'
 import type { CoreDeps } from './deps'
 import { triageHandlers } from './triage/handlers'
-import { deleteColumnTriage, getColumnTriage, updateColumnTriage } from './triage/store'
+import { getColumnTriage, updateColumnTriage } from './triage/store'
 import { archiveHandlers } from './archive/handlers'
 import { createArchiveServices, type ArchiveServices } from './archive/services'
 import { alertsHandlers } from './alerts/handlers'
@@ -170,9 +170,7 @@ export function createCore(options: CoreOptions): Core {
 
   /** Replaces the columns with a file's, each with its triage filters, mutes and alert settings. */
   function applyColumns(file: WorkspaceFile) {
-    const old = columns.list()
     const created = columns.replaceAll(file.columns)
-    for (const c of old) deleteColumnTriage(db, c.id)
     created.forEach((c, i) => {
       const wanted = file.columns[i]!
       const triage = triageFromFile(wanted)
@@ -217,7 +215,6 @@ export function createCore(options: CoreOptions): Core {
     'columns.update': ({ id, ...patch }) => columns.update(id, patch),
     'columns.delete': ({ id }) => {
       columns.delete(id)
-      deleteColumnTriage(db, id)
       return { id }
     },
     'columns.reorder': ({ ids }) => columns.reorder(ids),

@@ -5,6 +5,7 @@ import { COLUMN_WIDTH, type Column } from '../../../shared/domain'
 import type { SqlWhere } from '../query/sql'
 import type { Db } from './db-types'
 import { stmt } from './db'
+import { deleteColumnTriage } from '../triage/store'
 
 interface ColumnRow {
   id: string
@@ -81,9 +82,11 @@ export function saveColumn(db: Db, column: Column): void {
   )
 }
 
+/** Removes a column with its hits and its triage settings (watermark, filters, mutes), in one transaction. */
 export function deleteColumn(db: Db, id: string): boolean {
   return db.transaction(() => {
     stmt(db, 'DELETE FROM column_hits WHERE column_id = ?').run(id)
+    deleteColumnTriage(db, id)
     return stmt(db, 'DELETE FROM columns WHERE id = ?').run(id).changes > 0
   })()
 }
