@@ -70,6 +70,17 @@ describe('source revisions', () => {
     expect(removed).toEqual([])
   })
 
+  it('an edit of a post never kept is offered as new when a column wants it, without committing the batch early', async () => {
+    ingest.push([mentionInput({ text: 'ford one' })])
+    revisions.revise([{ ...mentionInput({ source: 'mastodon', externalId: '11', text: 'ford now' }), editedAt: 5 }])
+    revisions.revise([{ ...mentionInput({ source: 'mastodon', externalId: '12', text: 'about boats' }), editedAt: 5 }])
+    await Promise.resolve()
+    expect(countMentions(db)).toBe(0)
+    vi.advanceTimersByTime(10_000)
+    expect(db.prepare('SELECT text FROM mentions ORDER BY id').pluck().all()).toEqual(['ford one', 'ford now'])
+    expect(revised).toEqual([])
+  })
+
   it('an edit of a post still queued lands on it; an older edit after a newer one is ignored', async () => {
     const post = mentionInput({ source: 'mastodon', externalId: '9', text: 'ford is fine' })
     ingest.push([post])

@@ -50,9 +50,31 @@ export class SourceRevisions {
     if (ours.length > 0) ingest.afterCommitted(() => this.remove(source, ours))
   }
 
-  /** The author edited these posts; applied after what is already on its way to the archive. */
+  /**
+   * The author edited these posts. An edit of a post we hold (or that is on
+   * its way) is applied after what is already on its way to the archive; one
+   * of a post never kept goes to ingest as a new post if a column wants it,
+   * without an early commit of what ingest is batching (most edits on a
+   * public stream are of such posts).
+   */
   revise(edits: readonly EditedMention[]): void {
-    if (edits.length > 0) this.o.ingest.afterCommitted(() => this.apply(edits))
+    const { db, ingest } = this.o
+    const ours: EditedMention[] = []
+    const unseen: EditedMention[] = []
+    for (const e of edits)
+      (ingest.accepted(e.source, e.externalId) || storedId(db, e.source, e.externalId) !== undefined
+        ? ours
+        : unseen
+      ).push(e)
+    if (ours.length > 0) ingest.afterCommitted(() => this.apply(ours))
+    this.offerUnseen(unseen)
+  }
+
+  /** Edits of posts not in the archive: a column may want them as they now read. */
+  private offerUnseen(edits: readonly EditedMention[]): void {
+    // A tombstoned post offered here is refused by the archive, like any other insert.
+    const wanted = edits.filter((m) => this.o.router.anyMatch(m))
+    if (wanted.length > 0) this.o.ingest.push(wanted.map(({ editedAt: _, ...m }) => m))
   }
 
   private remove(source: SourceId, externalIds: readonly string[]): void {
@@ -103,8 +125,6 @@ export class SourceRevisions {
       return
     }
     if (revised.length > 0) this.o.onRevised(revised)
-    // A tombstoned post offered here is refused by the archive, like any other insert.
-    const wanted = unseen.filter((m) => router.anyMatch(m))
-    if (wanted.length > 0) this.o.ingest.push(wanted.map(({ editedAt: _, ...m }) => m))
+    this.offerUnseen(unseen)
   }
 }
