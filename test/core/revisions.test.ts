@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { EventName, EventPayload } from '../../src/shared/contract'
 import type { TriageState } from '../../src/shared/contracts/triage'
-import type { Column, Mention } from '../../src/shared/domain'
+import type { Column, ColumnStats, Mention } from '../../src/shared/domain'
 import { DELETED_AT_SOURCE } from '../../src/main/core/pipeline/revisions'
 import { schemaVersion } from '../../src/main/core/store/migrations/migration'
 import { insertMention } from '../../src/main/core/store/mentions'
@@ -72,8 +72,15 @@ describe('deletes from the sources', () => {
     const sent = enqueueReply(h.core.db, { ...base, key: 'sent-key-01', text: 'Sorry!' }).item
     updateOutboxItem(h.core.db, sent.id, { state: 'sent', remoteId: 'at://brand/1' }, 2)
 
+    const total = async (c: Column) =>
+      ok<ColumnStats[]>(await h.core.call('stats.get', {})).find((x) => x.columnId === c.id)!.total
+    expect(await total(trucks)).toBe(1)
+
     h.fake.push(deleteEvent(gone, T0 + 3))
     await vi.waitFor(async () => expect(await page(ford)).toHaveLength(1))
+    // The columns' counts (the live stats the header and the spike detector read) drop it too.
+    expect(await total(trucks)).toBe(0)
+    expect(await total(ford)).toBe(1)
 
     expect((await page(ford)).map((m) => m.text)).toEqual(['ford service was great'])
     expect(await page(trucks)).toEqual([])

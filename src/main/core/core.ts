@@ -106,6 +106,11 @@ export function createCore(options: CoreOptions): Core {
   })
   // The channel is looked up per reply, once the sources below exist.
   const outbox = new Outbox({ db, hub, now, channel: (source) => sources.replyChannel(source) })
+  // A delete or an edit changes columns' counts and sentiment after ingest tallied them: the
+  // sparklines and the spike detector read the archive again (rare: posts we kept, deleted or edited).
+  const recountStats = () => {
+    for (const c of columns.list()) stats.load(db, c.id, now())
+  }
   const revisions = new SourceRevisions({
     db,
     router,
@@ -114,10 +119,12 @@ export function createCore(options: CoreOptions): Core {
     withdrawReplies: (mentionId, reason) => outbox.withdraw(mentionId, reason),
     onRemoved: (ids) => {
       live.forget(ids)
+      recountStats()
       hub.emit('mentions.removed', { ids })
     },
     onRevised: (batch) => {
       live.replace(batch)
+      recountStats()
       hub.emit('mentions.revised', toBatch(batch))
     },
     onError: (err) =>
