@@ -27,7 +27,12 @@ describe('source revisions', () => {
     db = openArchive(tempArchive())
     const router = new Router()
     router.setColumns([insertColumn(db, { title: 'Ford', query: 'ford' }, now())])
-    ingest = new Ingest(db, router, new StatsTracker(), { now, onCommitted: () => {}, flushMs: 10_000 })
+    ingest = new Ingest(db, router, new StatsTracker(), {
+      now,
+      onCommitted: () => {},
+      onError: (err) => errors.push(err),
+      flushMs: 10_000,
+    })
     removed = []
     revised = []
     errors = []
@@ -57,6 +62,21 @@ describe('source revisions', () => {
     expect(countMentions(db)).toBe(0)
     expect(tombstones()).toBe(1)
     expect(errors).toEqual([])
+  })
+
+  it('a delete waits out a failed commit (a full disk) and applies once the post is stored', async () => {
+    db.exec(
+      "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON mentions BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END",
+    )
+    ingest.push([mentionInput({ source: 'mastodon', externalId: '8', text: 'ford, deleted soon' })])
+    revisions.retract('mastodon', ['8'])
+    await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0))
+    expect(countMentions(db)).toBe(0)
+    expect(tombstones()).toBe(0)
+    db.exec('DROP TRIGGER full_disk')
+    await vi.waitFor(() => expect(removed).toHaveLength(1))
+    expect(countMentions(db)).toBe(0)
+    expect(tombstones()).toBe(1)
   })
 
   it('a delete of a post never kept writes nothing and leaves the batch to its timer', async () => {

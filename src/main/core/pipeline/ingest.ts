@@ -112,15 +112,23 @@ export class Ingest {
    * batches included): an edit must find the post it edits.
    */
   afterCommitted(fn: () => void): void {
-    this.scoring = this.scoring.then(() => {
-      this.flush()
-      try {
-        fn()
-      } catch (err) {
-        // The chain carries every later batch: one failure must not stop them.
-        this.options.onError?.(err)
-      }
-    })
+    this.scoring = this.scoring.then(() => this.whenCommitted(fn))
+  }
+
+  private whenCommitted(fn: () => void): void {
+    this.flush()
+    // The commit failed (a full disk, a locked file) and is retried: so is `fn`, after it, or a
+    // delete would find nothing yet and the post would be stored for good by the retry.
+    if (this.queue.length > 0) {
+      setTimeout(() => this.whenCommitted(fn), Math.max(this.retryMs, 50)).unref?.()
+      return
+    }
+    try {
+      fn()
+    } catch (err) {
+      // The chain carries every later batch: one failure must not stop them.
+      this.options.onError?.(err)
+    }
   }
 
   /** Mentions accepted but not yet committed (being scored or queued). */
