@@ -176,7 +176,6 @@ export const MentionsBatchSchema = z.object({
 export type MentionsBatch = z.infer<typeof MentionsBatchSchema>
 
 export const MentionsRemovedSchema = z.object({ ids: z.array(z.number().int()) })
-export type MentionsRemoved = z.infer<typeof MentionsRemovedSchema>
 
 export const events = {
   /** New mentions, coalesced: at most a few pushes per second per window. */

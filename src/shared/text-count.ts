@@ -1,7 +1,8 @@
 // Counting a reply's length the way its network does: X's weighted count
 // (twitter-text: URLs are 23, CJK and emoji weigh 2) or grapheme clusters
 // (Bluesky's 300, Mastodon's 500: one emoji, however many code points, is
-// one). Shared so the composer's live count and the core agree.
+// one). The composer's live count; the X connector checks a reply with the same
+// twitter-text before sending (it also refuses invalid characters).
 // Default import: twitter-text's ESM build (what the renderer bundles) has only a default export.
 import twitterText from 'twitter-text'
 import type { CharCounting } from './contracts/replies'

@@ -8,7 +8,7 @@ import { getColumn } from '../store/columns'
 import type { Db } from '../store/db-types'
 import { buildReport, hitBounds, type BuildOptions } from './queries'
 
-export function columnsOf(db: Db, ids: readonly string[], review: boolean): Column[] {
+function columnsOf(db: Db, ids: readonly string[], review: boolean): Column[] {
   return ids.map((id) => {
     const column = getColumn(db, id)
     if (!column) throw notFound(`column ${id}${review ? ' in the archive under review' : ''}`)

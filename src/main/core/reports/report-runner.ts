@@ -37,7 +37,7 @@ interface Job {
   abandoned?: boolean
 }
 
-export const replacedError = () =>
+const replacedError = () =>
   new CommandFailure('conflict', 'a newer report from the same view replaced this one before it was done')
 
 export class ReportRunner {
