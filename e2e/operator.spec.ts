@@ -132,6 +132,7 @@ test('canned replies: save the reply being written, find it, insert it with {{au
   await search.focus()
   await press(page, 'Enter')
   await expect(text).toHaveValue(/^Thanks \S+, Ford will call you today\.$/)
+  await expect(text).toBeFocused()
   await press(page, 'Control+k')
   await composer.getByRole('button', { name: 'Delete canned reply Callback' }).click()
   await search.fill('call you today')

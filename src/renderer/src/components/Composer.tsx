@@ -172,10 +172,10 @@ function ComposerPanel({ columnId, mention, deleted }: { columnId: ColumnId; men
     const at = insertAt(text, filled, el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length)
     edit(at.value)
     setPicker(false)
-    requestAnimationFrame(() => {
-      area.current?.focus()
-      area.current?.setSelectionRange(at.caret, at.caret)
-    })
+    // Back to the reply at once (the picker's search box goes with the picker, and a key pressed
+    // meanwhile would land nowhere); the caret once React has rendered the new text.
+    el?.focus()
+    requestAnimationFrame(() => area.current?.setSelectionRange(at.caret, at.caret))
   }
 
   const network = policy?.counting === 'x' ? 'X' : mention.source
