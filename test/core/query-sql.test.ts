@@ -3,7 +3,7 @@
 // and random mentions, in a real archive file.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { toSqlWhere } from '../../src/main/core/query/sql'
+import { toSqlWhere } from '../../src/main/core/store/query-sql'
 import { openArchive } from '../../src/main/core/store/db'
 import type { Db } from '../../src/main/core/store/db-types'
 import { insertMention } from '../../src/main/core/store/mentions'

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import { bucketSize, bucketStarts } from '../../src/main/core/reports/buckets'
-import { buildReport, hitBounds } from '../../src/main/core/reports/queries'
+import { buildReport, hitBounds } from '../../src/main/core/store/reports'
 import { seriesCsv, SERIES_CSV_COLUMNS } from '../../src/main/core/reports/series-csv'
 import { getColumn } from '../../src/main/core/store/columns'
 import { openArchive } from '../../src/main/core/store/db'

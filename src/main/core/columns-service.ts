@@ -4,7 +4,7 @@
 import type { Column, ColumnId } from '../../shared/domain'
 import { compileColumnQuery } from '../../shared/query/column-query'
 import { badRequest, notFound } from './errors'
-import { toSqlWhere, type SqlWhere } from './query/sql'
+import { toSqlWhere, type SqlWhere } from './store/query-sql'
 import type { EventHub } from './events'
 import type { Router } from './router'
 import type { StatsTracker } from './stats'

@@ -2,7 +2,7 @@
 import type { alertsCommands } from '../../../shared/contracts/alerts'
 import type { CoreDeps } from '../deps'
 import type { HandlerGroup } from '../dispatch'
-import { listAlerts, markRead, unreadCount } from './store'
+import { listAlerts, markRead, unreadCount } from '../store/alerts'
 
 export function alertsHandlers({ db, hub, alerts }: CoreDeps): HandlerGroup<typeof alertsCommands> {
   return {

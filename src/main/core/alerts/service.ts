@@ -19,7 +19,7 @@ import {
   pruneColumnSettings,
   saveColumnSettings,
   saveNotifyPrefs,
-} from './store'
+} from '../store/alerts'
 
 export interface AlertServiceDeps {
   db: Db

@@ -14,7 +14,7 @@ import type { Db } from '../store/db-types'
 import { planParallel, writeExport } from './export'
 import { openReader } from '../store/db'
 import { formatter } from './export-format'
-import { countRows, exportQuery, type ExportQuery } from './export-rows'
+import { countRows, exportQuery, type ExportQuery } from '../store/export-rows'
 
 /** A prepared export that nobody fetched is forgotten after this long. */
 const UNCLAIMED_MS = 10 * 60_000

@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
 import type { Db } from '../store/db-types'
-import { cutAfter, lastKey, type ExportQuery, type ExportSlice } from './export-rows'
+import { cutAfter, lastKey, type ExportQuery, type ExportSlice } from '../store/export-rows'
 import type { ExportWorkerData, ExportWorkerResult, ExportWorkerTask } from './export-worker'
 
 const SLICE_ROWS = 2_000

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
 import { openReader } from '../store/db'
 import { formatter } from './export-format'
-import { readSlice, type ExportQuery, type ExportSlice } from './export-rows'
+import { readSlice, type ExportQuery, type ExportSlice } from '../store/export-rows'
 
 export interface ExportWorkerData {
   archivePath: string

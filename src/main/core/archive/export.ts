@@ -15,7 +15,7 @@ import type { ExportRequest } from '../../../shared/contracts/archive'
 import type { Db } from '../store/db-types'
 import { formatter } from './export-format'
 import { startParallel, type ParallelExport } from './export-parallel'
-import { iterateRows, type ExportQuery, type ExportRow } from './export-rows'
+import { iterateRows, type ExportQuery, type ExportRow } from '../store/export-rows'
 
 const BATCH_ROWS = 1_000
 

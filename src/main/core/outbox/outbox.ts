@@ -7,7 +7,7 @@ import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
 import type { Db } from '../store/db-types'
 import { getMention } from '../store/mentions'
-import { spendDraft } from '../triage/composer-store'
+import { spendDraft } from '../store/composer'
 import {
   enqueueReply,
   getOutboxItem,

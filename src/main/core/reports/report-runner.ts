@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads'
 import type { Report, ReportRequest } from '../../../shared/contracts/reports'
 import { CommandFailure } from '../errors'
 import type { Db } from '../store/db-types'
-import { readReport } from './read'
+import { readReport } from '../store/report-read'
 import type { ReportOutcome, ReportTask, ReportWorkerData } from './report-worker'
 
 /** The archive a report reads (ReviewSession.target()). */

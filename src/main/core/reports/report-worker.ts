@@ -11,7 +11,7 @@ import type { Report, ReportRequest } from '../../../shared/contracts/reports'
 import { CommandFailure } from '../errors'
 import { openReader } from '../store/db'
 import type { Db } from '../store/db-types'
-import { readReport } from './read'
+import { readReport } from '../store/report-read'
 
 export interface ReportWorkerData {
   livePath: string

@@ -4,7 +4,7 @@
 // the reports contract's Annotation.
 import type { Annotation } from '../../../shared/contracts/reports'
 import type { TriageState } from '../../../shared/contracts/triage'
-import { getTriage, setTriage } from '../triage/store'
+import { getTriage, setTriage } from '../store/triage'
 import type { Db } from '../store/db-types'
 
 export interface AnnotationPatch {

@@ -2,10 +2,10 @@
 // archive, and the per-column totals.
 import { randomUUID } from 'node:crypto'
 import { COLUMN_WIDTH, type Column } from '../../../shared/domain'
-import type { SqlWhere } from '../query/sql'
+import type { SqlWhere } from './query-sql'
 import type { Db } from './db-types'
 import { stmt } from './db'
-import { deleteColumnTriage } from '../triage/store'
+import { deleteColumnTriage } from './triage'
 
 interface ColumnRow {
   id: string

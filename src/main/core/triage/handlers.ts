@@ -5,9 +5,9 @@ import type { CoreDeps } from '../deps'
 import type { HandlerGroup } from '../dispatch'
 import { notFound } from '../errors'
 import { getColumn } from '../store/columns'
-import { deleteCanned, deleteDraft, getDraft, listCanned, saveCanned, saveDraft } from './composer-store'
-import { getPrefs, noteAssignee, updatePrefs } from './prefs'
-import { getTriage, listColumnTriage, markReadUpTo, setTriage, updateColumnTriage } from './store'
+import { deleteCanned, deleteDraft, getDraft, listCanned, saveCanned, saveDraft } from '../store/composer'
+import { getPrefs, noteAssignee, updatePrefs } from '../store/prefs'
+import { getTriage, listColumnTriage, markReadUpTo, setTriage, updateColumnTriage } from '../store/triage'
 
 export function triageHandlers({ db, hub, now, columns }: CoreDeps): HandlerGroup<typeof triageCommands> {
   const knownColumn = (id: string): void => {

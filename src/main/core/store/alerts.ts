@@ -12,9 +12,9 @@ import {
   type Sensitivity,
 } from '../../../shared/contracts/alerts'
 import type { ColumnId } from '../../../shared/domain'
-import { stmt } from '../store/db'
-import type { Db } from '../store/db-types'
-import type { LastFired } from './detector'
+import { stmt } from './db'
+import type { Db } from './db-types'
+import type { LastFired } from '../alerts/detector'
 
 export const DEFAULT_NOTIFY: NotifyPrefs = { desktop: true, sound: false }
 

@@ -6,9 +6,9 @@
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { badRequest } from '../errors'
-import { openArchive } from '../store/db'
-import type { Db } from '../store/db-types'
-import { countMentions } from '../store/mentions'
+import { openArchive } from './db'
+import type { Db } from './db-types'
+import { countMentions } from './mentions'
 
 export interface CopyResult {
   path: string

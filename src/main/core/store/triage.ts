@@ -6,8 +6,8 @@ import type { ColumnTriage, TriageState } from '../../../shared/contracts/triage
 import type { ColumnId, PageCursor } from '../../../shared/domain'
 import { NO_FILTERS, NO_MUTES, type Mutes, type TriageFilters } from '../../../shared/triage'
 import { notFound } from '../errors'
-import { stmt } from '../store/db'
-import type { Db } from '../store/db-types'
+import { stmt } from './db'
+import type { Db } from './db-types'
 
 /** A change to some mentions' triage; absent fields stay as they are. */
 export interface TriageChange {

@@ -12,11 +12,11 @@ import {
 import type { Column } from '../../../shared/domain'
 import { compileColumnQuery } from '../../../shared/query/column-query'
 import { tokenize } from '../../../shared/query/tokenize'
-import { stmt } from '../store/db'
-import type { Db } from '../store/db-types'
-import { listGaps } from '../store/gaps'
-import { bucketSize, bucketStarts } from './buckets'
-import { isTerm } from './stopwords'
+import { stmt } from './db'
+import type { Db } from './db-types'
+import { listGaps } from './gaps'
+import { bucketSize, bucketStarts } from '../reports/buckets'
+import { isTerm } from '../reports/stopwords'
 
 /** How many sampled texts the top lists count between two checkpoints. */
 const CHECK_EVERY_ROWS = 256

@@ -7,10 +7,10 @@
 import type { ExportField, ExportRequest } from '../../../shared/contracts/archive'
 import { compileColumnQuery } from '../../../shared/query/column-query'
 import { badRequest, notFound } from '../errors'
-import { toSqlWhere, type SqlWhere } from '../query/sql'
-import { getColumn, listColumns } from '../store/columns'
-import { getColumnTriage } from '../triage/store'
-import type { Db } from '../store/db-types'
+import { toSqlWhere, type SqlWhere } from './query-sql'
+import { getColumn, listColumns } from './columns'
+import { getColumnTriage } from './triage'
+import type { Db } from './db-types'
 
 /** group_concat separator for list fields: the ASCII unit separator never appears in titles or tags. */
 export const LIST_SEPARATOR = '\u001f'

@@ -4,8 +4,8 @@
 import type { CannedReply, Draft } from '../../../shared/contracts/triage'
 import type { ReplyMode } from '../../../shared/contracts/replies'
 import { notFound } from '../errors'
-import { stmt } from '../store/db'
-import type { Db } from '../store/db-types'
+import { stmt } from './db'
+import type { Db } from './db-types'
 
 interface CannedRow {
   id: number

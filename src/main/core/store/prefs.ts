@@ -2,8 +2,8 @@
 // which "assign" uses by default, the brand for canned replies, and the
 // assignees used lately (offered first by the assign prompt).
 import type { OperatorPrefs } from '../../../shared/contracts/triage'
-import { stmt } from '../store/db'
-import type { Db } from '../store/db-types'
+import { stmt } from './db'
+import type { Db } from './db-types'
 
 const RECENT_MAX = 8
 

@@ -4,9 +4,9 @@
 import type { Report, ReportRequest } from '../../../shared/contracts/reports'
 import type { Column } from '../../../shared/domain'
 import { notFound } from '../errors'
-import { getColumn } from '../store/columns'
-import type { Db } from '../store/db-types'
-import { buildReport, hitBounds, type BuildOptions } from './queries'
+import { getColumn } from './columns'
+import type { Db } from './db-types'
+import { buildReport, hitBounds, type BuildOptions } from './reports'
 
 function columnsOf(db: Db, ids: readonly string[], review: boolean): Column[] {
   return ids.map((id) => {
