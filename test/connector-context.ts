@@ -1,7 +1,7 @@
 // A ConnectorContext for testing one connector alone: records what it emits,
 // its deletes and edits, its statuses, gaps and cursors, and matches with real column queries.
 import type { ConnectorContext, EditedMention } from '../src/main/core/connectors/connector'
-import { Router } from '../src/main/core/router'
+import { Router } from '../src/main/core/pipeline/router'
 import type { Column, MentionInput, SourceStatus } from '../src/shared/domain'
 
 export type RecordedStatus = Omit<SourceStatus, 'source' | 'rate'>

@@ -5,11 +5,9 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { EXPORT_FIELDS, ExportFieldSchema, ExportFormatSchema, type ExportField } from '../../shared/contracts/archive'
 import { planParallel, writeExport } from '../core/archive/export'
-import { openReader } from '../core/store/db'
-import { countRows, exportQuery } from '../core/store/export-rows'
 import { parseTime } from '../core/archive/import/records'
 import { CommandFailure } from '../core/errors'
-import { openArchive } from '../core/store/db'
+import { openStore, openStoreReader } from '../core/store/store'
 import { defaultArchive, UsageError } from './args'
 
 export const EXPORT_USAGE = `  earshot export [--db PATH] [--query Q] [--format csv|jsonl] [--fields a,b,...] [--since T] [--until T] [--bom]
@@ -68,17 +66,17 @@ export async function exportCommand(args: string[]): Promise<void> {
   if (!existsSync(archivePath)) throw new Error(`no archive at ${archivePath}`)
 
   // Bring an older archive's schema up to date first; then read on a connection of our own.
-  openArchive(archivePath).close()
-  const reader = openReader(archivePath)
+  openStore(archivePath).close()
+  const { read: reader, close } = openStoreReader(archivePath)
   try {
     let query
     try {
-      query = exportQuery(reader, { scope: { kind: 'query', query: values.query }, since, until, fields })
+      query = reader.exportQuery({ scope: { kind: 'query', query: values.query }, since, until, fields })
     } catch (err) {
       if (err instanceof CommandFailure) throw new UsageError(err.message)
       throw err
     }
-    const total = countRows(reader, query)
+    const total = reader.countExportRows(query)
     const parallel = planParallel(total, query, {
       script: join(__dirname, 'export-worker.js'),
       archivePath,
@@ -92,6 +90,6 @@ export async function exportCommand(args: string[]): Promise<void> {
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return
     throw err
   } finally {
-    reader.close()
+    close()
   }
 }

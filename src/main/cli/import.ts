@@ -13,7 +13,6 @@ import {
 } from '../../shared/contracts/archive'
 import { openHeadlessIngest } from '../core/archive/headless-ingest'
 import { ImportError, ImportReport, MAX_REPORTED_BAD_ROWS, runImport } from '../core/archive/import/importer'
-import { countMentions } from '../core/store/mentions'
 import { defaultArchive, UsageError } from './args'
 
 /** Exit code of an import that stored the good rows and skipped some bad ones. */
@@ -63,7 +62,7 @@ export async function importCommand(args: string[]): Promise<void> {
   const input = file === '-' ? process.stdin.setEncoding('utf8') : createReadStream(file, { encoding: 'utf8' })
   const pipeline = openHeadlessIngest(archivePath, { sentimentWorker: join(__dirname, 'sentiment-worker.js') })
   const report = new ImportReport()
-  const before = countMentions(pipeline.db)
+  const before = pipeline.store.read.countMentions()
   let stored: number
   try {
     await runImport(input as AsyncIterable<string>, { format: format.data, mapping }, pipeline.sink, report)
@@ -74,7 +73,7 @@ export async function importCommand(args: string[]): Promise<void> {
     // Commit what was accepted, then count what was new.
     try {
       await pipeline.ingest.close()
-      stored = countMentions(pipeline.db) - before
+      stored = pipeline.store.read.countMentions() - before
     } finally {
       await pipeline.close()
     }

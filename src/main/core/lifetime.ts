@@ -23,3 +23,35 @@ export class DisposableStore {
     for (const d of items) d()
   }
 }
+
+/** Subscribing to an internal event returns its disposer (VS Code's `Event<T>`). */
+export type Event<T> = (listener: (value: T) => void) => Disposer
+
+/**
+ * One internal event, owned by the service that fires it and exposed as
+ * `onDidX = emitter.event` (VS Code's Emitter). Internal events are typed
+ * values between services, apart from the UI event stream (events.ts); a
+ * listener that throws never stops the others.
+ */
+export class Emitter<T> {
+  private readonly listeners = new Set<(value: T) => void>()
+
+  readonly event: Event<T> = (listener) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  fire(value: T): void {
+    for (const l of this.listeners) {
+      try {
+        l(value)
+      } catch (err) {
+        console.error('earshot: an internal event listener failed:', err)
+      }
+    }
+  }
+
+  dispose(): void {
+    this.listeners.clear()
+  }
+}

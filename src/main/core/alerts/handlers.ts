@@ -1,15 +1,22 @@
 // Handlers of the alerts commands (shared/contracts/alerts.ts).
 import type { alertsCommands } from '../../../shared/contracts/alerts'
-import type { CoreDeps } from '../deps'
+import type { EventHub } from '../events'
 import type { HandlerGroup } from '../dispatch'
-import { listAlerts, markRead, unreadCount } from '../store/alerts'
+import type { Store } from '../store/store'
+import type { AlertService } from './service'
 
-export function alertsHandlers({ db, hub, alerts }: CoreDeps): HandlerGroup<typeof alertsCommands> {
+export interface AlertsDeps {
+  store: Pick<Store, 'read' | 'write'>
+  hub: EventHub
+  alerts: AlertService
+}
+
+export function alertsHandlers({ store, hub, alerts }: AlertsDeps): HandlerGroup<typeof alertsCommands> {
   return {
-    'alerts.list': ({ before, limit }) => ({ items: listAlerts(db, before ?? null, limit), unread: unreadCount(db) }),
+    'alerts.list': ({ before, limit }) => ({ items: store.read.listAlerts(before ?? null, limit), unread: store.read.unreadAlerts() }),
     'alerts.markRead': ({ ids, all }) => {
-      markRead(db, all ? 'all' : (ids ?? []))
-      const unread = unreadCount(db)
+      store.write.markAlertsRead(all ? 'all' : (ids ?? []))
+      const unread = store.read.unreadAlerts()
       hub.emit('alerts.read', { unread })
       return { unread }
     },

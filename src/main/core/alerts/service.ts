@@ -1,31 +1,24 @@
-// Alerts at run time: listens to the `stats.tick` the core already produces
+// Alerts at run time: listens to the stats ticks the core already produces
 // (the buckets are kept up to date from committed hits, so this costs no query
 // and nothing on the ingest path), runs the detector per column with that
 // column's settings and cooldowns, stores what fires and announces it.
 import type { AlertSettings, ColumnAlertSettings, NotifyPrefs } from '../../../shared/contracts/alerts'
 import type { Column, ColumnId, ColumnStats } from '../../../shared/domain'
-import type { ColumnService } from '../columns-service'
+import type { ColumnService } from '../columns/service'
 import { notFound } from '../errors'
 import type { EventHub } from '../events'
-import type { Disposer } from '../lifetime'
-import type { Db } from '../store/db-types'
+import type { Disposer, Event } from '../lifetime'
+import type { Store } from '../store/store'
 import { describeDetection, detect, type LastFired } from './detector'
-import {
-  defaultColumnSettings,
-  insertAlert,
-  loadColumnSettings,
-  loadLastFired,
-  loadNotifyPrefs,
-  pruneColumnSettings,
-  saveColumnSettings,
-  saveNotifyPrefs,
-} from '../store/alerts'
+import { defaultColumnSettings } from '../store/alerts'
 
 export interface AlertServiceDeps {
-  db: Db
+  store: Pick<Store, 'read' | 'write'>
   hub: EventHub
   now: () => number
-  columns: Pick<ColumnService, 'list'>
+  columns: Pick<ColumnService, 'list' | 'onDidChange'>
+  /** Each column's live statistics, as the stats timer ticks. */
+  onStats: Event<ColumnStats[]>
 }
 
 export class AlertService {
@@ -34,17 +27,19 @@ export class AlertService {
   private notify: NotifyPrefs
 
   constructor(private readonly deps: AlertServiceDeps) {
-    this.settings = loadColumnSettings(deps.db)
-    this.lastFired = loadLastFired(deps.db)
-    this.notify = loadNotifyPrefs(deps.db)
+    this.settings = deps.store.read.loadAlertSettings()
+    this.lastFired = deps.store.read.loadLastFired()
+    this.notify = deps.store.read.loadNotifyPrefs()
   }
 
   /** Starts listening to stats ticks and column changes. */
   start(): Disposer {
-    return this.deps.hub.subscribe((name, payload) => {
-      if (name === 'stats.tick') this.evaluate(payload as ColumnStats[])
-      else if (name === 'columns.changed') this.prune(payload as Column[])
-    })
+    const offStats = this.deps.onStats((stats) => this.evaluate(stats))
+    const offColumns = this.deps.columns.onDidChange((columns) => this.prune(columns))
+    return () => {
+      offStats()
+      offColumns()
+    }
   }
 
   settingsOf(columnId: ColumnId): ColumnAlertSettings {
@@ -58,7 +53,7 @@ export class AlertService {
   configure(patch: Partial<ColumnAlertSettings> & { columnId: ColumnId }): ColumnAlertSettings {
     if (!this.deps.columns.list().some((c) => c.id === patch.columnId)) throw notFound(`column ${patch.columnId}`)
     const next = { ...this.settingsOf(patch.columnId), ...patch }
-    saveColumnSettings(this.deps.db, next, this.deps.now())
+    this.deps.store.write.saveAlertSettings(next, this.deps.now())
     this.settings.set(next.columnId, next)
     this.deps.hub.emit('alerts.settings.changed', this.all())
     return next
@@ -66,7 +61,7 @@ export class AlertService {
 
   setNotify(patch: Partial<NotifyPrefs>): NotifyPrefs {
     this.notify = { ...this.notify, ...patch }
-    saveNotifyPrefs(this.deps.db, this.notify)
+    this.deps.store.write.saveNotifyPrefs(this.notify)
     this.deps.hub.emit('alerts.settings.changed', this.all())
     return this.notify
   }
@@ -93,7 +88,7 @@ export class AlertService {
       )
       for (const d of found) {
         titles ??= new Map(this.deps.columns.list().map((c) => [c.id, c.title]))
-        const alert = insertAlert(this.deps.db, {
+        const alert = this.deps.store.write.insertAlert({
           ...d,
           columnId: s.columnId,
           columnTitle: titles.get(s.columnId) ?? s.columnId,
@@ -117,6 +112,6 @@ export class AlertService {
         gone = true
       }
     }
-    if (gone) pruneColumnSettings(this.deps.db, [...ids])
+    if (gone) this.deps.store.write.pruneAlertSettings([...ids])
   }
 }

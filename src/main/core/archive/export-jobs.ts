@@ -9,12 +9,10 @@ import type { Writable } from 'node:stream'
 import type { ExportJob, ExportProgress, ExportRequest } from '../../../shared/contracts/archive'
 import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
-import type { Ingest } from '../pipeline/ingest'
-import type { Db } from '../store/db-types'
 import { planParallel, writeExport } from './export'
-import { openReader } from '../store/db'
 import { formatter } from './export-format'
-import { countRows, exportQuery, type ExportQuery } from '../store/export-rows'
+import type { ExportQuery } from '../store/export-rows'
+import type { Store } from '../store/store'
 
 /** A prepared export that nobody fetched is forgotten after this long. */
 const UNCLAIMED_MS = 10 * 60_000
@@ -30,10 +28,9 @@ interface Job {
 }
 
 export interface ExportJobsOptions {
-  db: Db
+  store: Pick<Store, 'read' | 'openReader'>
   archivePath: string
   hub: EventHub
-  ingest: Pick<Ingest, 'flush'>
   now: () => number
   /** The built export worker script: large exports are read and formatted in worker threads. */
   exportWorker?: string | undefined
@@ -61,11 +58,10 @@ export class ExportJobs {
   start(request: ExportRequest): ExportJob {
     if (request.since != null && request.until != null && request.until <= request.since)
       throw badRequest('the time range ends before it starts', ['until: must be after since'])
-    // Everything accepted so far belongs in the file.
-    this.o.ingest.flush()
-    const query = exportQuery(this.o.db, request)
+    // Everything accepted so far belongs in the file: the store's reads see it.
+    const query = this.o.store.read.exportQuery(request)
     const id = randomUUID()
-    const total = countRows(this.o.db, query)
+    const total = this.o.store.read.countExportRows(query)
     const info: ExportJob = {
       id,
       filename: exportFilename(
@@ -109,11 +105,11 @@ export class ExportJobs {
     }
     update({ state: 'running', path })
     let last = 0
-    let reader: Db | undefined
+    let reader: ReturnType<Store['openReader']> | undefined
     try {
-      reader = openReader(this.o.archivePath)
+      reader = this.o.store.openReader()
       const worker = this.o.exportWorker && { script: this.o.exportWorker, archivePath: this.o.archivePath }
-      const rows = await writeExport(reader, job.request, job.query, out, {
+      const rows = await writeExport(reader.read, job.request, job.query, out, {
         signal: job.abort.signal,
         parallel: planParallel(job.progress.total, job.query, worker || undefined),
         onRows: (n) => {

@@ -7,8 +7,8 @@
 // the run however the export ends (done, cancelled, a failed destination).
 import { Worker } from 'node:worker_threads'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
-import type { Db } from '../store/db-types'
-import { cutAfter, lastKey, type ExportQuery, type ExportSlice } from '../store/export-rows'
+import type { ExportQuery, ExportSlice } from '../store/export-rows'
+import type { StoreReader } from '../store/store'
 import type { ExportWorkerData, ExportWorkerResult, ExportWorkerTask } from './export-worker'
 
 const SLICE_ROWS = 2_000
@@ -30,12 +30,12 @@ export interface ParallelExport {
 }
 
 /** Consecutive slices of the export up to its last row at the start, cut as they are asked for. */
-function* slicesOf(reader: Db, query: ExportQuery, size: number): Generator<ExportSlice> {
-  const last = lastKey(reader, query)
+function* slicesOf(reader: Pick<StoreReader, 'cutExportAfter' | 'lastExportKey'>, query: ExportQuery, size: number): Generator<ExportSlice> {
+  const last = reader.lastExportKey(query)
   if (!last) return
   let after: unknown[] | null = null
   for (;;) {
-    const cut = cutAfter(reader, query, after, size)
+    const cut = reader.cutExportAfter(query, after, size)
     if (!cut || compareKeys(cut, last) >= 0) {
       yield { after, upTo: last }
       return
@@ -63,7 +63,7 @@ export interface ParallelRun {
 
 export function startParallel(
   plan: ParallelExport,
-  reader: Db,
+  reader: Pick<StoreReader, 'cutExportAfter' | 'lastExportKey'>,
   req: { format: ExportFormat; fields: readonly ExportField[] },
   query: ExportQuery,
 ): ParallelRun {

@@ -3,9 +3,9 @@
 // posts the text back, encoded, with the slice's index.
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
-import { openReader } from '../store/db'
 import { formatter } from './export-format'
-import { readSlice, type ExportQuery, type ExportSlice } from '../store/export-rows'
+import type { ExportQuery, ExportSlice } from '../store/export-rows'
+import { openStoreReader } from '../store/store'
 
 export interface ExportWorkerData {
   archivePath: string
@@ -29,11 +29,11 @@ export interface ExportWorkerResult {
 const data = workerData as ExportWorkerData
 // The head (BOM, header line) is the writer's: a slice is rows only.
 const format = formatter(data.format, data.fields, false)
-const reader = openReader(data.archivePath)
+const reader = openStoreReader(data.archivePath).read
 const encoder = new TextEncoder()
 
 parentPort!.on('message', ({ index, slice }: ExportWorkerTask) => {
-  const rows = readSlice(reader, data.fields, data.query, slice)
+  const rows = reader.readExportSlice(data.fields, data.query, slice)
   // Encoded here, so the writer's thread neither copies nor encodes the text.
   const bytes = encoder.encode(format.rows(rows))
   parentPort!.postMessage({ index, bytes, rows: rows.length } satisfies ExportWorkerResult, [bytes.buffer])

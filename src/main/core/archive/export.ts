@@ -12,10 +12,10 @@ import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { availableParallelism } from 'node:os'
 import type { ExportRequest } from '../../../shared/contracts/archive'
-import type { Db } from '../store/db-types'
 import { formatter } from './export-format'
 import { startParallel, type ParallelExport } from './export-parallel'
-import { iterateRows, type ExportQuery, type ExportRow } from '../store/export-rows'
+import type { ExportQuery, ExportRow } from '../store/export-rows'
+import type { StoreReader } from '../store/store'
 
 const BATCH_ROWS = 1_000
 
@@ -47,7 +47,7 @@ export function planParallel(
 
 /** Writes the export to `out` and resolves with the number of rows once `out` has taken them all. */
 export async function writeExport(
-  reader: Db,
+  reader: Pick<StoreReader, 'iterateExportRows' | 'cutExportAfter' | 'lastExportKey'>,
   req: Pick<ExportRequest, 'format' | 'fields' | 'bom'>,
   query: ExportQuery,
   out: Writable,
@@ -58,7 +58,7 @@ export async function writeExport(
   function* inThread(): Generator<{ text: string; rows: number }> {
     let batch: ExportRow[] = []
     // Leaving the loop early (cancel, a closed download) closes the statement.
-    for (const row of iterateRows(reader, req.fields, query)) {
+    for (const row of reader.iterateExportRows(req.fields, query)) {
       batch.push(row)
       if (batch.length === BATCH_ROWS) {
         yield { text: format.rows(batch), rows: batch.length }

@@ -2,18 +2,16 @@
 // import and its benchmark: the archive, the router over its stored columns
 // (so imported mentions land in the columns they match, as live ones do) and
 // the batched writer. No sources start, no events go anywhere.
-import { listColumns } from '../store/columns'
-import { openArchive } from '../store/db'
-import type { Db } from '../store/db-types'
+import { openStore, type Store } from '../store/store'
 import { Ingest } from '../pipeline/ingest'
 import { WorkerScorer } from '../pipeline/sentiment-pool'
-import { Router } from '../router'
-import { StatsTracker } from '../stats'
+import { Router } from '../pipeline/router'
+import { StatsTracker } from '../pipeline/stats'
 import { ingestSink } from './import-jobs'
 import type { ImportSink } from './import/importer'
 
 export interface HeadlessIngest {
-  db: Db
+  store: Store
   ingest: Ingest
   /** A sink that fails the import when the archive cannot be written. */
   sink: ImportSink
@@ -21,19 +19,19 @@ export interface HeadlessIngest {
 }
 
 export function openHeadlessIngest(archivePath: string, options: { sentimentWorker?: string } = {}): HeadlessIngest {
-  const db = openArchive(archivePath)
+  const store = openStore(archivePath)
   const router = new Router()
-  router.setColumns(listColumns(db))
+  router.setColumns(store.read.listColumns())
   const scorer = options.sentimentWorker ? new WorkerScorer(options.sentimentWorker) : undefined
   let failure: unknown
-  const ingest = new Ingest(db, router, new StatsTracker(), {
+  const ingest = new Ingest(store.write, router, new StatsTracker(), {
     now: Date.now,
     ...(scorer ? { scorer } : {}),
-    onCommitted: () => {},
+    sink: { committed: () => {} },
     onError: (err) => (failure ??= err),
   })
   return {
-    db,
+    store,
     ingest,
     sink: ingestSink(ingest, () => failure),
     async close() {
@@ -42,7 +40,7 @@ export function openHeadlessIngest(archivePath: string, options: { sentimentWork
         if (failure !== undefined) throw failure
       } finally {
         await scorer?.close()
-        db.close()
+        store.close()
       }
     },
   }

@@ -2,7 +2,7 @@
 // for its lifetime; browser mode's server streams export downloads from it.
 import type { EventHub } from '../events'
 import type { Ingest } from '../pipeline/ingest'
-import type { Db } from '../store/db-types'
+import type { Store } from '../store/store'
 import { ExportJobs } from './export-jobs'
 import { ImportJobs } from './import-jobs'
 
@@ -13,7 +13,7 @@ export interface ArchiveServices {
 }
 
 export interface ArchiveServicesOptions {
-  db: Db
+  store: Pick<Store, 'read' | 'openReader'>
   archivePath: string
   hub: EventHub
   ingest: Ingest

@@ -5,22 +5,13 @@ import type { OutboxItem, ReplyMode, ReplyPolicy } from '../../../shared/contrac
 import type { Mention, SourceId } from '../../../shared/domain'
 import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
-import type { Db } from '../store/db-types'
-import { getMention } from '../store/mentions'
-import { spendDraft } from '../store/composer'
-import {
-  enqueueReply,
-  getOutboxItem,
-  listOutbox,
-  outboxInStates,
-  updateOutboxItem,
-  type OutboxUpdate,
-} from '../store/outbox'
+import type { OutboxUpdate } from '../store/outbox'
+import type { Store } from '../store/store'
 import { ReplyError, type OutgoingReply, type ReplyChannel } from './channel'
 import { canTake, nextState, type OutboxEvent } from './state'
 
 export interface OutboxOptions {
-  db: Db
+  store: Pick<Store, 'read' | 'write'>
   hub: EventHub
   now: () => number
   /** The reply channel of a source, when it has one configured. */
@@ -80,19 +71,15 @@ export class Outbox {
       )
     }
     // The draft that held the key goes with the enqueue, so a spent key is never offered again.
-    const { item, created } = this.o.db.transaction(() => {
-      const queued = enqueueReply(this.o.db, {
-        key: request.key,
-        source: mention.source,
-        mentionId: mention.id,
-        targetId: mention.externalId,
-        mode: request.mode,
-        text: request.text,
-        now: this.o.now(),
-      })
-      spendDraft(this.o.db, mention.id, request.key)
-      return queued
-    })()
+    const { item, created } = this.o.store.write.enqueueDraftReply({
+      key: request.key,
+      source: mention.source,
+      mentionId: mention.id,
+      targetId: mention.externalId,
+      mode: request.mode,
+      text: request.text,
+      now: this.o.now(),
+    })
     if (!created && (item.mentionId !== mention.id || item.text !== request.text)) {
       throw new CommandFailure('conflict', `idempotency key ${request.key} was already used for another reply`)
     }
@@ -102,7 +89,7 @@ export class Outbox {
   }
 
   retry(id: number): OutboxItem {
-    const item = getOutboxItem(this.o.db, id)
+    const item = this.o.store.read.getOutboxItem(id)
     if (!item) throw notFound(`reply ${id}`)
     if (!canTake(item.state, 'retry'))
       throw badRequest(`reply ${id} is ${item.state}; only a failed reply can be retried`)
@@ -112,7 +99,7 @@ export class Outbox {
   }
 
   list(mentionId: number | undefined, limit: number): OutboxItem[] {
-    return listOutbox(this.o.db, mentionId, limit)
+    return this.o.store.read.listOutbox(mentionId, limit)
   }
 
   /**
@@ -121,13 +108,13 @@ export class Outbox {
    * its way is left to finish; a sent one stays, as our record.
    */
   withdraw(mentionId: number, reason: string): void {
-    for (const item of listOutbox(this.o.db, mentionId, 500))
+    for (const item of this.o.store.read.listOutbox(mentionId, 500))
       if (canTake(item.state, 'withdraw')) this.move(item, 'withdraw', { error: reason })
   }
 
   /** At start: a reply that was mid-send when the app stopped may have gone out; check before resending. */
   resume(): void {
-    for (const item of outboxInStates(this.o.db, ['sending'])) this.move(item, 'lost', { error: 'interrupted' })
+    for (const item of this.o.store.read.outboxInStates(['sending'])) this.move(item, 'lost', { error: 'interrupted' })
     this.kick()
   }
 
@@ -152,14 +139,14 @@ export class Outbox {
   private async pump(): Promise<void> {
     for (;;) {
       if (this.closed) return
-      const next = outboxInStates(this.o.db, ['unknown', 'queued'])[0]
+      const next = this.o.store.read.outboxInStates(['unknown', 'queued'])[0]
       if (!next) return
       await this.process(next)
     }
   }
 
   private async process(item: OutboxItem): Promise<void> {
-    const mention = item.mentionId === null ? undefined : getMention(this.o.db, item.mentionId)
+    const mention = item.mentionId === null ? undefined : this.o.store.read.getMention(item.mentionId)
     const channel = this.o.channel(item.source)
     if (!mention || !channel) {
       const reason = !mention
@@ -201,8 +188,7 @@ export class Outbox {
   }
 
   private move(item: OutboxItem, event: OutboxEvent, fields: Omit<OutboxUpdate, 'state'> = {}): OutboxItem {
-    const updated = updateOutboxItem(
-      this.o.db,
+    const updated = this.o.store.write.updateOutboxItem(
       item.id,
       { ...fields, state: nextState(item.state, event) },
       this.o.now(),
@@ -212,7 +198,7 @@ export class Outbox {
   }
 
   private mention(id: number): Mention {
-    const mention = getMention(this.o.db, id)
+    const mention = this.o.store.read.getMention(id)
     if (!mention) throw notFound(`mention ${id}`)
     return mention
   }

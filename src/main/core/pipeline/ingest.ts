@@ -1,20 +1,22 @@
 // The ingest pipeline: dedupe -> sentiment -> one batched transaction that
 // stores mentions and their column hits together -> stats and live events
 // after commit. A mention is either committed with its hits or not at all.
-import type { ColumnId, Mention, MentionInput } from '../../../shared/domain'
-import { toMatchInput } from '../../../shared/query/match-input'
-import type { Router } from '../router'
-import type { StatsTracker } from '../stats'
-import type { Db } from '../store/db-types'
-import { insertHit } from '../store/columns'
-import { insertMention, type NewMention } from '../store/mentions'
+import type { MentionInput } from '../../../shared/domain'
+import type { StoredMention } from '../store/commit'
+import type { NewMention } from '../store/mentions'
+import type { StoreWriter } from '../store/store'
+import type { Router } from './router'
+import type { StatsTracker } from './stats'
 import { RecentKeys, mentionKey } from './dedupe'
 import { scoreSentiment, sentimentLabel } from './sentiment'
 import type { AsyncScorer } from './sentiment-pool'
 
-export interface Committed {
-  mention: Mention
-  columns: ColumnId[]
+/** A committed mention with the columns it was routed to. */
+export type Committed = StoredMention
+
+/** Where ingest hands each committed batch (the live feed), after the stats have counted it. */
+export interface CommitSink {
+  committed(batch: readonly Committed[]): void
 }
 
 /** A mention that may come with its sentiment already scored (an import of our own export). */
@@ -22,8 +24,8 @@ export type ScoredInput = MentionInput & { sentiment?: number }
 
 export interface IngestOptions {
   now: () => number
-  /** Called after each commit with what it stored (duplicates excluded). */
-  onCommitted: (batch: Committed[]) => void
+  /** Takes each commit's mentions (duplicates excluded). */
+  sink: CommitSink
   /** Called when a commit fails (disk full, I/O error); the batch is kept and retried. */
   onError?: (err: unknown) => void
   flushMs?: number
@@ -49,7 +51,7 @@ export class Ingest {
   committed = 0
 
   constructor(
-    private readonly db: Db,
+    private readonly writer: Pick<StoreWriter, 'commitMentions'>,
     private readonly router: Router,
     private readonly stats: StatsTracker,
     private readonly options: IngestOptions,
@@ -170,23 +172,12 @@ export class Ingest {
           this.stats.add(columnId, c.mention.createdAt, c.mention.sentimentLabel, c.mention.sentiment)
         }
       }
-      if (committed.length > 0) this.options.onCommitted(committed)
+      if (committed.length > 0) this.options.sink.committed(committed)
     }
   }
 
   private commit(batch: readonly NewMention[]): Committed[] {
-    return this.db.transaction(() => {
-      const out: Committed[] = []
-      for (const m of batch) {
-        const input = toMatchInput(m)
-        const id = insertMention(this.db, m, input)
-        if (id === undefined) continue
-        const columns = this.router.route(input)
-        for (const columnId of columns) insertHit(this.db, columnId, m.createdAt, id)
-        out.push({ mention: { ...m, id }, columns })
-      }
-      return out
-    })()
+    return this.writer.commitMentions(batch, (input) => this.router.route(input))
   }
 
   /** Waits for batches being scored, then commits everything. */

@@ -9,19 +9,16 @@
 // that no longer matches loses it and one that now matches gains it); an edit
 // of a post we never stored is offered to ingest as a new mention.
 import type { SourceId } from '../../../shared/domain'
-import { toMatchInput } from '../../../shared/query/match-input'
 import type { EditedMention } from '../connectors/connector'
-import type { Router } from '../router'
-import { insertHit, removeHits } from '../store/columns'
-import type { Db } from '../store/db-types'
-import { reviseMention, storedId, tombstoneMention } from '../store/revisions'
+import type { Store } from '../store/store'
 import type { Committed, Ingest } from './ingest'
+import type { Router } from './router'
 import { scoreSentiment, sentimentLabel } from './sentiment'
 
 export const DELETED_AT_SOURCE = 'The post was deleted by its author; the reply was not sent.'
 
 export interface RevisionsOptions {
-  db: Db
+  store: Pick<Store, 'read' | 'write'>
   router: Router
   ingest: Ingest
   now: () => number
@@ -43,10 +40,10 @@ export class SourceRevisions {
    * A post never stored is left alone.
    */
   retract(source: SourceId, externalIds: readonly string[]): void {
-    const { db, ingest } = this.o
+    const { store, ingest } = this.o
     // A firehose deletes mostly posts we never kept: one key look-up each, and
     // no early commit of what ingest is batching.
-    const ours = externalIds.filter((id) => ingest.accepted(source, id) || storedId(db, source, id) !== undefined)
+    const ours = externalIds.filter((id) => ingest.accepted(source, id) || store.read.storedId(source, id) !== undefined)
     if (ours.length > 0) ingest.afterCommitted(() => this.remove(source, ours))
   }
 
@@ -58,11 +55,11 @@ export class SourceRevisions {
    * public stream are of such posts).
    */
   revise(edits: readonly EditedMention[]): void {
-    const { db, ingest } = this.o
+    const { store, ingest } = this.o
     const ours: EditedMention[] = []
     const unseen: EditedMention[] = []
     for (const e of edits)
-      (ingest.accepted(e.source, e.externalId) || storedId(db, e.source, e.externalId) !== undefined
+      (ingest.accepted(e.source, e.externalId) || store.read.storedId(e.source, e.externalId) !== undefined
         ? ours
         : unseen
       ).push(e)
@@ -78,19 +75,21 @@ export class SourceRevisions {
   }
 
   private remove(source: SourceId, externalIds: readonly string[]): void {
-    const { db } = this.o
+    const { store } = this.o
     try {
       const stored = externalIds.flatMap((externalId) => {
-        const id = storedId(db, source, externalId)
+        const id = store.read.storedId(source, externalId)
         return id === undefined ? [] : [{ externalId, id }]
       })
       if (stored.length === 0) return
       // Before the mention goes, so each withdrawn reply is announced still linked to it.
       for (const { id } of stored) this.o.withdrawReplies(id, DELETED_AT_SOURCE)
       const at = this.o.now()
-      const removed = db.transaction(() =>
-        stored.flatMap(({ externalId }) => tombstoneMention(db, source, externalId, at) ?? []),
-      )()
+      const removed = store.write.tombstoneMentions(
+        source,
+        stored.map((s) => s.externalId),
+        at,
+      )
       if (removed.length > 0) this.o.onRemoved(removed)
     } catch (err) {
       this.o.onError(err)
@@ -98,28 +97,19 @@ export class SourceRevisions {
   }
 
   private apply(edits: readonly EditedMention[]): void {
-    const { db, router } = this.o
-    const unseen: EditedMention[] = []
+    const original = new Map<object, EditedMention>()
+    const scored = edits.map((edit) => {
+      const { score } = scoreSentiment(edit.text)
+      const s = { ...edit, sentiment: score, sentimentLabel: sentimentLabel(score) }
+      original.set(s, edit)
+      return s
+    })
     let revised: Committed[]
+    let unseen: EditedMention[]
     try {
-      revised = db.transaction(() => {
-        const out: Committed[] = []
-        for (const edit of edits) {
-          const { score } = scoreSentiment(edit.text)
-          const scored = { ...edit, sentiment: score, sentimentLabel: sentimentLabel(score) }
-          const mention = reviseMention(db, edit.source, edit.externalId, scored, toMatchInput(scored))
-          if (!mention) {
-            if (storedId(db, edit.source, edit.externalId) === undefined) unseen.push(edit)
-            continue
-          }
-          removeHits(db, mention.id, mention.createdAt)
-          // Routed as stored: the edit changes the text, not who wrote it or what it answers.
-          const columns = router.route(toMatchInput(mention))
-          for (const columnId of columns) insertHit(db, columnId, mention.createdAt, mention.id)
-          out.push({ mention, columns })
-        }
-        return out
-      })()
+      const result = this.o.store.write.reviseMentions(scored, (input) => this.o.router.route(input))
+      revised = result.revised
+      unseen = result.unseen.map((s) => original.get(s)!)
     } catch (err) {
       this.o.onError(err)
       return

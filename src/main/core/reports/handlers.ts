@@ -4,17 +4,13 @@
 // ReportRunner (a worker thread when the core has one); the bounds are two
 // index probes per column and stay on this thread.
 import type { reportsCommands } from '../../../shared/contracts/reports'
-import type { CoreDeps } from '../deps'
+import type { DesktopShell } from '../desktop-shell'
 import type { HandlerGroup } from '../dispatch'
 import { badRequest, CommandFailure } from '../errors'
-import { toSqlWhere } from '../store/query-sql'
 import { annotate, getAnnotations } from '../review/annotations'
-import { saveCopy } from '../store/copy'
 import { expandPath, type ReviewSession } from '../review/session'
-import { listColumns } from '../store/columns'
-import { searchMentions } from '../store/search'
+import type { Store } from '../store/store'
 import { compileColumnQuery } from '../../../shared/query/column-query'
-import { readBounds } from '../store/report-read'
 import type { ReportRunner } from './report-runner'
 import { seriesCsv, seriesFilename } from './series-csv'
 
@@ -24,16 +20,23 @@ const desktopOnly = (what: string) =>
     `${what} needs the desktop app; in a browser, type a path or use the browser's print`,
   )
 
-export function reportsHandlers(
-  deps: CoreDeps,
-  review: ReviewSession,
-  reports: ReportRunner,
-): HandlerGroup<typeof reportsCommands> {
+export interface ReportsDeps {
+  /** The live archive (a copy of it is saved from here). */
+  store: Pick<Store, 'saveCopy'>
+  review: ReviewSession
+  reports: ReportRunner
+  now: () => number
+  /** Native dialogs and PDF printing, from Electron main; absent in browser mode. */
+  shell?: DesktopShell | undefined
+}
+
+export function reportsHandlers(deps: ReportsDeps): HandlerGroup<typeof reportsCommands> {
+  const { review, reports } = deps
   return {
-    'reports.columns': () => listColumns(review.target().db),
+    'reports.columns': () => review.target().store.read.listColumns(),
     'reports.bounds': ({ columnIds }) => {
       const target = review.target()
-      return readBounds(target.db, columnIds, target.review)
+      return target.store.read.readBounds(columnIds, target.review)
     },
     'reports.get': ({ view, ...r }) => reports.report(review.target(), r, view),
     'reports.csv': async (r) => {
@@ -41,7 +44,7 @@ export function reportsHandlers(
       return { filename: seriesFilename(built), csv: seriesCsv(built) }
     },
     'reports.pdf': async ({ title }) => {
-      const shell = deps.options.shell
+      const shell = deps.shell
       if (!shell) throw desktopOnly('saving a PDF')
       return { path: await shell.printToPdf(title) }
     },
@@ -50,25 +53,24 @@ export function reportsHandlers(
     'review.open': ({ path, readOnly }) => review.open(path, readOnly),
     'review.close': () => review.close(),
     'review.choosePath': async ({ purpose }) => {
-      const shell = deps.options.shell
+      const shell = deps.shell
       if (!shell) throw desktopOnly('a file dialog')
       return { path: await shell.chooseArchivePath(purpose) }
     },
     'review.saveCopy': async ({ path, which }) => {
       const target = review.target()
       if (which === 'review' && !target.review) throw badRequest('no archive is under review')
-      if (which === 'live') deps.ingest.flush()
       // saveCopy never overwrites, so no open archive can be the destination.
-      return saveCopy(which === 'live' ? deps.db : target.db, expandPath(path))
+      return (which === 'live' ? deps.store : target.store).saveCopy(expandPath(path))
     },
     'review.search': ({ query, ...options }) => {
       const compiled = compileColumnQuery(query)
       if (!compiled.ok)
         throw badRequest(`invalid query: ${compiled.error.message}`, [`query: ${compiled.error.message}`])
       const target = review.target()
-      const page = searchMentions(target.db, toSqlWhere(compiled.ast), options)
+      const page = target.store.read.searchMentions(compiled.ast, options)
       const annotations = getAnnotations(
-        target.db,
+        target.store,
         page.items.map((m) => m.id),
       )
       return { items: page.items.map((mention, i) => ({ mention, annotation: annotations[i]! })), next: page.next }
@@ -81,7 +83,7 @@ export function reportsHandlers(
           'this archive is open read-only; open it again with changes allowed to annotate it',
         )
       }
-      return annotate(target.db, patch, deps.now())
+      return annotate(target.store, patch, deps.now())
     },
   }
 }

@@ -8,17 +8,16 @@
 // - a report asked for by a view (the Reports view while the user changes the
 //   range or the columns) replaces that view's older one: a waiting one leaves
 //   the queue, a running one is abandoned at its next step (see checkpoint in
-//   queries.ts), and its caller gets a 'conflict' error it no longer awaits.
+//   store/reports.ts), and its caller gets a 'conflict' error it no longer awaits.
 import { Worker } from 'node:worker_threads'
 import type { Report, ReportRequest } from '../../../shared/contracts/reports'
 import { CommandFailure } from '../errors'
-import type { Db } from '../store/db-types'
-import { readReport } from '../store/report-read'
+import type { Store } from '../store/store'
 import type { ReportOutcome, ReportTask, ReportWorkerData } from './report-worker'
 
 /** The archive a report reads (ReviewSession.target()). */
 export interface ReportTarget {
-  db: Db
+  store: Pick<Store, 'read' | 'settle'>
   path: string
   review: boolean
 }
@@ -53,7 +52,9 @@ export class ReportRunner {
   /** The report of `target` for `r`; `view` names the asking view, whose older report this one replaces. */
   async report(target: ReportTarget, r: ReportRequest, view?: string): Promise<Report> {
     const archive = { path: target.path, review: target.review }
-    if (!this.options.script) return readReport(target.db, archive, r)
+    if (!this.options.script) return target.store.read.readReport(archive, r)
+    // The worker reads the file on a connection of its own: what ingest accepted is committed first.
+    target.store.settle()
     if (this.closed) throw new CommandFailure('unavailable', 'Earshot is stopping')
     const key = JSON.stringify([archive, r.columnIds, r.since, r.until, r.top])
     return new Promise<Report>((resolve, reject) => {

@@ -9,9 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import type { ErrorCode } from '../../../shared/contract'
 import type { Report, ReportRequest } from '../../../shared/contracts/reports'
 import { CommandFailure } from '../errors'
-import { openReader } from '../store/db'
-import type { Db } from '../store/db-types'
-import { readReport } from '../store/report-read'
+import { openStoreReader, type StoreReader } from '../store/store'
 
 export interface ReportWorkerData {
   livePath: string
@@ -33,7 +31,7 @@ export type ReportOutcome =
 class Abandoned extends Error {}
 
 const data = workerData as ReportWorkerData
-const readers = new Map<string, { db: Db; file: string }>()
+const readers = new Map<string, { reader: ReturnType<typeof openStoreReader>; file: string }>()
 
 /** Which file a path names now: a review file closed and another opened at its path is another file. */
 const fileAt = (path: string): string => {
@@ -42,24 +40,20 @@ const fileAt = (path: string): string => {
 }
 
 /** The task's archive; a review archive's connection is closed once reports move to another file. */
-function readerFor(path: string): Db {
+function readerFor(path: string): StoreReader {
   const file = fileAt(path)
   for (const [open, reader] of readers) {
     if ((open !== path && open !== data.livePath) || (open === path && reader.file !== file)) {
-      reader.db.close()
+      reader.reader.close()
       readers.delete(open)
     }
   }
   let reader = readers.get(path)
   if (!reader) {
-    const db = openReader(path)
-    // As the writer's connection has them (store/db.ts): DISTINCT's temporary B-tree in memory, a warm cache.
-    db.pragma('temp_store = MEMORY')
-    db.pragma('cache_size = -32000')
-    reader = { db, file }
+    reader = { reader: openStoreReader(path), file }
     readers.set(path, reader)
   }
-  return reader.db
+  return reader.reader.read
 }
 
 function run({ id, archive, request }: ReportTask): ReportOutcome {
@@ -67,7 +61,7 @@ function run({ id, archive, request }: ReportTask): ReportOutcome {
     const checkpoint = () => {
       if (Atomics.load(data.abandon, 0) === id) throw new Abandoned()
     }
-    return { id, report: readReport(readerFor(archive.path), archive, request, { checkpoint }) }
+    return { id, report: readerFor(archive.path).readReport(archive, request, { checkpoint }) }
   } catch (err) {
     if (err instanceof Abandoned) return { id, abandoned: true }
     if (err instanceof CommandFailure)

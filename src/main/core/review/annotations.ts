@@ -1,11 +1,10 @@
 // Review annotations: a mention's note, tags and reviewed flag. They live in
 // the triage rows of the archive they describe; the triage store
-// (triage/store.ts) owns those tables, this module only maps its states to
+// (store/triage.ts) owns those tables, this module only maps its states to
 // the reports contract's Annotation.
 import type { Annotation } from '../../../shared/contracts/reports'
 import type { TriageState } from '../../../shared/contracts/triage'
-import { getTriage, setTriage } from '../store/triage'
-import type { Db } from '../store/db-types'
+import type { Store } from '../store/store'
 
 export interface AnnotationPatch {
   mentionId: number
@@ -22,11 +21,11 @@ const toAnnotation = (t: TriageState): Annotation => ({
 })
 
 /** Annotations of the given mentions, in their order (unannotated ones come back empty). */
-export function getAnnotations(db: Db, ids: readonly number[]): Annotation[] {
-  return getTriage(db, ids).map(toAnnotation)
+export function getAnnotations(store: Pick<Store, 'read'>, ids: readonly number[]): Annotation[] {
+  return store.read.getTriage(ids).map(toAnnotation)
 }
 
-export function annotate(db: Db, patch: AnnotationPatch, now: number): Annotation {
+export function annotate(store: Pick<Store, 'write'>, patch: AnnotationPatch, now: number): Annotation {
   const { mentionId, ...change } = patch
-  return toAnnotation(setTriage(db, [mentionId], change, now)[0]!)
+  return toAnnotation(store.write.setTriage([mentionId], change, now)[0]!)
 }

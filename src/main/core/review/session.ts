@@ -6,14 +6,10 @@ import { homedir } from 'node:os'
 import { resolve } from 'node:path'
 import type { ReviewState } from '../../../shared/contracts/reports'
 import { badRequest, notFound } from '../errors'
-import { openArchive } from '../store/db'
-import type { Db } from '../store/db-types'
-import { countMentions } from '../store/mentions'
-import { MIGRATIONS } from '../store/migrations'
-import { schemaVersion } from '../store/migrations/migration'
+import { openStore, type Store } from '../store/store'
 
 export interface ReviewTarget {
-  db: Db
+  store: Store
   path: string
   /** True for the archive under review, false for the live one. */
   review: boolean
@@ -21,7 +17,7 @@ export interface ReviewTarget {
 }
 
 interface Opened {
-  db: Db
+  store: Store
   path: string
   readOnly: boolean
 }
@@ -44,7 +40,7 @@ export class ReviewSession {
   private opened: Opened | null = null
 
   constructor(
-    private readonly live: { db: Db; path: string; flush: () => void },
+    private readonly live: { store: Store; path: string },
     private readonly changed: (state: ReviewState) => void = () => {},
   ) {}
 
@@ -52,15 +48,14 @@ export class ReviewSession {
     const o = this.opened
     return {
       livePath: this.live.path,
-      review: o ? { path: o.path, readOnly: o.readOnly, mentionCount: countMentions(o.db) } : null,
+      review: o ? { path: o.path, readOnly: o.readOnly, mentionCount: o.store.read.countMentions() } : null,
     }
   }
 
-  /** The archive reports read now; the live one is flushed first so a report sees what the deck shows. */
+  /** The archive reports read now (the live store's reads see what the deck shows). */
   target(): ReviewTarget {
     if (this.opened) return { ...this.opened, review: true }
-    this.live.flush()
-    return { db: this.live.db, path: this.live.path, review: false, readOnly: false }
+    return { store: this.live.store, path: this.live.path, review: false, readOnly: false }
   }
 
   isLive(path: string): boolean {
@@ -73,20 +68,20 @@ export class ReviewSession {
     if (!statSync(path).isFile()) throw badRequest(`${path} is not a file`)
     if (this.isLive(path))
       throw badRequest('that is the live archive; it is already open (choose another file to review)')
-    let db: Db
+    let store: Store
     try {
-      db = openArchive(path, { readonly: readOnly })
+      store = openStore(path, { readonly: readOnly })
     } catch (err) {
       throw badRequest(`could not open ${path}: ${err instanceof Error ? err.message : String(err)}`)
     }
     try {
-      assertReadable(db, path)
+      store.assertCurrent()
     } catch (err) {
-      db.close()
-      throw err
+      store.close()
+      throw badRequest(err instanceof Error ? err.message : String(err))
     }
     this.closeOpened()
-    this.opened = { db, path, readOnly }
+    this.opened = { store, path, readOnly }
     const state = this.state()
     this.changed(state)
     return state
@@ -104,28 +99,7 @@ export class ReviewSession {
   }
 
   private closeOpened(): void {
-    this.opened?.db.close()
+    this.opened?.store.close()
     this.opened = null
-  }
-}
-
-/**
- * A file opened read-only is never migrated, so it must already be at this
- * version's schema; anything else is not an Earshot archive we can read as is.
- */
-function assertReadable(db: Db, path: string): void {
-  const latest = MIGRATIONS.at(-1)!.version
-  let version: number
-  try {
-    version = schemaVersion(db)
-    db.prepare('SELECT 1 FROM mentions LIMIT 1').get()
-  } catch (err) {
-    throw badRequest(`${path} is not an Earshot archive (${err instanceof Error ? err.message : String(err)})`)
-  }
-  if (version < latest) {
-    throw badRequest(
-      `${path} was written by an older Earshot (schema ${version}, this version uses ${latest}); ` +
-        'open it with changes allowed to upgrade it, or open a copy',
-    )
   }
 }

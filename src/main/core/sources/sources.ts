@@ -16,13 +16,14 @@ import { DemoConnector, DemoReplySink } from '../connectors/demo'
 import { badRequest } from '../errors'
 import type { EventHub } from '../events'
 import type { ReplyChannel } from '../outbox/channel'
+import type { ColumnService } from '../columns/service'
+import type { Disposer } from '../lifetime'
+import type { Ingest } from '../pipeline/ingest'
 import type { SourceRevisions } from '../pipeline/revisions'
-import type { Router } from '../router'
+import type { Router } from '../pipeline/router'
 import type { SecretStore } from '../secrets/secret-store'
-import type { Db } from '../store/db-types'
+import type { Store } from '../store/store'
 import type { ThreadFetcher } from '../thread/fetcher'
-import { closeGap, openGap, openGapOf } from '../store/gaps'
-import { getCursor, loadSourceConfig, saveSourceConfig, setCursor } from '../store/source-state'
 import type { DriverDeps, SourceDriver, SourceDrivers } from './driver'
 
 const RATE_WINDOW_MS = 5_000
@@ -34,15 +35,16 @@ interface Running {
 }
 
 export interface SourcesOptions {
-  db: Db
+  store: Pick<Store, 'read' | 'write'>
   hub: EventHub
   router: Router
   secrets: SecretStore
   drivers: SourceDrivers
-  ingest: (mentions: MentionInput[]) => void
+  /** Where connectors' mentions go (the pipeline's ingest). */
+  ingest: Pick<Ingest, 'push'>
   /** Applies an author's deletes and edits (pipeline/revisions). */
   revisions: Pick<SourceRevisions, 'retract' | 'revise'>
-  columns: () => readonly Column[]
+  columns: Pick<ColumnService, 'list' | 'onDidChange'>
   now: () => number
   env?: NodeJS.ProcessEnv
 }
@@ -56,20 +58,20 @@ export class Sources {
   private demo: DemoConnector | undefined
   private demoSeed: number | undefined
   readonly demoSink = new DemoReplySink()
+  private readonly offColumns: Disposer
 
   constructor(private readonly o: SourcesOptions) {
     this.configs = { ...DEFAULT_SOURCE_CONFIGS }
     for (const source of CONFIGURABLE_SOURCES) {
       const stored = SOURCE_CONFIG_SCHEMAS[source].safeParse({
         ...DEFAULT_SOURCE_CONFIGS[source],
-        ...(loadSourceConfig(o.db, source) as object | undefined),
+        ...(o.store.read.loadSourceConfig(source) as object | undefined),
       })
       if (stored.success) (this.configs as Record<string, unknown>)[source] = stored.data
     }
     this.replyChannels.set('demo', this.demoSink)
-    o.hub.subscribe((name, payload) => {
-      if (name !== 'columns.changed') return
-      for (const { connector } of this.running.values()) connector.columnsChanged?.(payload as readonly Column[])
+    this.offColumns = o.columns.onDidChange((columns) => {
+      for (const { connector } of this.running.values()) connector.columnsChanged?.(columns)
     })
   }
 
@@ -133,7 +135,7 @@ export class Sources {
       }
     }
     ;(this.configs as Record<string, unknown>)[source] = merged.data
-    saveSourceConfig(this.o.db, source, merged.data, this.o.now())
+    this.o.store.write.saveSourceConfig(source, merged.data, this.o.now())
     this.restart(source)
     const entry = this.entry(source)
     this.o.hub.emit('source.configured', entry)
@@ -161,12 +163,12 @@ export class Sources {
     const source = connector.source
     const entry: Running = { connector, samples: [] }
     this.running.set(source, entry)
-    const { db, now } = this.o
+    const { store, now } = this.o
     const ctx: ConnectorContext = {
       emit: (mentions) => {
         if (mentions.length === 0 || this.running.get(source) !== entry) return
         entry.samples.push([now(), mentions.length])
-        this.o.ingest(mentions)
+        this.o.ingest.push(mentions)
       },
       retract: (externalIds) => {
         if (externalIds.length > 0 && this.running.get(source) === entry) this.o.revisions.retract(source, externalIds)
@@ -180,19 +182,19 @@ export class Sources {
       now,
       gap: {
         open: (reason) => {
-          if (openGapOf(db, source)) return
-          this.o.hub.emit('gap.changed', openGap(db, source, now(), this.o.secrets.redact(reason)))
+          if (store.read.openGapOf(source)) return
+          this.o.hub.emit('gap.changed', store.write.openGap(source, now(), this.o.secrets.redact(reason)))
         },
         close: () => {
-          const closed = closeGap(db, source, now())
+          const closed = store.write.closeGap(source, now())
           if (closed) this.o.hub.emit('gap.changed', closed)
         },
       },
       cursor: {
-        get: (key) => getCursor(db, source, key),
-        set: (key, value) => setCursor(db, source, key, value, now()),
+        get: (key) => store.read.getCursor(source, key),
+        set: (key, value) => store.write.setCursor(source, key, value, now()),
       },
-      columns: this.o.columns,
+      columns: () => this.o.columns.list(),
       matches: (mention) => this.o.router.anyMatch(mention),
       log: (message) => console.error(`earshot: ${source}: ${this.o.secrets.redact(message)}`),
       notice: (columnId, message) => {
@@ -217,10 +219,11 @@ export class Sources {
 
   /** Stops every source at shutdown; each live source opens a gap that its next connection closes. */
   async stopAll(): Promise<void> {
+    this.offColumns()
     const sources = [...this.running.keys()]
     for (const source of sources) {
-      if (source !== 'demo' && !openGapOf(this.o.db, source))
-        openGap(this.o.db, source, this.o.now(), 'Earshot was not running')
+      if (source !== 'demo' && !this.o.store.read.openGapOf(source))
+        this.o.store.write.openGap(source, this.o.now(), 'Earshot was not running')
     }
     await Promise.all(sources.map((source) => this.stop(source)))
   }

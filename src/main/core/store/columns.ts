@@ -135,6 +135,35 @@ export function backfillColumn(db: Db, columnId: string, where: SqlWhere): numbe
   })()
 }
 
+/** A new column with its history back-filled from the archive, in one transaction. */
+export function createColumn(db: Db, draft: ColumnDraft, where: SqlWhere, now: number): Column {
+  return db.transaction(() => {
+    const c = insertColumn(db, draft, now)
+    backfillColumn(db, c.id, where)
+    return c
+  })()
+}
+
+/** Saves a column; with a new query (`where`), its hits are rebuilt in the same transaction. */
+export function updateColumn(db: Db, column: Column, where: SqlWhere | null): void {
+  db.transaction(() => {
+    saveColumn(db, column)
+    if (where) backfillColumn(db, column.id, where)
+  })()
+}
+
+/** Replaces every column (a workspace import), all or nothing; returns the new ones. */
+export function replaceColumns(
+  db: Db,
+  drafts: ReadonlyArray<{ draft: ColumnDraft; where: SqlWhere }>,
+  now: number,
+): Column[] {
+  return db.transaction(() => {
+    for (const c of listColumns(db)) deleteColumn(db, c.id)
+    return drafts.map(({ draft, where }) => createColumn(db, draft, where, now))
+  })()
+}
+
 export function columnTotal(db: Db, columnId: string): number {
   return stmt<[string], { n: number }>(db, 'SELECT count(*) AS n FROM column_hits WHERE column_id = ?').get(columnId)!.n
 }

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import type { Db } from './db-types'
 import { MIGRATIONS } from './migrations'
-import { assertNotTooNew, migrate } from './migrations/migration'
+import { assertNotTooNew, migrate, schemaVersion } from './migrations/migration'
 
 export interface OpenOptions {
   readonly?: boolean
@@ -38,6 +38,9 @@ export function openArchive(path: string, options: OpenOptions = {}): Db {
 export function openReader(path: string): Db {
   const db = new Database(path, { readonly: true, fileMustExist: true })
   db.pragma('busy_timeout = 5000')
+  // As the writer's connection has them: DISTINCT's temporary B-tree in memory, a warm cache.
+  db.pragma('temp_store = MEMORY')
+  db.pragma('cache_size = -32000')
   return db
 }
 
@@ -58,4 +61,22 @@ export function stmt<P extends unknown[] | object = unknown[], R = unknown>(
     perDb.set(sql, s)
   }
   return s as unknown as Database.Statement<P, R>
+}
+
+/** Throws unless `db` is an Earshot archive at this version's schema (see Store.assertCurrent). */
+export function assertCurrentSchema(db: Db, path: string): void {
+  const latest = MIGRATIONS.at(-1)!.version
+  let version: number
+  try {
+    version = schemaVersion(db)
+    db.prepare('SELECT 1 FROM mentions LIMIT 1').get()
+  } catch (err) {
+    throw new Error(`${path} is not an Earshot archive (${err instanceof Error ? err.message : String(err)})`)
+  }
+  if (version < latest) {
+    throw new Error(
+      `${path} was written by an older Earshot (schema ${version}, this version uses ${latest}); ` +
+        'open it with changes allowed to upgrade it, or open a copy',
+    )
+  }
 }

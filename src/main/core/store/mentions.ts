@@ -4,7 +4,6 @@ import type { Mention, MentionKind, PageCursor, SentimentLabel, SourceId } from 
 import type { MatchInput } from '../../../shared/query/match-input'
 import type { Db } from './db-types'
 import { stmt } from './db'
-import { entitiesField } from './migrations/0020-query-fields'
 
 export interface MentionRow {
   id: number
@@ -60,6 +59,12 @@ export function rowToMention(r: MentionRow): Mention {
     sentimentLabel: r.sentiment_label as SentimentLabel,
     ...(typeof r.edited_at === 'number' ? { editedAt: r.edited_at } : {}),
   }
+}
+
+/** The #hashtags and @mentions as the query language's SQL reads them: ' #tag @user '. */
+export function entitiesField(hashtags: readonly string[], mentions: readonly string[]): string {
+  const parts = [...hashtags.map((t) => `#${t}`), ...mentions.map((m) => `@${m}`)]
+  return parts.length === 0 ? '' : ` ${parts.join(' ')} `
 }
 
 /** A mention ready to store: everything but the id the archive assigns. */

@@ -1,6 +1,7 @@
 // Outbox rows: one per reply, unique on the caller's idempotency key.
 import type { OutboxItem, OutboxState, ReplyMode } from '../../../shared/contracts/replies'
 import type { SourceId } from '../../../shared/domain'
+import { spendDraft } from './composer'
 import { stmt } from './db'
 import type { Db } from './db-types'
 
@@ -58,6 +59,15 @@ export function enqueueReply(db: Db, item: NewOutboxItem): { item: OutboxItem; c
      VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING *`,
   ).get(item.key, item.source, item.mentionId, item.targetId, item.mode, item.text, item.now, item.now)!
   return { item: toItem(row), created: true }
+}
+
+/** Queues the reply a draft holds and spends the draft's key in the same transaction. */
+export function enqueueDraftReply(db: Db, item: NewOutboxItem & { mentionId: number }): { item: OutboxItem; created: boolean } {
+  return db.transaction(() => {
+    const queued = enqueueReply(db, item)
+    spendDraft(db, item.mentionId, item.key)
+    return queued
+  })()
 }
 
 export function getOutboxItem(db: Db, id: number): OutboxItem | undefined {

@@ -5,12 +5,12 @@
 // stay as our record, unlinked (a later mention may be given the freed id).
 // An edit replaces the text and what is derived from it, and re-indexes it.
 import type { Mention, SourceId } from '../../../shared/domain'
-import type { MatchInput } from '../../../shared/query/match-input'
+import { toMatchInput, type MatchInput, type MatchSource } from '../../../shared/query/match-input'
+import type { Route, StoredMention } from './commit'
 import type { Db } from './db-types'
 import { stmt } from './db'
-import { removeHits } from './columns'
-import { INDEX_MENTION_SQL, rowToMention, UNINDEX_MENTION_SQL, type MentionRow, type NewMention } from './mentions'
-import { entitiesField } from './migrations/0020-query-fields'
+import { insertHit, removeHits } from './columns'
+import { entitiesField, INDEX_MENTION_SQL, rowToMention, UNINDEX_MENTION_SQL, type MentionRow, type NewMention } from './mentions'
 
 const BY_EXTERNAL_ID = 'SELECT * FROM mentions WHERE source = ? AND external_id = ?'
 
@@ -88,4 +88,39 @@ export function reviseMention(
   stmt(db, UNINDEX_MENTION_SQL).run(old.id, old.text, old.author_handle, old.author_name)
   stmt(db, INDEX_MENTION_SQL).run(row.id, row.text, row.author_handle, row.author_name)
   return rowToMention(row)
+}
+
+/** Deletes posts at their source's word, all in one transaction; returns the ids of those the archive held. */
+export function tombstoneMentions(db: Db, source: SourceId, externalIds: readonly string[], at: number): number[] {
+  return db.transaction(() => externalIds.flatMap((externalId) => tombstoneMention(db, source, externalId, at) ?? []))()
+}
+
+type EditedMentionOf = EditedFields & MatchSource & { source: SourceId; externalId: string }
+
+/**
+ * Applies scored edits in one transaction: new text, sentiment and search row, and the columns
+ * routed again; `unseen` are edits of posts the archive does not hold.
+ */
+export function reviseMentions<E extends EditedMentionOf>(
+  db: Db,
+  edits: readonly E[],
+  route: Route,
+): { revised: StoredMention[]; unseen: E[] } {
+  return db.transaction(() => {
+    const revised: StoredMention[] = []
+    const unseen: E[] = []
+    for (const edit of edits) {
+      const mention = reviseMention(db, edit.source, edit.externalId, edit, toMatchInput(edit))
+      if (!mention) {
+        if (storedId(db, edit.source, edit.externalId) === undefined) unseen.push(edit)
+        continue
+      }
+      removeHits(db, mention.id, mention.createdAt)
+      // Routed as stored: the edit changes the text, not who wrote it or what it answers.
+      const columns = route(toMatchInput(mention))
+      for (const columnId of columns) insertHit(db, columnId, mention.createdAt, mention.id)
+      revised.push({ mention, columns })
+    }
+    return { revised, unseen }
+  })()
 }

@@ -6,9 +6,7 @@
 import type { Thread, ThreadAncestor, ThreadReply } from '../../../shared/contracts/thread'
 import type { Mention, MentionInput, SourceId } from '../../../shared/domain'
 import { notFound } from '../errors'
-import type { Db } from '../store/db-types'
-import { getMention } from '../store/mentions'
-import { findByExternalId, repliesTo } from '../store/thread'
+import type { StoreReader } from '../store/store'
 import { ThreadCache } from './cache'
 import { ThreadFetchError, type ThreadChild, type ThreadFetcher } from './fetcher'
 
@@ -16,7 +14,7 @@ import { ThreadFetchError, type ThreadChild, type ThreadFetcher } from './fetche
 export type FetcherLookup = (source: SourceId) => ThreadFetcher | { unavailable: string } | undefined
 
 export interface ThreadServiceOptions {
-  db: Db
+  store: { read: Pick<StoreReader, 'getMention' | 'findByExternalId' | 'repliesTo'> }
   now: () => number
   fetcher: FetcherLookup
   /** How long fetched posts are kept; default five minutes. */
@@ -50,7 +48,7 @@ export class ThreadService {
   }
 
   async thread(mentionId: number, maxAncestors: number, maxReplies: number): Promise<Thread> {
-    const mention = getMention(this.o.db, mentionId)
+    const mention = this.o.store.read.getMention(mentionId)
     if (!mention) throw notFound(`mention ${mentionId}`)
     const { ancestors, truncated } = await this.ancestors(mention, maxAncestors)
     return { mentionId, ancestors, truncated, replies: this.replies(mention, maxReplies) }
@@ -66,7 +64,7 @@ export class ThreadService {
       if (chain.length >= max) return { ancestors: chain.reverse(), truncated: true }
       const ref = child.refId
       seen.add(ref)
-      const archived = findByExternalId(this.o.db, source, ref)
+      const archived = this.o.store.read.findByExternalId(source, ref)
       if (archived) {
         chain.push({ from: 'archive', mention: archived })
         child = archived
@@ -146,12 +144,12 @@ export class ThreadService {
   /** Replies to the same post as the mention, and to the mention itself, newest first. */
   private replies(mention: Mention, max: number): ThreadReply[] {
     if (max === 0) return []
-    const toMention = repliesTo(this.o.db, mention.source, mention.externalId, mention.id, max).map(
+    const toMention = this.o.store.read.repliesTo(mention.source, mention.externalId, mention.id, max).map(
       (m): ThreadReply => ({ to: 'mention', mention: m }),
     )
     const toParent =
       mention.kind === 'reply' && mention.refId !== null
-        ? repliesTo(this.o.db, mention.source, mention.refId, mention.id, max).map((m): ThreadReply => ({
+        ? this.o.store.read.repliesTo(mention.source, mention.refId, mention.id, max).map((m): ThreadReply => ({
             to: 'parent',
             mention: m,
           }))

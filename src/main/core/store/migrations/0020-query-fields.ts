@@ -5,7 +5,11 @@
 import { extractEntities, foldHandle, normalizeLang } from '../../../../shared/query/match-input'
 import type { Migration } from './migration'
 
-export function entitiesField(hashtags: readonly string[], mentions: readonly string[]): string {
+// The stored form of the #hashtags and @mentions as this step wrote it (store/mentions.ts has the
+// live one): a migration keeps its own, so changing the live code never changes what a step did.
+// The derivation itself (match-input) is the running version's on purpose: these fields cache the
+// live matcher's reading of each text, and a later change to the matcher is a new step.
+function entitiesField(hashtags: readonly string[], mentions: readonly string[]): string {
   const parts = [...hashtags.map((t) => `#${t}`), ...mentions.map((m) => `@${m}`)]
   return parts.length === 0 ? '' : ` ${parts.join(' ')} `
 }

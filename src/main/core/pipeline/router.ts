@@ -1,10 +1,10 @@
 // Routes each new mention to the columns whose query it matches. Queries are
 // compiled when columns change, never per mention; each mention's match input
 // (tokens, entities, folded fields) is computed once and shared by all columns.
-import { compileColumnQuery } from '../../shared/query/column-query'
-import type { Matcher } from '../../shared/query/match'
-import { toMatchInput, type MatchInput } from '../../shared/query/match-input'
-import { SENTIMENT_LABELS, type Column, type ColumnId, type MentionInput } from '../../shared/domain'
+import { compileColumnQuery } from '../../../shared/query/column-query'
+import type { Matcher } from '../../../shared/query/match'
+import { toMatchInput, type MatchInput } from '../../../shared/query/match-input'
+import { SENTIMENT_LABELS, type Column, type ColumnId, type MentionInput } from '../../../shared/domain'
 
 interface Route {
   columnId: ColumnId

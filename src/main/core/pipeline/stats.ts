@@ -9,9 +9,8 @@ import {
   type ColumnStats,
   type SentimentLabel,
   type StatsBucket,
-} from '../../shared/domain'
-import { columnTotal, hitBuckets } from './store/columns'
-import type { Db } from './store/db-types'
+} from '../../../shared/domain'
+import type { StoreReader } from '../store/store'
 
 interface ColumnCounters {
   total: number
@@ -28,16 +27,16 @@ export class StatsTracker {
   private columns = new Map<ColumnId, ColumnCounters>()
 
   /** (Re)load a column from the archive, e.g. after it was created or back-filled. */
-  load(db: Db, columnId: ColumnId, now: number): void {
+  load(read: Pick<StoreReader, 'hitBuckets' | 'columnTotal'>, columnId: ColumnId, now: number): void {
     const since = bucketOf(now) - STATS_WINDOW_MS + STATS_BUCKET_MS
     const buckets = new Map<number, StatsBucket>()
-    for (const row of hitBuckets(db, columnId, since, STATS_BUCKET_MS)) {
+    for (const row of read.hitBuckets(columnId, since, STATS_BUCKET_MS)) {
       const b = buckets.get(row.bucket) ?? emptyBucket(row.bucket)
       b[row.label as SentimentLabel] += row.n
       b.sentimentSum += row.score
       buckets.set(row.bucket, b)
     }
-    this.columns.set(columnId, { total: columnTotal(db, columnId), buckets })
+    this.columns.set(columnId, { total: read.columnTotal(columnId), buckets })
   }
 
   remove(columnId: ColumnId): void {

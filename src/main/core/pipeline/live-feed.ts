@@ -2,11 +2,11 @@
 // per interval, each mention once, and at most `perColumn` of the newest per
 // column (the rest are in the archive and page in when scrolled to). Deletes
 // and edits from the sources reach what it still holds.
-import type { MentionsBatch } from '../../shared/contract'
-import type { ColumnId, Mention } from '../../shared/domain'
-import type { Committed } from './pipeline/ingest'
+import type { MentionsBatch } from '../../../shared/contract'
+import type { ColumnId, Mention } from '../../../shared/domain'
+import type { CommitSink, Committed } from './ingest'
 
-export class LiveFeed {
+export class LiveFeed implements CommitSink {
   private pending: Committed[] = []
   private timer: ReturnType<typeof setTimeout> | undefined
 
@@ -16,7 +16,7 @@ export class LiveFeed {
     private readonly perColumn = 150,
   ) {}
 
-  add(committed: readonly Committed[]): void {
+  committed(committed: readonly Committed[]): void {
     for (const c of committed) if (c.columns.length > 0) this.pending.push(c)
     if (!this.timer && this.pending.length > 0) this.timer = setTimeout(() => this.flush(), this.intervalMs)
   }
