@@ -13,6 +13,7 @@ import { backfillColumn, insertColumn, listColumns } from '../src/main/core/stor
 import { toSqlWhere } from '../src/main/core/store/query-sql'
 import { compileColumnQuery } from '../src/shared/query/column-query'
 import { ms, openBenchArchive, RESULTS, rssSampler } from './archive'
+import { storeOf } from '../src/main/core/store/store'
 
 const COLUMNS = ['comcast OR xfinity', 'jetblue', '"whole foods"', 'ford']
 
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
       const t0 = process.hrtime.bigint()
       // RSS every 100,000 rows: flat memory means these stay level as the file grows.
       const rssByRows: Record<number, number> = {}
-      const rows = await writeExport(reader, { format, fields, bom: true }, query, createWriteStream(file), {
+      const rows = await writeExport(storeOf(reader).read, { format, fields, bom: true }, query, createWriteStream(file), {
         parallel:
           threads === 'one'
             ? undefined

@@ -12,6 +12,7 @@ import { openHeadlessIngest } from '../src/main/core/archive/headless-ingest'
 import { ImportReport, runImport } from '../src/main/core/archive/import/importer'
 import { insertColumn, listColumns } from '../src/main/core/store/columns'
 import { openArchive } from '../src/main/core/store/db'
+import { openReader } from '../src/main/core/store/db'
 import { countMentions } from '../src/main/core/store/mentions'
 import { ms, RESULTS, rssSampler } from './archive'
 
@@ -74,9 +75,11 @@ async function main(): Promise<void> {
     const report = new ImportReport()
     await runImport(createReadStream(file, { encoding: 'utf8' }), { format: 'twarc' }, pipeline.sink, report)
     await pipeline.ingest.close()
-    const stored = countMentions(pipeline.db)
-    const hits = (pipeline.db.prepare('SELECT count(*) AS n FROM column_hits').get() as { n: number }).n
     await pipeline.close()
+    const check = openReader(archive)
+    const stored = countMentions(check)
+    const hits = (check.prepare('SELECT count(*) AS n FROM column_hits').get() as { n: number }).n
+    check.close()
     const seconds = ms(t0) / 1000
     const memory = rss.stop()
     const result = {

@@ -18,6 +18,7 @@ import { insertHit } from '../src/main/core/store/columns'
 import { INDEX_MENTION_SQL, INSERT_MENTION_SQL, insertMention, mentionValues } from '../src/main/core/store/mentions'
 import type { MentionInput } from '../src/shared/domain'
 import { toMatchInput } from '../src/shared/query/match-input'
+import { storeOf } from '../src/main/core/store/store'
 
 const N = Number(process.env.BENCH_MENTIONS ?? 200_000)
 const CHUNK = 500
@@ -51,18 +52,20 @@ for (const q of QUERIES) insertColumn(db, { title: q, query: q }, start)
 const router = new Router()
 router.setColumns(listColumns(db))
 const stats = new StatsTracker()
-for (const c of listColumns(db)) stats.load(db, c.id, start)
+for (const c of listColumns(db)) stats.load(storeOf(db).read, c.id, start)
 let batches = 0
 let hits = 0
 const live = new LiveFeed(() => batches++, 100)
 // As the app runs it: sentiment in the worker thread, the writer on the main thread.
 const scorer = new WorkerScorer(join(__dirname, 'sentiment-worker.js'))
-const ingest = new Ingest(db, router, stats, {
+const ingest = new Ingest(storeOf(db).write, router, stats, {
   now: Date.now,
   scorer,
-  onCommitted: (b) => {
-    for (const c of b) hits += c.columns.length
-    live.add(b)
+  sink: {
+    committed: (b) => {
+      for (const c of b) hits += c.columns.length
+      live.committed(b)
+    },
   },
   maxBatch: 2_000,
 })

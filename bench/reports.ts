@@ -21,6 +21,7 @@ import { backfillColumn, insertColumn, listColumns } from '../src/main/core/stor
 import { openArchive } from '../src/main/core/store/db'
 import { ReportRequestSchema } from '../src/shared/contracts/reports'
 import { compileColumnQuery } from '../src/shared/query/column-query'
+import { storeOf } from '../src/main/core/store/store'
 
 const ARCHIVE_SIZE = Number(process.env.BENCH_ARCHIVE ?? 1_000_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 12)
@@ -90,7 +91,7 @@ const HEAVY = ReportRequestSchema.parse({
   since: until - 30 * DAY,
   until,
 })
-const target = { db, path: archivePath, review: false }
+const target = { store: storeOf(db), path: archivePath, review: false }
 const round = (n: number) => Number(n.toFixed(1))
 
 /** The event loop's sampling interval: an idle loop reads this much, so it is taken off. */

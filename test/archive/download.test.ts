@@ -3,7 +3,7 @@
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import { startServer, type RunningServer } from '../../src/main/serve/server'
 import { TOKEN_COOKIE } from '../../src/shared/wire'
 import type { ExportJob } from '../../src/shared/contracts/archive'

@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { PassThrough, Writable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core/core'
+import { createCore } from '../../src/main/core/app/core'
 import { planParallel, writeExport, type ExportRunOptions } from '../../src/main/core/archive/export'
 import { openReader } from '../../src/main/core/store/db'
+import { storeOf } from '../../src/main/core/store/store'
 import { exportQuery, type ExportQuery } from '../../src/main/core/store/export-rows'
 import { EXPORT_FIELDS, type ExportFormat } from '../../src/shared/contracts/archive'
 import type { Column } from '../../src/shared/domain'
@@ -32,7 +33,7 @@ async function exportText(
     out.on('data', (d: Buffer) => chunks.push(d))
     // Small slices: many of them, finishing out of order across the workers.
     const parallel = workers === null ? undefined : { script: WORKER, archivePath, workers, sliceRows: 97 }
-    await writeExport(reader, { format, fields: [...EXPORT_FIELDS], bom: true }, q, out, { ...extra, parallel })
+    await writeExport(storeOf(reader).read, { format, fields: [...EXPORT_FIELDS], bom: true }, q, out, { ...extra, parallel })
     return Buffer.concat(chunks).toString('utf8')
   } finally {
     reader.close()
@@ -107,7 +108,7 @@ describe('parallel export', () => {
           done(++taken === 3 ? new Error('disk full') : null)
         },
       })
-      const run = writeExport(reader, { format: 'csv', fields: [...EXPORT_FIELDS], bom: false }, q, failing, {
+      const run = writeExport(storeOf(reader).read, { format: 'csv', fields: [...EXPORT_FIELDS], bom: false }, q, failing, {
         parallel: { script: WORKER, archivePath, workers: 2, sliceRows: 50 },
       })
       await expect(run).rejects.toThrow('disk full')

@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync'
 import { PassThrough, Writable } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import type { Column } from '../../src/shared/domain'
 import type { ExportJob, ExportProgress } from '../../src/shared/contracts/archive'
 import { mentionInput, ok, tempArchive, TEST_CORE } from '../helpers'

@@ -3,7 +3,7 @@
 // skipped, the rest imports; sentiment is scored where a row lacks it;
 // imported mentions land in the columns they match.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import type { ImportProgress } from '../../src/shared/contracts/archive'
 import type { Column } from '../../src/shared/domain'
 import { ok, tempArchive, TEST_CORE } from '../helpers'

@@ -1,8 +1,8 @@
 // Bluesky replies through @atproto/api against the fake PDS: root and parent
 // refs, quotes, and a resend after a lost response that posts exactly once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { BlueskyReplies, replyRkey } from '../../src/main/core/connectors/bluesky/replies'
-import type { OutgoingReply } from '../../src/main/core/outbox/channel'
+import { BlueskyReplies, replyRkey } from '../../src/main/core/replies/bluesky'
+import type { OutgoingReply } from '../../src/main/core/replies/channel'
 import type { Mention } from '../../src/shared/domain'
 import { FakeBluesky, postEvent } from '../fakes/jetstream/server'
 

@@ -3,7 +3,7 @@
 // again on the same archive (a restart); every event the core emits is kept.
 import { afterEach, beforeEach } from 'vitest'
 import type { EventName } from '../../src/shared/contract'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import { FakeBluesky } from '../fakes/jetstream/server'
 import { tempArchive, TEST_CORE } from '../helpers'
 

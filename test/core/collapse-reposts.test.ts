@@ -2,7 +2,7 @@
 // their repost count, and the option survives a restart (migration 0060).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Column, Mention } from '../../src/shared/domain'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import { mentionInput, ok, tempArchive, TEST_CORE } from '../helpers'
 
 let core: Core

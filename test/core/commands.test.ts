@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Column } from '../../src/shared/domain'
 import type { WorkspaceFile } from '../../src/shared/workspace'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import { mentionInput, ok, tempArchive, TEST_CORE } from '../helpers'
 
 describe('handler table', () => {

@@ -3,7 +3,7 @@
 // the source (a Bluesky source against the fake Jetstream here).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SourceEntry } from '../../src/shared/contracts/sources'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import { FakeBluesky } from '../fakes/jetstream/server'
 import { tempArchive } from '../helpers'
 

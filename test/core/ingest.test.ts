@@ -7,6 +7,7 @@ import type { Db } from '../../src/main/core/store/db-types'
 import { insertColumn, columnTotal } from '../../src/main/core/store/columns'
 import { countMentions, pageColumn } from '../../src/main/core/store/mentions'
 import { mentionInput, tempArchive } from '../helpers'
+import { storeOf } from '../../src/main/core/store/store'
 
 describe('ingest pipeline', () => {
   let db: Db
@@ -22,7 +23,12 @@ describe('ingest pipeline', () => {
     router = new Router()
     stats = new StatsTracker()
     committed = []
-    ingest = new Ingest(db, router, stats, { now, onCommitted: (b) => committed.push(b), flushMs: 25, maxBatch: 100 })
+    ingest = new Ingest(storeOf(db).write, router, stats, {
+      now,
+      sink: { committed: (b) => committed.push([...b]) },
+      flushMs: 25,
+      maxBatch: 100,
+    })
   })
   afterEach(() => {
     vi.useRealTimers()
@@ -32,7 +38,7 @@ describe('ingest pipeline', () => {
   function columns(...queries: string[]) {
     const cols = queries.map((q, i) => insertColumn(db, { title: `c${i}`, query: q }, now()))
     router.setColumns(cols)
-    for (const c of cols) stats.load(db, c.id, now())
+    for (const c of cols) stats.load(storeOf(db).read, c.id, now())
     return cols
   }
 
@@ -43,7 +49,7 @@ describe('ingest pipeline', () => {
     ingest.push([a])
     ingest.flush()
     // A fresh pipeline has no memory of it: the archive's unique key still holds.
-    const again = new Ingest(db, router, stats, { now, onCommitted: (b) => committed.push(b) })
+    const again = new Ingest(storeOf(db).write, router, stats, { now, sink: { committed: (b) => committed.push([...b]) } })
     again.push([a, mentionInput({ externalId: 'x1', source: 'rss' })])
     again.flush()
     expect(countMentions(db)).toBe(2)
@@ -89,9 +95,9 @@ describe('ingest pipeline', () => {
 
   it('keeps a batch whose commit fails and commits it on retry (nothing lost)', () => {
     const errors: unknown[] = []
-    const failing = new Ingest(db, router, stats, {
+    const failing = new Ingest(storeOf(db).write, router, stats, {
       now,
-      onCommitted: (b) => committed.push(b),
+      sink: { committed: (b) => committed.push([...b]) },
       onError: (e) => errors.push(e),
     })
     db.exec('CREATE TRIGGER refuse BEFORE INSERT ON mentions BEGIN SELECT RAISE(ABORT, "disk is full"); END')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { OUTBOX_STATES, type OutboxState } from '../../src/shared/contracts/replies'
-import { canTake, nextState, OutboxTransitionError, type OutboxEvent } from '../../src/main/core/outbox/state'
+import { canTake, nextState, OutboxTransitionError, type OutboxEvent } from '../../src/main/core/replies/state'
 
 const EVENTS: OutboxEvent[] = ['send', 'ok', 'rejected', 'lost', 'found', 'absent', 'retry', 'withdraw']
 

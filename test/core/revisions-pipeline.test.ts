@@ -12,6 +12,7 @@ import { openArchive } from '../../src/main/core/store/db'
 import type { Db } from '../../src/main/core/store/db-types'
 import { countMentions } from '../../src/main/core/store/mentions'
 import { mentionInput, tempArchive } from '../helpers'
+import { storeOf } from '../../src/main/core/store/store'
 
 describe('source revisions', () => {
   let db: Db
@@ -27,9 +28,9 @@ describe('source revisions', () => {
     db = openArchive(tempArchive())
     const router = new Router()
     router.setColumns([insertColumn(db, { title: 'Ford', query: 'ford' }, now())])
-    ingest = new Ingest(db, router, new StatsTracker(), {
+    ingest = new Ingest(storeOf(db).write, router, new StatsTracker(), {
       now,
-      onCommitted: () => {},
+      sink: { committed: () => {} },
       onError: (err) => errors.push(err),
       flushMs: 10_000,
     })
@@ -37,7 +38,7 @@ describe('source revisions', () => {
     revised = []
     errors = []
     revisions = new SourceRevisions({
-      db,
+      store: storeOf(db),
       router,
       ingest,
       now,

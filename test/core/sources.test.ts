@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Connector, ConnectorContext } from '../../src/main/core/connectors/connector'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import type { SourceDrivers } from '../../src/main/core/sources/driver'
 import { SecretStore } from '../../src/main/core/secrets/secret-store'
 import type { Gap, SourceEntry } from '../../src/shared/contracts/sources'

@@ -8,7 +8,7 @@ import type { EventName, Reply } from '../../src/shared/contract'
 import type { OutboxItem } from '../../src/shared/contracts/replies'
 import type { CannedReply, ColumnTriage, Draft, OperatorPrefs, TriageState } from '../../src/shared/contracts/triage'
 import type { Column, Mention } from '../../src/shared/domain'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import { getAnnotations, annotate } from '../../src/main/core/review/annotations'
 import { archiveAt, mentionInput, migrateTo, tempArchive } from '../helpers'
 
@@ -101,8 +101,8 @@ describe('triage', () => {
     const { core, mentions } = await setup()
     const id = mentions[0]!.id
     ok(await core.call('triage.set', { mentionIds: [id], assignee: 'Dana', tags: ['x'] }))
-    annotate(core.db, { mentionId: id, note: 'seen', reviewed: true }, 5)
-    expect(getAnnotations(core.db, [id])).toEqual([{ mentionId: id, note: 'seen', tags: ['x'], reviewed: true }])
+    annotate(core.store, { mentionId: id, note: 'seen', reviewed: true }, 5)
+    expect(getAnnotations(core.store, [id])).toEqual([{ mentionId: id, note: 'seen', tags: ['x'], reviewed: true }])
     expect(ok<TriageState[]>(await core.call('triage.get', { ids: [id] }))[0]).toMatchObject({
       assignee: 'Dana',
       note: 'seen',

@@ -6,7 +6,7 @@
 import { existsSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import { ReportRunner, type ReportTarget } from '../../src/main/core/reports/report-runner'
 import { openArchive } from '../../src/main/core/store/db'
 import type { Db } from '../../src/main/core/store/db-types'
@@ -14,6 +14,7 @@ import { ReportRequestSchema, type Report, type ReviewState } from '../../src/sh
 import type { Reply } from '../../src/shared/contract'
 import { ok, tempArchive, TEST_CORE } from '../helpers'
 import { HOUR, seedColumns, seedMentions, T0, type Seed } from './fixtures'
+import { storeOf } from '../../src/main/core/store/store'
 
 const WORKER = join(__dirname, '../../out/main/report-worker.js')
 const LABELS = ['positive', 'neutral', 'negative'] as const
@@ -50,7 +51,7 @@ describe('reports in the report worker', () => {
     path = tempArchive()
     ids = busyArchive(path)
     db = openArchive(path)
-    target = { db, path, review: false }
+    target = { store: storeOf(db), path, review: false }
     inWorker = new ReportRunner({ script: WORKER, livePath: path })
   })
   afterAll(async () => {

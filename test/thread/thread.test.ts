@@ -6,7 +6,7 @@
 import { createServer, type Socket } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MastodonThreadFetcher } from '../../src/main/core/connectors/mastodon/thread'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import { ThreadService } from '../../src/main/core/thread/service'
 import type { Thread } from '../../src/shared/contracts/thread'
 import type { MentionInput } from '../../src/shared/domain'
@@ -330,7 +330,7 @@ describe('thread: a network that never answers', () => {
       const [mention] = store(c, reply('mastodon', '702', '701', 'Waiting'))
       const instance = `http://127.0.0.1:${port}`
       const service = new ThreadService({
-        db: c.db,
+        store: c.store,
         now: () => clock,
         fetcher: () => new MastodonThreadFetcher({ instance, accessToken: undefined, now: () => clock }),
         timeoutMs: 200,

@@ -2,10 +2,10 @@
 // the response to POST /2/tweets is lost, and the summoned-reply rule.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { userClient } from '../../src/main/core/connectors/x/client'
-import { XReplyChannel } from '../../src/main/core/connectors/x/replies'
-import { xReplyPolicy } from '../../src/main/core/connectors/x/policy'
+import { XReplyChannel } from '../../src/main/core/replies/x'
+import { xReplyPolicy } from '../../src/main/core/replies/x-policy'
 import { EventHub } from '../../src/main/core/events'
-import { Outbox } from '../../src/main/core/outbox/outbox'
+import { Outbox } from '../../src/main/core/replies/outbox'
 import { openArchive } from '../../src/main/core/store/db'
 import type { Db } from '../../src/main/core/store/db-types'
 import { getMention } from '../../src/main/core/store/mentions'
@@ -16,6 +16,7 @@ import { StatsTracker } from '../../src/main/core/pipeline/stats'
 import { FakeXApi } from '../fakes/x-api'
 import { mentionInput, tempArchive } from '../helpers'
 import { ACCOUNT, USER, replyClient } from './harness'
+import { storeOf } from '../../src/main/core/store/store'
 
 let fake: FakeXApi | undefined
 let db: Db | undefined
@@ -76,7 +77,7 @@ describe('X replies through the outbox', () => {
     await fake.start()
     db = openArchive(tempArchive())
     const router = new Router()
-    const ingest = new Ingest(db, router, new StatsTracker(), { now: Date.now, onCommitted: () => {} })
+    const ingest = new Ingest(storeOf(db).write, router, new StatsTracker(), { now: Date.now, sink: { committed: () => {} } })
     ingest.push([
       mentionInput({ source: 'x', externalId: '1880000000000000001', text: '@EarshotCare my internet is down' }),
     ])
@@ -89,7 +90,7 @@ describe('X replies through the outbox', () => {
       redact: (s) => s,
     })
     const hub = new EventHub()
-    const outbox = new Outbox({ db, hub, now: Date.now, channel: (s) => (s === 'x' ? channel : undefined) })
+    const outbox = new Outbox({ store: storeOf(db), hub, now: Date.now, channel: (s) => (s === 'x' ? channel : undefined) })
     return { outbox, target, channel }
   }
 

@@ -5,7 +5,7 @@
 // in anything logged, in any command result or in any event.
 import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createCore, type Core } from '../../src/main/core/core'
+import { createCore, type Core } from '../../src/main/core/app/core'
 import type { Reply } from '../../src/shared/contract'
 import type { Column } from '../../src/shared/domain'
 import { FakeXApi } from '../fakes/x-api'

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
 import type { Column } from '../../shared/domain'
 import { WorkspaceFileSchema, type WorkspaceFile } from '../../shared/workspace'
-import { createCore, type Core } from '../core/core'
+import { createCore, type Core } from '../core/app/core'
 import { defaultArchive, secretStoreFrom, UsageError } from './args'
 import { onShutdown } from './shutdown'
 

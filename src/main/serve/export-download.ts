@@ -2,7 +2,7 @@
 // as a file attachment (behind the same Host, Origin and token checks as every
 // other request). A download the browser abandons cancels the export.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { Core } from '../core/core'
+import type { Core } from '../core/app/core'
 
 export const EXPORT_PATH = /^\/export\/([0-9a-f-]{36})$/
 

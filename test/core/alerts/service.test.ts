@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Alert, AlertSettings, ColumnAlertSettings } from '../../../src/shared/contracts/alerts'
 import { STATS_BUCKET_MS, type Column, type ColumnStats } from '../../../src/shared/domain'
-import { createCore, type Core } from '../../../src/main/core/core'
+import { createCore, type Core } from '../../../src/main/core/app/core'
 import { ok, tempArchive } from '../../helpers'
 
 const T0 = 1_800_000_000_000

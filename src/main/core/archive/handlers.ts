@@ -2,14 +2,14 @@
 import { parse } from 'csv-parse/sync'
 import type { archiveCommands } from '../../../shared/contracts/archive'
 import type { HandlerGroup } from '../dispatch'
-import type { CoreDeps } from '../deps'
+import type { ArchiveServices } from './services'
 import { badRequest } from '../errors'
 import { guessMapping } from './import/records'
 
 const PREVIEW_ROWS = 5
 
-export function archiveHandlers(deps: CoreDeps): HandlerGroup<typeof archiveCommands> {
-  const { exports, imports } = deps.archive
+export function archiveHandlers({ archive }: { archive: ArchiveServices }): HandlerGroup<typeof archiveCommands> {
+  const { exports, imports } = archive
   return {
     'export.start': (request) => exports.start(request),
     'export.save': ({ id }) => exports.save(id),

@@ -3,7 +3,7 @@
 // fetcher when it can look posts up.
 import type { ConfigurableSource, SourceConfigs } from '../../../shared/sources'
 import type { Connector } from '../connectors/connector'
-import type { ReplyChannel } from '../outbox/channel'
+import type { ReplyChannel } from '../replies/channel'
 import type { ThreadFetcher } from '../thread/fetcher'
 
 export interface DriverDeps {

@@ -1,26 +1,22 @@
-// Handlers of the source, gap and reply commands.
-import type { replyCommands } from '../../../shared/contracts/replies'
+// Handlers of the source and gap commands.
 import type { sourceCommands } from '../../../shared/contracts/sources'
-import type { CoreDeps } from '../deps'
-import type { HandlerGroup } from '../dispatch'
-import { listGaps } from '../store/gaps'
+import type { HandlerGroup, Handlers } from '../dispatch'
+import type { StoreReader } from '../store/store'
+import type { Sources } from './sources'
 
-export function sourceHandlers(deps: CoreDeps): HandlerGroup<typeof sourceCommands> {
-  return {
-    'sources.list': () => ({ sources: deps.sources.entries(), secretStore: deps.sources.secretStoreInfo() }),
-    'sources.configure': (request) => deps.sources.configure(request),
-    'gaps.list': (query) => listGaps(deps.db, query),
-  }
+export interface SourcesDeps {
+  store: { read: Pick<StoreReader, 'listGaps'> }
+  sources: Sources
 }
 
-export function replyHandlers(deps: CoreDeps): HandlerGroup<typeof replyCommands> {
+export function sourceHandlers({
+  store,
+  sources,
+}: SourcesDeps): HandlerGroup<typeof sourceCommands> & Pick<Handlers, 'sources.status'> {
   return {
-    'replies.policy': ({ mentionId }) => deps.outbox.policy(mentionId),
-    'replies.send': (request) => {
-      deps.ingest.flush()
-      return deps.outbox.send(request)
-    },
-    'replies.list': ({ mentionId, limit }) => deps.outbox.list(mentionId, limit),
-    'replies.retry': ({ id }) => deps.outbox.retry(id),
+    'sources.list': () => ({ sources: sources.entries(), secretStore: sources.secretStoreInfo() }),
+    'sources.configure': (request) => sources.configure(request),
+    'sources.status': () => sources.list(),
+    'gaps.list': (query) => store.read.listGaps(query),
   }
 }

@@ -1,4 +1,5 @@
-// Handlers of the operator-workflow commands (shared/contracts/triage.ts).
+// Handlers of the triage commands (shared/contracts/triage.ts; the composer's drafts and
+// canned replies are replies/handlers.ts).
 // Every change is announced so other windows (a popped-out column) follow.
 import type { triageCommands } from '../../../shared/contracts/triage'
 import type { ColumnService } from '../columns/service'
@@ -7,6 +8,8 @@ import type { HandlerGroup } from '../dispatch'
 import { notFound } from '../errors'
 import type { Store } from '../store/store'
 
+type ComposerCommands = 'canned.list' | 'canned.save' | 'canned.delete' | 'drafts.get' | 'drafts.save' | 'drafts.delete'
+
 export interface TriageDeps {
   store: Pick<Store, 'read' | 'write'>
   hub: EventHub
@@ -14,7 +17,7 @@ export interface TriageDeps {
   columns: Pick<ColumnService, 'list' | 'get'>
 }
 
-export function triageHandlers({ store, hub, now, columns }: TriageDeps): HandlerGroup<typeof triageCommands> {
+export function triageHandlers({ store, hub, now, columns }: TriageDeps): Omit<HandlerGroup<typeof triageCommands>, ComposerCommands> {
   const knownColumn = (id: string): void => {
     if (!columns.get(id)) throw notFound(`column ${id}`)
   }
@@ -46,23 +49,6 @@ export function triageHandlers({ store, hub, now, columns }: TriageDeps): Handle
       const prefs = store.write.updatePrefs(patch)
       hub.emit('triage.prefs.changed', prefs)
       return prefs
-    },
-    'canned.list': () => store.read.listCanned(),
-    'canned.save': (c) => {
-      const saved = store.write.saveCanned(c, now())
-      hub.emit('canned.changed', store.read.listCanned())
-      return saved
-    },
-    'canned.delete': ({ id }) => {
-      store.write.deleteCanned(id)
-      hub.emit('canned.changed', store.read.listCanned())
-      return { id }
-    },
-    'drafts.get': ({ mentionId }) => store.read.getDraft(mentionId),
-    'drafts.save': (d) => store.write.saveDraft(d, now()),
-    'drafts.delete': ({ mentionId }) => {
-      store.write.deleteDraft(mentionId)
-      return { mentionId }
     },
   }
 }

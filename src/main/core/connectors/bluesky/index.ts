@@ -6,7 +6,7 @@ import type { SourceDriver } from '../../sources/driver'
 import { appViewAgent } from './appview'
 import { JetstreamConnector } from './connector'
 import { Profiles, type Profile, type ProfileLookup } from './profiles'
-import { BlueskyReplies } from './replies'
+import { BlueskyReplies } from '../../replies/bluesky'
 import { BlueskyThreadFetcher } from './thread'
 
 export function profileLookup(service: string): ProfileLookup {
@@ -36,4 +36,4 @@ export const blueskyDriver: SourceDriver<'bluesky'> = {
 }
 
 export { JetstreamConnector } from './connector'
-export { BlueskyReplies } from './replies'
+export { BlueskyReplies } from '../../replies/bluesky'

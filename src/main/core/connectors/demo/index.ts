@@ -1,6 +1,6 @@
 // The demo source's public surface: the connector, its generator and the
 // scenario vocabulary (brands, categories) that tests and tools refer to.
-export { DemoReplySink, DEMO_ACCOUNT } from './reply-sink'
+export { DemoReplySink, DEMO_ACCOUNT } from '../../replies/demo-sink'
 export { DemoConnector, checkDemoRate, type DemoConnectorOptions, type DemoScheduler } from './demo'
 export {
   createDemoGenerator,

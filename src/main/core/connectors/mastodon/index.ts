@@ -3,7 +3,7 @@
 import type { MastodonConfig } from '../../../../shared/sources/mastodon'
 import type { SourceDriver } from '../../sources/driver'
 import { MastodonConnector } from './connector'
-import { MastodonReplies } from './replies'
+import { MastodonReplies } from '../../replies/mastodon'
 import { MastodonThreadFetcher } from './thread'
 
 export const mastodonDriver: SourceDriver<'mastodon'> = {
@@ -25,4 +25,4 @@ export const mastodonDriver: SourceDriver<'mastodon'> = {
 }
 
 export { MastodonConnector } from './connector'
-export { MastodonReplies } from './replies'
+export { MastodonReplies } from '../../replies/mastodon'

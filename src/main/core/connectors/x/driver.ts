@@ -4,7 +4,7 @@
 import type { SourceDriver } from '../../sources/driver'
 import { appClient, userClient, xApiBase } from './client'
 import { XConnector } from './connector'
-import { XReplyChannel } from './replies'
+import { XReplyChannel } from '../../replies/x'
 import { XThreadFetcher } from './thread'
 
 const USER_TOKENS = ['appKey', 'appSecret', 'accessToken', 'accessSecret'] as const

@@ -1,4 +1,4 @@
 // The X (Twitter) API v2 source.
 export { xDriver } from './driver'
 export { XConnector } from './connector'
-export { XReplyChannel } from './replies'
+export { XReplyChannel } from '../../replies/x'

@@ -4,11 +4,11 @@
 // text before the outbox may send again, so a retry never posts twice.
 import { parseTweet } from 'twitter-text'
 import type { TwitterApiv2 } from 'twitter-api-v2'
-import type { Mention } from '../../../../shared/domain'
-import { ReplyError, type OutgoingReply, type ReplyChannel, type SentReply } from '../../outbox/channel'
-import { describeFailure } from './client'
-import { postUrl } from './normalize'
-import { xReplyPolicy } from './policy'
+import type { Mention } from '../../../shared/domain'
+import { ReplyError, type OutgoingReply, type ReplyChannel, type SentReply } from './channel'
+import { describeFailure } from '../connectors/x/client'
+import { postUrl } from '../connectors/x/normalize'
+import { xReplyPolicy } from './x-policy'
 
 /** How far before the first attempt to look for the post (clock skew between us and X). */
 const FIND_SLACK_MS = 5 * 60_000

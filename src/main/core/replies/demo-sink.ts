@@ -1,8 +1,8 @@
 // Replies to demo mentions go here instead of a network, so the whole reply
 // flow (composer, outbox, sent state) can be tried without an account. It
 // behaves like X: 280 weighted characters, direct replies and quotes.
-import type { Mention } from '../../../../shared/domain'
-import type { OutgoingReply, ReplyChannel, SentReply } from '../../outbox/channel'
+import type { Mention } from '../../../shared/domain'
+import type { OutgoingReply, ReplyChannel, SentReply } from './channel'
 
 export const DEMO_ACCOUNT = 'earshot_demo'
 

@@ -5,9 +5,9 @@
 // response writes the same record (the PDS refuses a duplicate) and `find`
 // can look it up directly.
 import { AtpAgent, RichText, XRPCError } from '@atproto/api'
-import type { Mention } from '../../../../shared/domain'
-import { ReplyError, type OutgoingReply, type ReplyChannel, type SentReply } from '../../outbox/channel'
-import { POST_COLLECTION, postUrl } from './events'
+import type { Mention } from '../../../shared/domain'
+import { ReplyError, type OutgoingReply, type ReplyChannel, type SentReply } from './channel'
+import { POST_COLLECTION, postUrl } from '../connectors/bluesky/events'
 
 export const BLUESKY_CHAR_LIMIT = 300
 

@@ -2,11 +2,11 @@
 // import accepts. A column carries its triage filters, mutes and alert
 // settings, written only where they differ from a new column's, so a file
 // stays short and readable. Never carries a secret.
-import type { ColumnAlertSettings } from '../../shared/contracts/alerts'
-import type { ColumnTriage } from '../../shared/contracts/triage'
-import type { Mutes, TriageFilters } from '../../shared/triage'
-import type { Settings } from '../../shared/contract'
-import type { Column } from '../../shared/domain'
+import type { ColumnAlertSettings } from '../../../shared/contracts/alerts'
+import type { ColumnTriage } from '../../../shared/contracts/triage'
+import type { Mutes, TriageFilters } from '../../../shared/triage'
+import type { Settings } from '../../../shared/contract'
+import type { Column } from '../../../shared/domain'
 import {
   WORKSPACE_FORMAT,
   WorkspaceFileSchema,
@@ -14,10 +14,10 @@ import {
   type WorkspaceColumnAlerts,
   type WorkspaceColumnTriage,
   type WorkspaceFile,
-} from '../../shared/workspace'
-import { defaultColumnSettings } from './store/alerts'
-import { formatIssues } from './dispatch'
-import { badRequest } from './errors'
+} from '../../../shared/workspace'
+import { defaultColumnSettings } from '../store/alerts'
+import { formatIssues } from '../dispatch'
+import { badRequest } from '../errors'
 
 /** A column's setup beyond its query: what the triage and alert stores hold for it. */
 export interface ColumnSetup {

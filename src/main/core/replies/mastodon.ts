@@ -3,8 +3,8 @@
 // the first status for a repeated key for an hour, so a resend cannot double
 // post). `find` looks through the account's own recent statuses.
 import { createRestAPIClient, type mastodon } from 'masto'
-import type { Mention } from '../../../../shared/domain'
-import { ReplyError, type OutgoingReply, type ReplyChannel, type SentReply } from '../../outbox/channel'
+import type { Mention } from '../../../shared/domain'
+import { ReplyError, type OutgoingReply, type ReplyChannel, type SentReply } from './channel'
 
 export interface MastodonReplyOptions {
   instance: string

@@ -3,9 +3,9 @@
 // quoting or replying to one of its posts (and an account may always answer
 // itself). Otherwise the composer offers a quote, or opening the post on X.
 import { extractMentions } from 'twitter-text'
-import type { ReplyPolicy } from '../../../../shared/contracts/replies'
-import type { Mention } from '../../../../shared/domain'
-import { postUrl } from './normalize'
+import type { ReplyPolicy } from '../../../shared/contracts/replies'
+import type { Mention } from '../../../shared/domain'
+import { postUrl } from '../connectors/x/normalize'
 
 /** X's weighted length limit for a post (twitter-text counts it). */
 export const X_POST_LIMIT = 280

@@ -1,0 +1,59 @@
+// The core of Earshot, the same under plain Node (browser mode, headless) and
+// in Electron's main process: the composition root. It wires the services
+// (wiring.ts), serves the contract's commands through one handler table
+// (handlers.ts), and owns the lifecycle: start, the stats timer, stop.
+import { STATS_BUCKET_MS } from '../../../shared/domain'
+import { dispatch } from '../dispatch'
+import { DisposableStore } from '../lifetime'
+import { handlersOf } from './handlers'
+import type { Core, CoreOptions } from './options'
+import { wire } from './wiring'
+
+export type { Core, CoreOptions } from './options'
+
+export function createCore(options: CoreOptions): Core {
+  const s = wire(options)
+  const handlers = handlersOf(s, options)
+  const disposables = new DisposableStore()
+  const columnIds = () => s.columns.list().map((c) => c.id)
+
+  return {
+    store: s.store,
+    db: s.db,
+    hub: s.hub,
+    handlers,
+    ingest: s.ingest,
+    sources: s.sources,
+    outbox: s.outbox,
+    archive: s.archive,
+    call: (name, input) => dispatch(handlers, name, input),
+    start() {
+      s.columns.init()
+      s.sources.applyDemo(s.workspace.settings.demo)
+      s.sources.startConfigured()
+      s.outbox.resume()
+      disposables.add(s.alerts.start())
+      disposables.add(s.statsTicked.event((stats) => s.hub.emit('stats.tick', stats)))
+      const timer = setInterval(
+        () => {
+          s.sources.tick()
+          s.statsTicked.fire(s.stats.snapshot(columnIds(), s.now()))
+        },
+        options.statsIntervalMs ?? Math.min(2_000, STATS_BUCKET_MS),
+      )
+      disposables.add(() => clearInterval(timer))
+    },
+    async stop() {
+      disposables.dispose()
+      s.archive.close()
+      await s.sources.stopAll()
+      await s.outbox.close()
+      await s.ingest.close()
+      await s.scorer?.close()
+      await s.reports.close()
+      s.live.dispose()
+      s.review.dispose()
+      s.store.close()
+    },
+  }
+}

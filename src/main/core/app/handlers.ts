@@ -1,0 +1,34 @@
+// The one handler table both transports serve: each area's handlers, given the
+// narrow slice of services it declares.
+import { alertsHandlers } from '../alerts/handlers'
+import { archiveHandlers } from '../archive/handlers'
+import { columnHandlers } from '../columns/handlers'
+import type { Handlers } from '../dispatch'
+import { replyHandlers } from '../replies/handlers'
+import { reportsHandlers } from '../reports/handlers'
+import { sourceHandlers } from '../sources/handlers'
+import { threadHandlers } from '../thread/handlers'
+import { triageHandlers } from '../triage/handlers'
+import { workspaceHandlers } from '../workspace/handlers'
+import type { CoreOptions } from './options'
+import type { Services } from './wiring'
+
+export function handlersOf(s: Services, options: CoreOptions): Handlers {
+  return {
+    ...columnHandlers(s),
+    ...workspaceHandlers(s),
+    ...sourceHandlers(s),
+    ...replyHandlers(s),
+    ...triageHandlers(s),
+    ...archiveHandlers(s),
+    ...alertsHandlers(s),
+    ...reportsHandlers({ ...s, shell: options.shell }),
+    ...threadHandlers(s),
+    'app.info': () => ({
+      version: options.version,
+      mode: options.mode,
+      archivePath: options.archivePath,
+      mentionCount: s.store.read.countMentions(),
+    }),
+  }
+}

@@ -1,0 +1,54 @@
+// What a core is started with, and what it offers its host (Electron main,
+// the browser-mode server, the CLI, the tests).
+import type { Settings } from '../../../shared/contract'
+import type { ArchiveServices } from '../archive/services'
+import type { DesktopShell } from '../desktop-shell'
+import type { dispatch, Handlers } from '../dispatch'
+import type { EventHub } from '../events'
+import type { Ingest } from '../pipeline/ingest'
+import type { Outbox } from '../replies/outbox'
+import type { SecretStore } from '../secrets/secret-store'
+import type { SourceDrivers } from '../sources/driver'
+import type { Sources } from '../sources/sources'
+import type { Db } from '../store/db-types'
+import type { Store } from '../store/store'
+
+export interface CoreOptions {
+  archivePath: string
+  mode: 'desktop' | 'browser'
+  version: string
+  /** Overrides of the stored demo settings for this run (CLI flags). */
+  demo?: Partial<Settings['demo']>
+  now?: () => number
+  statsIntervalMs?: number
+  /** Path of the built sentiment worker script; without it, sentiment is scored inline. */
+  sentimentWorker?: string
+  /** Path of the built export worker script; without it, exports are formatted on the core's thread. */
+  exportWorker?: string
+  /** Path of the built report worker script; without it, reports are built on the core's thread. */
+  reportWorker?: string
+  /** Where source secrets come from; default: environment variables only, kept for the session. */
+  secrets?: SecretStore
+  /** Source drivers; default: every built-in one. */
+  drivers?: SourceDrivers
+  env?: NodeJS.ProcessEnv
+  /** Native dialogs and PDF printing, from Electron main; absent in browser mode. */
+  shell?: DesktopShell
+}
+
+export interface Core {
+  readonly store: Store
+  /** The live archive's connection, for tests and diagnostics only: the core itself reads through `store`. */
+  readonly db: Db
+  /** The UI event stream: transports (IPC, each WebSocket) subscribe. */
+  readonly hub: EventHub
+  readonly handlers: Handlers
+  readonly ingest: Ingest
+  readonly sources: Sources
+  readonly outbox: Outbox
+  readonly archive: ArchiveServices
+  call(name: unknown, input: unknown): ReturnType<typeof dispatch>
+  start(): void
+  /** Stops the sources, commits everything accepted, and closes the archive. */
+  stop(): Promise<void>
+}

@@ -1,0 +1,154 @@
+// The composition root's graph: every service of a core, built once, in
+// dependency order, each given only what it uses. Mentions travel through
+// typed links, not closures: connectors -> Sources -> Ingest (push) -> the
+// store -> the live feed (Ingest's CommitSink); services that follow another's
+// changes subscribe to its internal event (ColumnService.onDidChange, the stats
+// tick), apart from the UI event stream (`hub`) that transports carry.
+import type { ColumnStats } from '../../../shared/domain'
+import { AlertService } from '../alerts/service'
+import { createArchiveServices, type ArchiveServices } from '../archive/services'
+import { ColumnService } from '../columns/service'
+import { EventHub } from '../events'
+import { Emitter } from '../lifetime'
+import { Ingest } from '../pipeline/ingest'
+import { LiveFeed, toBatch } from '../pipeline/live-feed'
+import { SourceRevisions } from '../pipeline/revisions'
+import { Router } from '../pipeline/router'
+import { WorkerScorer } from '../pipeline/sentiment-pool'
+import { StatsTracker } from '../pipeline/stats'
+import { Outbox } from '../replies/outbox'
+import { ReportRunner } from '../reports/report-runner'
+import { ReviewSession } from '../review/session'
+import { SecretStore } from '../secrets/secret-store'
+import { SOURCE_DRIVERS } from '../sources/drivers'
+import { Sources } from '../sources/sources'
+import { openArchive } from '../store/db'
+import type { Db } from '../store/db-types'
+import { storeOf, type Store } from '../store/store'
+import { ThreadService } from '../thread/service'
+import { WorkspaceService } from '../workspace/service'
+import type { CoreOptions } from './options'
+
+export interface Services {
+  /** The live archive's connection: only the store uses it (and tests, through Core.db). */
+  db: Db
+  store: Store
+  hub: EventHub
+  now: () => number
+  router: Router
+  stats: StatsTracker
+  /** Fired by the stats timer with every column's live statistics. */
+  statsTicked: Emitter<ColumnStats[]>
+  columns: ColumnService
+  live: LiveFeed
+  scorer: WorkerScorer | undefined
+  ingest: Ingest
+  outbox: Outbox
+  revisions: SourceRevisions
+  sources: Sources
+  alerts: AlertService
+  archive: ArchiveServices
+  workspace: WorkspaceService
+  review: ReviewSession
+  reports: ReportRunner
+  threads: ThreadService
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
+
+export function wire(options: CoreOptions): Services {
+  const now = options.now ?? Date.now
+  const db = openArchive(options.archivePath)
+  const store = storeOf(db, options.archivePath)
+  const hub = new EventHub()
+  const router = new Router()
+  const stats = new StatsTracker()
+  const statsTicked = new Emitter<ColumnStats[]>()
+  const columns = new ColumnService(store, router, stats, now)
+  columns.onDidChange((list) => hub.emit('columns.changed', list))
+  const live = new LiveFeed((batch) => hub.emit('mentions.batch', batch))
+  const scorer = options.sentimentWorker ? new WorkerScorer(options.sentimentWorker) : undefined
+  let lastIngestError = ''
+  const ingest = new Ingest(store.write, router, stats, {
+    now,
+    ...(scorer ? { scorer } : {}),
+    sink: live,
+    onError: (err) => {
+      const message = errorText(err)
+      if (message !== lastIngestError) console.error(`earshot: could not store mentions (will retry): ${message}`)
+      lastIngestError = message
+    },
+  })
+  // Read-your-writes: every read of the live archive sees what ingest accepted before it.
+  store.settleReadsWith(() => ingest.flush())
+  // The channel is looked up per reply, once the sources below exist.
+  const outbox = new Outbox({ store, hub, now, channel: (source) => sources.replyChannel(source) })
+  const revisions = new SourceRevisions({
+    store,
+    router,
+    ingest,
+    now,
+    withdrawReplies: (mentionId, reason) => outbox.withdraw(mentionId, reason),
+    // A delete or an edit changes columns' counts and sentiment after ingest tallied them: the
+    // sparklines and the spike detector read the archive again (rare: posts we kept, deleted or edited).
+    onRemoved: (ids) => {
+      live.forget(ids)
+      columns.reloadStats()
+      hub.emit('mentions.removed', { ids })
+    },
+    onRevised: (batch) => {
+      live.replace(batch)
+      columns.reloadStats()
+      hub.emit('mentions.revised', toBatch(batch))
+    },
+    onError: (err) => console.error(`earshot: could not apply a delete or edit from a source: ${errorText(err)}`),
+  })
+  const sources: Sources = new Sources({
+    store,
+    hub,
+    router,
+    secrets: options.secrets ?? new SecretStore({ ...(options.env ? { env: options.env } : {}) }),
+    drivers: options.drivers ?? SOURCE_DRIVERS,
+    ingest,
+    revisions,
+    columns,
+    now,
+    ...(options.env ? { env: options.env } : {}),
+  })
+  const alerts = new AlertService({ store, hub, now, columns, onStats: statsTicked.event })
+  const archive = createArchiveServices({
+    store,
+    archivePath: options.archivePath,
+    hub,
+    ingest,
+    now,
+    exportWorker: options.exportWorker,
+    saveDialog: options.shell ? (name) => options.shell!.chooseExportPath(name) : undefined,
+  })
+  const workspace = new WorkspaceService({ store, hub, now, columns, alerts, sources, demo: options.demo })
+  const review = new ReviewSession({ store, path: options.archivePath }, (state) => hub.emit('review.changed', state))
+  const reports = new ReportRunner({ script: options.reportWorker, livePath: options.archivePath })
+  const threads = new ThreadService({ store, now, fetcher: (source) => sources.threadFetcher(source) })
+  return {
+    db,
+    store,
+    hub,
+    now,
+    router,
+    stats,
+    statsTicked,
+    columns,
+    live,
+    scorer,
+    ingest,
+    outbox,
+    revisions,
+    sources,
+    alerts,
+    archive,
+    workspace,
+    review,
+    reports,
+    threads,
+  }
+}
