@@ -52,15 +52,21 @@ async function main(): Promise<void> {
       const t0 = process.hrtime.bigint()
       // RSS every 100,000 rows: flat memory means these stay level as the file grows.
       const rssByRows: Record<number, number> = {}
-      const rows = await writeExport(storeOf(reader).read, { format, fields, bom: true }, query, createWriteStream(file), {
-        parallel:
-          threads === 'one'
-            ? undefined
-            : planParallel(total, query, { script: join(__dirname, 'export-worker.js'), archivePath: path }),
-        onRows: (n) => {
-          if (n % 100_000 === 0) rssByRows[n] = Math.round(process.memoryUsage().rss / 2 ** 20)
+      const rows = await writeExport(
+        storeOf(reader).read,
+        { format, fields, bom: true },
+        query,
+        createWriteStream(file),
+        {
+          parallel:
+            threads === 'one'
+              ? undefined
+              : planParallel(total, query, { script: join(__dirname, 'export-worker.js'), archivePath: path }),
+          onRows: (n) => {
+            if (n % 100_000 === 0) rssByRows[n] = Math.round(process.memoryUsage().rss / 2 ** 20)
+          },
         },
-      })
+      )
       const seconds = ms(t0) / 1000
       const memory = rss.stop()
       const bytes = statSync(file).size

@@ -33,7 +33,10 @@ async function exportText(
     out.on('data', (d: Buffer) => chunks.push(d))
     // Small slices: many of them, finishing out of order across the workers.
     const parallel = workers === null ? undefined : { script: WORKER, archivePath, workers, sliceRows: 97 }
-    await writeExport(storeOf(reader).read, { format, fields: [...EXPORT_FIELDS], bom: true }, q, out, { ...extra, parallel })
+    await writeExport(storeOf(reader).read, { format, fields: [...EXPORT_FIELDS], bom: true }, q, out, {
+      ...extra,
+      parallel,
+    })
     return Buffer.concat(chunks).toString('utf8')
   } finally {
     reader.close()
@@ -108,9 +111,15 @@ describe('parallel export', () => {
           done(++taken === 3 ? new Error('disk full') : null)
         },
       })
-      const run = writeExport(storeOf(reader).read, { format: 'csv', fields: [...EXPORT_FIELDS], bom: false }, q, failing, {
-        parallel: { script: WORKER, archivePath, workers: 2, sliceRows: 50 },
-      })
+      const run = writeExport(
+        storeOf(reader).read,
+        { format: 'csv', fields: [...EXPORT_FIELDS], bom: false },
+        q,
+        failing,
+        {
+          parallel: { script: WORKER, archivePath, workers: 2, sliceRows: 50 },
+        },
+      )
       await expect(run).rejects.toThrow('disk full')
     } finally {
       reader.close()

@@ -49,7 +49,10 @@ describe('ingest pipeline', () => {
     ingest.push([a])
     ingest.flush()
     // A fresh pipeline has no memory of it: the archive's unique key still holds.
-    const again = new Ingest(storeOf(db).write, router, stats, { now, sink: { committed: (b) => committed.push([...b]) } })
+    const again = new Ingest(storeOf(db).write, router, stats, {
+      now,
+      sink: { committed: (b) => committed.push([...b]) },
+    })
     again.push([a, mentionInput({ externalId: 'x1', source: 'rss' })])
     again.flush()
     expect(countMentions(db)).toBe(2)

@@ -77,7 +77,10 @@ describe('X replies through the outbox', () => {
     await fake.start()
     db = openArchive(tempArchive())
     const router = new Router()
-    const ingest = new Ingest(storeOf(db).write, router, new StatsTracker(), { now: Date.now, sink: { committed: () => {} } })
+    const ingest = new Ingest(storeOf(db).write, router, new StatsTracker(), {
+      now: Date.now,
+      sink: { committed: () => {} },
+    })
     ingest.push([
       mentionInput({ source: 'x', externalId: '1880000000000000001', text: '@EarshotCare my internet is down' }),
     ])
@@ -90,7 +93,12 @@ describe('X replies through the outbox', () => {
       redact: (s) => s,
     })
     const hub = new EventHub()
-    const outbox = new Outbox({ store: storeOf(db), hub, now: Date.now, channel: (s) => (s === 'x' ? channel : undefined) })
+    const outbox = new Outbox({
+      store: storeOf(db),
+      hub,
+      now: Date.now,
+      channel: (s) => (s === 'x' ? channel : undefined),
+    })
     return { outbox, target, channel }
   }
 

@@ -13,7 +13,10 @@ export interface AlertsDeps {
 
 export function alertsHandlers({ store, hub, alerts }: AlertsDeps): HandlerGroup<typeof alertsCommands> {
   return {
-    'alerts.list': ({ before, limit }) => ({ items: store.read.listAlerts(before ?? null, limit), unread: store.read.unreadAlerts() }),
+    'alerts.list': ({ before, limit }) => ({
+      items: store.read.listAlerts(before ?? null, limit),
+      unread: store.read.unreadAlerts(),
+    }),
     'alerts.markRead': ({ ids, all }) => {
       store.write.markAlertsRead(all ? 'all' : (ids ?? []))
       const unread = store.read.unreadAlerts()

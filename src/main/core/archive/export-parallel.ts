@@ -30,7 +30,11 @@ export interface ParallelExport {
 }
 
 /** Consecutive slices of the export up to its last row at the start, cut as they are asked for. */
-function* slicesOf(reader: Pick<StoreReader, 'cutExportAfter' | 'lastExportKey'>, query: ExportQuery, size: number): Generator<ExportSlice> {
+function* slicesOf(
+  reader: Pick<StoreReader, 'cutExportAfter' | 'lastExportKey'>,
+  query: ExportQuery,
+  size: number,
+): Generator<ExportSlice> {
   const last = reader.lastExportKey(query)
   if (!last) return
   let after: unknown[] | null = null

@@ -43,7 +43,9 @@ export class SourceRevisions {
     const { store, ingest } = this.o
     // A firehose deletes mostly posts we never kept: one key look-up each, and
     // no early commit of what ingest is batching.
-    const ours = externalIds.filter((id) => ingest.accepted(source, id) || store.read.storedId(source, id) !== undefined)
+    const ours = externalIds.filter(
+      (id) => ingest.accepted(source, id) || store.read.storedId(source, id) !== undefined,
+    )
     if (ours.length > 0) ingest.afterCommitted(() => this.remove(source, ours))
   }
 

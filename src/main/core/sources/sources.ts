@@ -3,7 +3,7 @@
 // status, records capture gaps and keeps resume cursors. Settings live in the
 // archive; secrets in the SecretStore.
 import type { SourceEntry, SourcesConfigure } from '../../../shared/contracts/sources'
-import type { Column, DemoSettings, MentionInput, SourceId, SourceStatus } from '../../../shared/domain'
+import type { DemoSettings, SourceId, SourceStatus } from '../../../shared/domain'
 import {
   CONFIGURABLE_SOURCES,
   DEFAULT_SOURCE_CONFIGS,

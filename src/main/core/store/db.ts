@@ -71,7 +71,9 @@ export function assertCurrentSchema(db: Db, path: string): void {
     version = schemaVersion(db)
     db.prepare('SELECT 1 FROM mentions LIMIT 1').get()
   } catch (err) {
-    throw new Error(`${path} is not an Earshot archive (${err instanceof Error ? err.message : String(err)})`)
+    throw new Error(`${path} is not an Earshot archive (${err instanceof Error ? err.message : String(err)})`, {
+      cause: err,
+    })
   }
   if (version < latest) {
     throw new Error(

@@ -62,7 +62,10 @@ export function enqueueReply(db: Db, item: NewOutboxItem): { item: OutboxItem; c
 }
 
 /** Queues the reply a draft holds and spends the draft's key in the same transaction. */
-export function enqueueDraftReply(db: Db, item: NewOutboxItem & { mentionId: number }): { item: OutboxItem; created: boolean } {
+export function enqueueDraftReply(
+  db: Db,
+  item: NewOutboxItem & { mentionId: number },
+): { item: OutboxItem; created: boolean } {
   return db.transaction(() => {
     const queued = enqueueReply(db, item)
     spendDraft(db, item.mentionId, item.key)

@@ -10,7 +10,14 @@ import type { Route, StoredMention } from './commit'
 import type { Db } from './db-types'
 import { stmt } from './db'
 import { insertHit, removeHits } from './columns'
-import { entitiesField, INDEX_MENTION_SQL, rowToMention, UNINDEX_MENTION_SQL, type MentionRow, type NewMention } from './mentions'
+import {
+  entitiesField,
+  INDEX_MENTION_SQL,
+  rowToMention,
+  UNINDEX_MENTION_SQL,
+  type MentionRow,
+  type NewMention,
+} from './mentions'
 
 const BY_EXTERNAL_ID = 'SELECT * FROM mentions WHERE source = ? AND external_id = ?'
 

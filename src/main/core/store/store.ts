@@ -75,11 +75,7 @@ const WRITES = {
     columns.createColumn(db, draft, toSqlWhere(query), now),
   updateColumn: (db: Db, column: Parameters<typeof columns.saveColumn>[1], query: QueryNode | null) =>
     columns.updateColumn(db, column, query && toSqlWhere(query)),
-  replaceColumns: (
-    db: Db,
-    drafts: ReadonlyArray<{ draft: columns.ColumnDraft; query: QueryNode }>,
-    now: number,
-  ) =>
+  replaceColumns: (db: Db, drafts: ReadonlyArray<{ draft: columns.ColumnDraft; query: QueryNode }>, now: number) =>
     columns.replaceColumns(
       db,
       drafts.map(({ draft, query }) => ({ draft, where: toSqlWhere(query) })),
@@ -115,7 +111,6 @@ const WRITES = {
 }
 
 /** A repository function with its connection bound. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any argument list, as Parameters<> does
 type Bound<F> = F extends (db: Db, ...args: infer A) => infer R ? (...args: A) => R : never
 type BoundAll<T> = { readonly [K in keyof T]: Bound<T[K]> }
 

@@ -144,9 +144,9 @@ export class ThreadService {
   /** Replies to the same post as the mention, and to the mention itself, newest first. */
   private replies(mention: Mention, max: number): ThreadReply[] {
     if (max === 0) return []
-    const toMention = this.o.store.read.repliesTo(mention.source, mention.externalId, mention.id, max).map(
-      (m): ThreadReply => ({ to: 'mention', mention: m }),
-    )
+    const toMention = this.o.store.read
+      .repliesTo(mention.source, mention.externalId, mention.id, max)
+      .map((m): ThreadReply => ({ to: 'mention', mention: m }))
     const toParent =
       mention.kind === 'reply' && mention.refId !== null
         ? this.o.store.read.repliesTo(mention.source, mention.refId, mention.id, max).map((m): ThreadReply => ({

@@ -17,7 +17,12 @@ export interface TriageDeps {
   columns: Pick<ColumnService, 'list' | 'get'>
 }
 
-export function triageHandlers({ store, hub, now, columns }: TriageDeps): Omit<HandlerGroup<typeof triageCommands>, ComposerCommands> {
+export function triageHandlers({
+  store,
+  hub,
+  now,
+  columns,
+}: TriageDeps): Omit<HandlerGroup<typeof triageCommands>, ComposerCommands> {
   const knownColumn = (id: string): void => {
     if (!columns.get(id)) throw notFound(`column ${id}`)
   }
@@ -35,9 +40,7 @@ export function triageHandlers({ store, hub, now, columns }: TriageDeps): Omit<H
       if (moved) hub.emit('triage.column.changed', triage)
       return triage
     },
-    'triage.columns': () =>
-      store.read.listColumnTriage(columns.list().map((c) => c.id),
-      ),
+    'triage.columns': () => store.read.listColumnTriage(columns.list().map((c) => c.id)),
     'triage.column.update': ({ columnId, filters, mutes }) => {
       knownColumn(columnId)
       const updated = store.write.updateColumnTriage(columnId, { filters, mutes }, now())

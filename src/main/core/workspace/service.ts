@@ -87,7 +87,8 @@ export class WorkspaceService {
     created.forEach((c, i) => {
       const wanted = file.columns[i]!
       const triage = triageFromFile(wanted)
-      if (triage) this.d.hub.emit('triage.column.changed', this.d.store.write.updateColumnTriage(c.id, triage, this.d.now()))
+      if (triage)
+        this.d.hub.emit('triage.column.changed', this.d.store.write.updateColumnTriage(c.id, triage, this.d.now()))
       if (wanted.alerts && Object.keys(wanted.alerts).length > 0)
         this.d.alerts.configure({ ...wanted.alerts, columnId: c.id })
     })
