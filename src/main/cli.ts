@@ -3,7 +3,7 @@
 // that skipped bad rows 3.
 import { version } from '../../package.json'
 import { SecretStoreError } from './core/secrets/secret-store'
-import { ArchiveTooNewError } from './core/store/migrations/migration'
+import { ArchiveTooNewError } from './core/store'
 import { SHARED_OPTIONS_HELP, UsageError } from './cli/args'
 import { capture, CAPTURE_USAGE } from './cli/capture'
 import { exportCommand, EXPORT_USAGE } from './cli/export'

@@ -7,7 +7,7 @@ import { EXPORT_FIELDS, ExportFieldSchema, ExportFormatSchema, type ExportField 
 import { planParallel, writeExport } from '../core/archive/export'
 import { parseTime } from '../core/archive/import/records'
 import { CommandFailure } from '../core/errors'
-import { openStore, openStoreReader } from '../core/store/store'
+import { openStore, openStoreReader } from '../core/store'
 import { defaultArchive, UsageError } from './args'
 
 export const EXPORT_USAGE = `  earshot export [--db PATH] [--query Q] [--format csv|jsonl] [--fields a,b,...] [--since T] [--until T] [--bom]

@@ -57,10 +57,10 @@ describe('alerts in the core', () => {
     c.hub.subscribe((name, payload) => {
       if (name === 'alert.fired') fired.push(payload as Alert)
     })
-    c.hub.emit('stats.tick', [statsFor(comcast!.id, clock, 31), statsFor(jetblue!.id, clock, 30)])
+    c.events.statsTicked.fire([statsFor(comcast!.id, clock, 31), statsFor(jetblue!.id, clock, 30)])
     expect(fired).toEqual([])
 
-    c.hub.emit('stats.tick', [statsFor(comcast!.id, clock, 150), statsFor(jetblue!.id, clock, 30)])
+    c.events.statsTicked.fire([statsFor(comcast!.id, clock, 150), statsFor(jetblue!.id, clock, 30)])
     expect(fired).toHaveLength(1)
     expect(fired[0]).toMatchObject({
       columnId: comcast!.id,
@@ -74,11 +74,11 @@ describe('alerts in the core', () => {
 
     // Still spiking two seconds later: the cooldown keeps it to one alert.
     clock += 2_000
-    c.hub.emit('stats.tick', [statsFor(comcast!.id, clock, 170)])
+    c.events.statsTicked.fire([statsFor(comcast!.id, clock, 170)])
     expect(fired).toHaveLength(1)
     // After the default ten minutes, a new spike fires again.
     clock += 10 * 60_000
-    c.hub.emit('stats.tick', [statsFor(comcast!.id, clock, 170)])
+    c.events.statsTicked.fire([statsFor(comcast!.id, clock, 170)])
     expect(fired).toHaveLength(2)
 
     const list = ok<{ items: Alert[]; unread: number }>(await c.call('alerts.list', {}))
@@ -98,19 +98,19 @@ describe('alerts in the core', () => {
       if (name === 'alert.fired') fired.push(payload as Alert)
     })
     ok(await c.call('alerts.configure', { columnId: comcast!.id, enabled: false }))
-    c.hub.emit('stats.tick', [statsFor(comcast!.id, clock, 300, 0.9)])
+    c.events.statsTicked.fire([statsFor(comcast!.id, clock, 300, 0.9)])
     expect(fired).toEqual([])
 
     ok(await c.call('alerts.configure', { columnId: comcast!.id, enabled: true, negativeSurge: false }))
-    c.hub.emit('stats.tick', [statsFor(comcast!.id, clock, 300, 0.9)])
+    c.events.statsTicked.fire([statsFor(comcast!.id, clock, 300, 0.9)])
     expect(fired.map((a) => a.kind)).toEqual(['spike'])
 
     // 50 is no spike at medium; at high it is.
     clock += 60 * 60_000
-    c.hub.emit('stats.tick', [statsFor(comcast!.id, clock, 50)])
+    c.events.statsTicked.fire([statsFor(comcast!.id, clock, 50)])
     expect(fired).toHaveLength(1)
     ok(await c.call('alerts.configure', { columnId: comcast!.id, sensitivity: 'high', negativeSurge: true }))
-    c.hub.emit('stats.tick', [statsFor(comcast!.id, clock, 50, 0.6)])
+    c.events.statsTicked.fire([statsFor(comcast!.id, clock, 50, 0.6)])
     expect(fired.slice(1).map((a) => a.kind)).toEqual(['spike', 'negative'])
     expect(fired[2]!.summary).toMatch(/^60% negative \(usually 20%\)/)
   })
@@ -146,7 +146,7 @@ describe('alerts in the core', () => {
     ok(await c.call('alerts.configure', { columnId: comcast!.id, sensitivity: 'low', cooldownMinutes: 30 }))
     ok(await c.call('alerts.configure', { columnId: jetblue!.id, minVolume: 50 }))
     ok(await c.call('alerts.notify', { sound: true }))
-    c.hub.emit('stats.tick', [statsFor(comcast!.id, clock, 400)])
+    c.events.statsTicked.fire([statsFor(comcast!.id, clock, 400)])
     ok(await c.call('columns.delete', { id: jetblue!.id }))
     await c.stop()
     core = undefined
@@ -169,7 +169,7 @@ describe('alerts in the core', () => {
       if (name === 'alert.fired') fired.push(payload as Alert)
     })
     // Within the 30 minutes of the last alert before the restart: quiet.
-    again.hub.emit('stats.tick', [statsFor(comcast!.id, clock, 400, 0.2)])
+    again.events.statsTicked.fire([statsFor(comcast!.id, clock, 400, 0.2)])
     expect(fired).toEqual([])
     expect(ok<{ unread: number }>(await again.call('alerts.list', {})).unread).toBe(1)
   })

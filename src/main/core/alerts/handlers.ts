@@ -2,7 +2,7 @@
 import type { alertsCommands } from '../../../shared/contracts/alerts'
 import type { EventHub } from '../events'
 import type { HandlerGroup } from '../dispatch'
-import type { Store } from '../store/store'
+import type { Store } from '../store'
 import type { AlertService } from './service'
 
 export interface AlertsDeps {

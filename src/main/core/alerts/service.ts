@@ -8,9 +8,9 @@ import type { ColumnService } from '../columns/service'
 import { notFound } from '../errors'
 import type { EventHub } from '../events'
 import type { Disposer, Event } from '../lifetime'
-import type { Store } from '../store/store'
+import type { Store } from '../store'
 import { describeDetection, detect, type LastFired } from './detector'
-import { defaultColumnSettings } from '../store/alerts'
+import { defaultColumnSettings } from '../store'
 
 export interface AlertServiceDeps {
   store: Pick<Store, 'read' | 'write'>

@@ -26,6 +26,7 @@ export function createCore(options: CoreOptions): Core {
     sources: s.sources,
     outbox: s.outbox,
     archive: s.archive,
+    events: { statsTicked: s.statsTicked },
     call: (name, input) => dispatch(handlers, name, input),
     start() {
       s.columns.init()

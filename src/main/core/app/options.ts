@@ -10,8 +10,9 @@ import type { Outbox } from '../replies/outbox'
 import type { SecretStore } from '../secrets/secret-store'
 import type { SourceDrivers } from '../sources/driver'
 import type { Sources } from '../sources/sources'
-import type { Db } from '../store/db-types'
-import type { Store } from '../store/store'
+import type { ColumnStats } from '../../../shared/domain'
+import type { Emitter } from '../lifetime'
+import type { Db, Store } from '../store'
 
 export interface CoreOptions {
   archivePath: string
@@ -47,6 +48,12 @@ export interface Core {
   readonly sources: Sources
   readonly outbox: Outbox
   readonly archive: ArchiveServices
+  /**
+   * The core's internal events (not the UI stream). Services subscribe to each
+   * other through these; a host or a test may fire one, e.g. a stats tick with
+   * figures of its own.
+   */
+  readonly events: { readonly statsTicked: Emitter<ColumnStats[]> }
   call(name: unknown, input: unknown): ReturnType<typeof dispatch>
   start(): void
   /** Stops the sources, commits everything accepted, and closes the archive. */

@@ -4,7 +4,7 @@
 // csv-stringify call per batch costs far less than one stream write per row.
 import { stringify } from 'csv-stringify/sync'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
-import { LIST_SEPARATOR, type ExportRow } from '../store/export-rows'
+import { LIST_SEPARATOR, type ExportRow } from '../store'
 import { neutralize } from './neutralize'
 
 type Raw = string | number | null

@@ -11,8 +11,7 @@ import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
 import { planParallel, writeExport } from './export'
 import { formatter } from './export-format'
-import type { ExportQuery } from '../store/export-rows'
-import type { Store } from '../store/store'
+import type { ExportQuery, Store } from '../store'
 
 /** A prepared export that nobody fetched is forgotten after this long. */
 const UNCLAIMED_MS = 10 * 60_000

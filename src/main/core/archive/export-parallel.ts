@@ -7,8 +7,7 @@
 // the run however the export ends (done, cancelled, a failed destination).
 import { Worker } from 'node:worker_threads'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
-import type { ExportQuery, ExportSlice } from '../store/export-rows'
-import type { StoreReader } from '../store/store'
+import type { ExportQuery, ExportSlice, StoreReader } from '../store'
 import type { ExportWorkerData, ExportWorkerResult, ExportWorkerTask } from './export-worker'
 
 const SLICE_ROWS = 2_000

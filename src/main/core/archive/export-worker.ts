@@ -4,8 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
 import { formatter } from './export-format'
-import type { ExportQuery, ExportSlice } from '../store/export-rows'
-import { openStoreReader } from '../store/store'
+import type { ExportQuery, ExportSlice } from '../store'
+import { openStoreReader } from '../store'
 
 export interface ExportWorkerData {
   archivePath: string

@@ -14,8 +14,7 @@ import { availableParallelism } from 'node:os'
 import type { ExportRequest } from '../../../shared/contracts/archive'
 import { formatter } from './export-format'
 import { startParallel, type ParallelExport } from './export-parallel'
-import type { ExportQuery, ExportRow } from '../store/export-rows'
-import type { StoreReader } from '../store/store'
+import type { ExportQuery, ExportRow, StoreReader } from '../store'
 
 const BATCH_ROWS = 1_000
 

@@ -2,7 +2,7 @@
 // import and its benchmark: the archive, the router over its stored columns
 // (so imported mentions land in the columns they match, as live ones do) and
 // the batched writer. No sources start, no events go anywhere.
-import { openStore, type Store } from '../store/store'
+import { openStore, type Store } from '../store'
 import { Ingest } from '../pipeline/ingest'
 import { WorkerScorer } from '../pipeline/sentiment-pool'
 import { Router } from '../pipeline/router'

@@ -2,7 +2,7 @@
 // for its lifetime; browser mode's server streams export downloads from it.
 import type { EventHub } from '../events'
 import type { Ingest } from '../pipeline/ingest'
-import type { Store } from '../store/store'
+import type { Store } from '../store'
 import { ExportJobs } from './export-jobs'
 import { ImportJobs } from './import-jobs'
 

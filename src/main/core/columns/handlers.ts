@@ -6,7 +6,7 @@ import { toXRule } from '../../../shared/query/x-rule'
 import type { Handlers } from '../dispatch'
 import { badRequest, notFound } from '../errors'
 import type { StatsTracker } from '../pipeline/stats'
-import type { StoreReader } from '../store/store'
+import type { StoreReader } from '../store'
 import type { ColumnService } from './service'
 
 type ColumnCommands =

@@ -10,8 +10,7 @@ import { badRequest, notFound } from '../errors'
 import { Emitter } from '../lifetime'
 import type { Router } from '../pipeline/router'
 import type { StatsTracker } from '../pipeline/stats'
-import type { ColumnDraft } from '../store/columns'
-import type { Store } from '../store/store'
+import type { ColumnDraft, Store } from '../store'
 
 export type ColumnPatch = Partial<Pick<Column, 'title' | 'query' | 'width' | 'collapseReposts'>>
 
@@ -26,7 +25,10 @@ export class ColumnService {
     private readonly router: Router,
     private readonly stats: StatsTracker,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.columns = store.read.listColumns()
+    router.setColumns(this.columns)
+  }
 
   list(): Column[] {
     return this.columns
@@ -36,11 +38,9 @@ export class ColumnService {
     return this.columns.find((c) => c.id === id)
   }
 
-  /** Called once at start-up: compile every column and load its statistics. */
+  /** Called once at start-up: load every column's statistics (the columns themselves load with the service). */
   init(): void {
-    this.columns = this.store.read.listColumns()
-    this.router.setColumns(this.columns)
-    this.reloadStats(this.columns.map((c) => c.id))
+    this.reloadStats()
   }
 
   /** Reads every column's live statistics from the archive again (after deletes and edits at a source). */

@@ -2,9 +2,7 @@
 // stores mentions and their column hits together -> stats and live events
 // after commit. A mention is either committed with its hits or not at all.
 import type { MentionInput } from '../../../shared/domain'
-import type { StoredMention } from '../store/commit'
-import type { NewMention } from '../store/mentions'
-import type { StoreWriter } from '../store/store'
+import type { StoredMention, NewMention, StoreWriter } from '../store'
 import type { Router } from './router'
 import type { StatsTracker } from './stats'
 import { RecentKeys, mentionKey } from './dedupe'

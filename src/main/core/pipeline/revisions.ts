@@ -10,7 +10,7 @@
 // of a post we never stored is offered to ingest as a new mention.
 import type { SourceId } from '../../../shared/domain'
 import type { EditedMention } from '../connectors/connector'
-import type { Store } from '../store/store'
+import type { Store } from '../store'
 import type { Committed, Ingest } from './ingest'
 import type { Router } from './router'
 import { scoreSentiment, sentimentLabel } from './sentiment'

@@ -10,7 +10,7 @@ import {
   type SentimentLabel,
   type StatsBucket,
 } from '../../../shared/domain'
-import type { StoreReader } from '../store/store'
+import type { StoreReader } from '../store'
 
 interface ColumnCounters {
   total: number

@@ -4,7 +4,7 @@ import type { replyCommands } from '../../../shared/contracts/replies'
 import type { triageCommands } from '../../../shared/contracts/triage'
 import type { HandlerGroup } from '../dispatch'
 import type { EventHub } from '../events'
-import type { Store } from '../store/store'
+import type { Store } from '../store'
 import type { Outbox } from './outbox'
 
 type ComposerCommands = 'canned.list' | 'canned.save' | 'canned.delete' | 'drafts.get' | 'drafts.save' | 'drafts.delete'

@@ -5,8 +5,7 @@ import type { OutboxItem, ReplyMode, ReplyPolicy } from '../../../shared/contrac
 import type { Mention, SourceId } from '../../../shared/domain'
 import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
-import type { OutboxUpdate } from '../store/outbox'
-import type { Store } from '../store/store'
+import type { OutboxUpdate, Store } from '../store'
 import { ReplyError, type OutgoingReply, type ReplyChannel } from './channel'
 import { canTake, nextState, type OutboxEvent } from './state'
 

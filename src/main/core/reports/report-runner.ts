@@ -12,7 +12,7 @@
 import { Worker } from 'node:worker_threads'
 import type { Report, ReportRequest } from '../../../shared/contracts/reports'
 import { CommandFailure } from '../errors'
-import type { Store } from '../store/store'
+import type { Store } from '../store'
 import type { ReportOutcome, ReportTask, ReportWorkerData } from './report-worker'
 
 /** The archive a report reads (ReviewSession.target()). */

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import type { ErrorCode } from '../../../shared/contract'
 import type { Report, ReportRequest } from '../../../shared/contracts/reports'
 import { CommandFailure } from '../errors'
-import { openStoreReader, type StoreReader } from '../store/store'
+import { openStoreReader, type StoreReader } from '../store'
 
 export interface ReportWorkerData {
   livePath: string

@@ -4,7 +4,7 @@
 // the reports contract's Annotation.
 import type { Annotation } from '../../../shared/contracts/reports'
 import type { TriageState } from '../../../shared/contracts/triage'
-import type { Store } from '../store/store'
+import type { Store } from '../store'
 
 export interface AnnotationPatch {
   mentionId: number

@@ -6,7 +6,7 @@ import { homedir } from 'node:os'
 import { resolve } from 'node:path'
 import type { ReviewState } from '../../../shared/contracts/reports'
 import { badRequest, notFound } from '../errors'
-import { openStore, type Store } from '../store/store'
+import { openStore, type Store } from '../store'
 
 export interface ReviewTarget {
   store: Store

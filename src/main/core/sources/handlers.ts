@@ -1,7 +1,7 @@
 // Handlers of the source and gap commands.
 import type { sourceCommands } from '../../../shared/contracts/sources'
 import type { HandlerGroup, Handlers } from '../dispatch'
-import type { StoreReader } from '../store/store'
+import type { StoreReader } from '../store'
 import type { Sources } from './sources'
 
 export interface SourcesDeps {

@@ -22,7 +22,7 @@ import type { Ingest } from '../pipeline/ingest'
 import type { SourceRevisions } from '../pipeline/revisions'
 import type { Router } from '../pipeline/router'
 import type { SecretStore } from '../secrets/secret-store'
-import type { Store } from '../store/store'
+import type { Store } from '../store'
 import type { ThreadFetcher } from '../thread/fetcher'
 import type { DriverDeps, SourceDriver, SourceDrivers } from './driver'
 

@@ -6,7 +6,7 @@
 import type { Thread, ThreadAncestor, ThreadReply } from '../../../shared/contracts/thread'
 import type { Mention, MentionInput, SourceId } from '../../../shared/domain'
 import { notFound } from '../errors'
-import type { StoreReader } from '../store/store'
+import type { StoreReader } from '../store'
 import { ThreadCache } from './cache'
 import { ThreadFetchError, type ThreadChild, type ThreadFetcher } from './fetcher'
 

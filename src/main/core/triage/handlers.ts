@@ -6,7 +6,7 @@ import type { ColumnService } from '../columns/service'
 import type { EventHub } from '../events'
 import type { HandlerGroup } from '../dispatch'
 import { notFound } from '../errors'
-import type { Store } from '../store/store'
+import type { Store } from '../store'
 
 type ComposerCommands = 'canned.list' | 'canned.save' | 'canned.delete' | 'drafts.get' | 'drafts.save' | 'drafts.delete'
 

@@ -15,7 +15,7 @@ import {
   type WorkspaceColumnTriage,
   type WorkspaceFile,
 } from '../../../shared/workspace'
-import { defaultColumnSettings } from '../store/alerts'
+import { defaultColumnSettings } from '../store'
 import { formatIssues } from '../dispatch'
 import { badRequest } from '../errors'
 

@@ -8,8 +8,8 @@ import type { AlertService } from '../alerts/service'
 import type { ColumnService } from '../columns/service'
 import type { EventHub } from '../events'
 import type { Sources } from '../sources/sources'
-import type { Store } from '../store/store'
-import { DEFAULT_SETTINGS, type WorkspaceState } from '../store/workspace'
+import type { Store } from '../store'
+import { DEFAULT_SETTINGS, type WorkspaceState } from '../store'
 import { parseWorkspaceFile, toWorkspaceFile, triageFromFile } from './file'
 
 export interface WorkspaceDeps {
