@@ -31,6 +31,8 @@ function layerOf(file) {
     return 'node-host'
   if (path.startsWith('src/main/')) return 'desktop'
   if (path.startsWith('src/preload/')) return 'preload'
+  if (path.startsWith('src/renderer/src/api/')) return 'renderer-api'
+  if (path.startsWith('src/renderer/src/lib/')) return 'renderer-lib'
   if (path.startsWith('src/renderer/')) return 'renderer'
   if (path.startsWith('resources/')) return 'resources'
   if (path === 'package.json') return 'package'
@@ -72,8 +74,12 @@ const LAYERS = {
     packages: true,
   },
   preload: { layers: ['shared', 'preload'], node: false, electron: ['contextBridge', 'ipcRenderer', 'webUtils'] },
+  // The renderer's pure helpers: no state, no transport, no React.
+  'renderer-lib': { layers: ['shared', 'renderer-lib'], node: false, electron: false, packages: [] },
+  // The transports (IPC bridge, WebSocket).
+  'renderer-api': { layers: ['shared', 'renderer-lib', 'renderer-api'], node: false, electron: false, packages: [] },
   renderer: {
-    layers: ['shared', 'renderer'],
+    layers: ['shared', 'renderer-lib', 'renderer'],
     node: false,
     electron: false,
     packages: ['react', 'react-dom', 'zustand', 'recharts', '@tanstack/react-virtual'],
@@ -88,10 +94,19 @@ const packageName = (spec) =>
     .join('/')
 const isNodeBuiltin = (spec) => spec.startsWith('node:') || NODE_BUILTINS.has(packageName(spec))
 
-const SHOWN = { 'core-base': 'core', 'store-api': 'store' }
+const SHOWN = {
+  'core-base': 'core',
+  'store-api': 'store',
+  'renderer-lib': 'renderer lib/',
+  'renderer-api': 'renderer api/',
+}
+
+// Inside the renderer, the transports (api/) are reached only by the page's
+// entry and the stores: components and hooks call state/'s actions.
+const RENDERER_API_USERS = ['src/renderer/src/main.tsx', 'src/renderer/src/state/']
 
 /** Why `spec`, imported from a file of `layer` in `dir`, is refused; undefined if allowed. */
-function refusal(layer, dir, spec, names, typeOnly) {
+function refusal(layer, file, dir, spec, names, typeOnly) {
   const rules = LAYERS[layer]
   if (spec.startsWith('.')) {
     const target = layerOf(relative(ROOT, resolve(dir, spec)).split('\\').join('/'))
@@ -99,6 +114,10 @@ function refusal(layer, dir, spec, names, typeOnly) {
     if (target === 'store' && layer !== 'store')
       return 'Reach the store through core/store (its index), not its inner modules.'
     const seen = asSeenBy(layer, target)
+    if (seen === 'renderer-api' && layer === 'renderer')
+      return RENDERER_API_USERS.some((p) => file.startsWith(p))
+        ? undefined
+        : 'Components and hooks reach the core through state/ (its actions), never api/.'
     if (seen === layer || rules.layers.includes(seen)) return undefined
     if (typeOnly && rules.types?.includes(seen)) return undefined
     return `The ${layer} layer may not import from the ${SHOWN[seen] ?? seen} layer.`
@@ -130,7 +149,7 @@ const layersRule = {
     const dir = dirname(context.filename)
     const check = (node, source, names, typeOnly) => {
       if (!source || typeof source.value !== 'string') return
-      const why = refusal(layer, dir, source.value, names, typeOnly)
+      const why = refusal(layer, file, dir, source.value, names, typeOnly)
       if (why) context.report({ node, message: why })
     }
     const valueNames = (specifiers) =>

@@ -1,7 +1,7 @@
 // The Electron preload bridge wrapped into the renderer's EarshotApi.
 import { describe, expect, it } from 'vitest'
 import { CommandError, type EarshotBridge, type EventName, type Reply } from '../../src/shared/contract'
-import { bridgeToApi } from '../../src/renderer/src/lib/bridgeApi'
+import { bridgeToApi } from '../../src/renderer/src/api/bridgeApi'
 
 function fakeBridge(reply: Reply) {
   let emit: ((name: EventName, payload: unknown) => void) | null = null

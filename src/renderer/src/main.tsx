@@ -1,9 +1,9 @@
-// Renderer entry (loaded by index.html): styles, the transport chosen once,
-// the startup load and event subscriptions, then the React tree.
+// Renderer entry (loaded by index.html): styles, the transport chosen once and
+// handed to the stores (state/bootstrap), then the React tree.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { transport } from './api/transport'
-import { App } from './components/App'
+import { chooseTransport } from './api/transport'
+import { App } from './components/shell/App'
 import { start } from './state/bootstrap'
 import './styles/base.css'
 import './styles/controls.css'
@@ -22,7 +22,7 @@ import './styles/reports.css'
 import './styles/sources.css'
 import './styles/triage.css'
 
-start(transport)
+start(chooseTransport())
 
 const root = document.getElementById('root')
 if (root) {

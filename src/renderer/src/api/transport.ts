@@ -1,9 +1,9 @@
-// Chooses the transport once at startup: the preload bridge when the desktop
-// app injected one, otherwise a WebSocket back to the server that served
-// this page. Everything else imports `api` / `transport` from here.
+// Chooses the transport at startup: the preload bridge when the desktop app
+// injected one, otherwise a WebSocket back to the server that served this
+// page. The page's entry (main.tsx) calls it once and hands it to the stores.
 import type { EarshotApi } from '../../../shared/contract'
 import { WS_PATH } from '../../../shared/wire'
-import { bridgeToApi } from '../lib/bridgeApi'
+import { bridgeToApi } from './bridgeApi'
 import { createIpcTransport } from './ipcTransport'
 import type { Transport } from './types'
 import { createWsTransport } from './wsTransport'
@@ -18,8 +18,7 @@ function desktopApi(): EarshotApi | undefined {
   return window.earshot
 }
 
-const desktop = desktopApi()
-
-export const transport: Transport = desktop ? createIpcTransport(desktop) : createWsTransport(socketUrl())
-
-export const api = transport.api
+export function chooseTransport(): Transport {
+  const desktop = desktopApi()
+  return desktop ? createIpcTransport(desktop) : createWsTransport(socketUrl())
+}

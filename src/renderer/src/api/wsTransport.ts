@@ -15,7 +15,7 @@ import type { ClientFrame } from '../../../shared/wire'
 import { backoffDelay } from '../lib/backoff'
 import { parseServerFrame } from '../lib/frames'
 import type { ConnectionInfo, Transport } from './types'
-import { createEventListeners } from '../lib/eventListeners'
+import { createEventListeners } from './eventListeners'
 
 /** How long a call made while disconnected waits for the connection. */
 export const QUEUE_TIMEOUT_MS = 15_000

@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'react'
 import type { SEARCH_ORDERS, SearchCursor } from '../../../shared/contract'
 import type { Mention } from '../../../shared/domain'
-import { errorLine } from '../api/errors'
-import { api } from '../api/transport'
+import { errorLine } from '../lib/errors'
+import { searchMentions } from '../state/search'
 import { createLatest } from '../lib/latest'
 import { appendPage } from '../lib/search'
 
@@ -35,14 +35,13 @@ export function useArchiveSearch(request: SearchRequest | null, limit = 50) {
   const [latest] = useState(createLatest)
   const key = request === null ? null : JSON.stringify(request)
 
-  const fetchPage = (req: SearchRequest, after: SearchCursor | null) =>
-    api.call('mentions.search', { ...req, after, limit })
+  const fetchPage = (req: SearchRequest, after: SearchCursor | null) => searchMentions({ ...req, after, limit })
 
   useEffect(() => {
     const ticket = latest.next()
     if (key === null) return
     const req = JSON.parse(key) as SearchRequest
-    api.call('mentions.search', { ...req, after: null, limit }).then(
+    searchMentions({ ...req, after: null, limit }).then(
       (page) => {
         if (latest.isCurrent(ticket))
           setResults({ key, status: 'ready', items: page.items, next: page.next, loadingMore: false, error: null })

@@ -2,7 +2,7 @@
 // the value schedules a debounced `query.check`; stale replies are dropped.
 // A non-empty initial value is checked at once.
 import { useEffect, useState } from 'react'
-import { api } from '../api/transport'
+import { checkQuery } from '../state/search'
 import { createQueryChecker, type CheckState } from '../lib/queryCheck'
 
 export interface CheckedQuery {
@@ -18,9 +18,7 @@ function initialState(query: string): CheckState {
 export function useCheckedQuery(initial = ''): CheckedQuery {
   const [query, setValue] = useState(initial)
   const [check, setCheck] = useState<CheckState>(() => initialState(initial))
-  const [checker] = useState(() =>
-    createQueryChecker({ check: (q) => api.call('query.check', { query: q }), onState: setCheck }),
-  )
+  const [checker] = useState(() => createQueryChecker({ check: (q) => checkQuery({ query: q }), onState: setCheck }))
 
   useEffect(() => {
     if (initial.trim() !== '') checker.set(initial, true)

@@ -5,8 +5,8 @@
 import { useEffect, useState } from 'react'
 import type { SearchCursor, SearchPage } from '../../../shared/contract'
 import type { Mention } from '../../../shared/domain'
-import { errorLine } from '../api/errors'
-import { api } from '../api/transport'
+import { errorLine } from '../lib/errors'
+import { searchMentions } from '../state/search'
 import { createLatest } from '../lib/latest'
 import { appendPage, contextRequest } from '../lib/search'
 
@@ -43,7 +43,7 @@ export function useMentionContext(chosen: Mention) {
       let items: Mention[] = []
       let next: SearchCursor | null = null
       for (let i = 0; i < MAX_PAGES_TO_FIND; i++) {
-        const page: SearchPage = await api.call('mentions.search', { ...req, after: next })
+        const page: SearchPage = await searchMentions({ ...req, after: next })
         if (!latest.isCurrent(ticket)) return
         items = appendPage(items, page.items)
         next = page.next
@@ -62,7 +62,7 @@ export function useMentionContext(chosen: Mention) {
     if (state.next === null || state.loadingMore || state.forId !== chosen.id) return
     const ticket = latest.next()
     setState((s) => ({ ...s, loadingMore: true }))
-    api.call('mentions.search', { ...request, after: state.next, limit: PAGE }).then(
+    searchMentions({ ...request, after: state.next, limit: PAGE }).then(
       (page) => {
         if (latest.isCurrent(ticket))
           setState((s) => ({ ...s, items: appendPage(s.items, page.items), next: page.next, loadingMore: false }))

@@ -3,8 +3,8 @@
 // so opening the same mention again is cheap.
 import { useEffect, useState } from 'react'
 import type { Thread } from '../../../shared/contracts/thread'
-import { errorLine } from '../api/errors'
-import { api } from '../api/transport'
+import { errorLine } from '../lib/errors'
+import { fetchThread } from '../state/search'
 
 export type ThreadState =
   { status: 'loading' } | { status: 'ready'; thread: Thread } | { status: 'error'; message: string }
@@ -15,7 +15,7 @@ export function useThread(mentionId: number): ThreadState {
   const [answer, setAnswer] = useState<Answer | null>(null)
   useEffect(() => {
     let live = true
-    api.call('mentions.thread', { mentionId }).then(
+    fetchThread({ mentionId }).then(
       (thread) => live && setAnswer({ mentionId, thread }),
       (err: unknown) => live && setAnswer({ mentionId, message: errorLine(err) }),
     )

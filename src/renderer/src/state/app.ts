@@ -5,7 +5,7 @@ import type { AppInfo } from '../../../shared/contract'
 
 export type LoadStatus = { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string }
 
-interface AppState {
+export interface AppState {
   info: AppInfo | null
   /** Mentions in the archive: from app.info, advanced by live batches between refreshes. */
   mentionCount: number

@@ -3,54 +3,33 @@
 // first page) and loads it again whenever the browser-mode socket comes back,
 // so nothing missed while disconnected stays missing.
 import type { Transport } from '../api/types'
-import { errorLine } from '../api/errors'
-import { popoutColumnId } from '../lib/route'
-import { loadAlerts, subscribeAlerts } from './alerts'
+import { errorLine } from '../lib/errors'
+import { loadAlerts } from './alerts'
 import { setAppInfo, setLoadStatus, useAppStore } from './app'
 import { startClock } from './clock'
 import { useConnectionStore } from './connection'
-import { applyColumnNotice } from './columnNotices'
 import { applyColumns } from './deck'
-import { loadHead, removeMentions, reviseMentions } from './feed'
-import { loadGaps, subscribeGaps } from './gaps'
-import { applyBuffered, enqueueBatch } from './ingest'
-import { composingRemoved, composingRevised } from './selection'
+import { loadHead } from './feed'
+import { createStores } from './index'
+import { loadGaps } from './gaps'
 import { setSettings } from './settings'
-import { applySourceStatus, setSources } from './sources'
+import { setSources } from './sources'
 import { applyStats } from './stats'
-import { loadTriage, subscribeTriage } from './triage'
+import { loadTriage } from './triage'
 
 const INFO_REFRESH_MS = 30_000
 
 let started = false
+let current: Transport | null = null
 
-function subscribe(transport: Transport): void {
-  const { api } = transport
-  api.on('mentions.batch', enqueueBatch)
-  // Deletes and edits at the source apply at once, after any batch still buffered.
-  api.on('mentions.removed', ({ ids }) => {
-    applyBuffered()
-    removeMentions(ids)
-    composingRemoved(ids)
-  })
-  api.on('mentions.revised', (batch) => {
-    applyBuffered()
-    reviseMentions(batch)
-    composingRevised(batch.mentions)
-  })
-  api.on('stats.tick', (list) => applyStats(list, false))
-  api.on('columns.changed', (list) => {
-    applyColumns(list)
-  })
-  api.on('settings.changed', setSettings)
-  api.on('source.status', applySourceStatus)
-  // A popped-out column leaves desktop notifications and sounds to the console window.
-  subscribeAlerts(api, popoutColumnId() === null)
-  subscribeGaps(api)
-  subscribeTriage(api)
-  api.on('column.notice', applyColumnNotice)
-  useConnectionStore.setState(transport.getConnection())
-  transport.subscribeConnection((info) => useConnectionStore.setState(info))
+/** Loads again after the first load failed (the splash's Retry). */
+export function retryLoad(): void {
+  if (current) void load(current)
+}
+
+/** How this page reaches the core, for what the splash says while it connects. */
+export function transportKind(): Transport['kind'] | null {
+  return current?.kind ?? null
 }
 
 /** Everything from scratch (or again after a reconnect). Throws when a core call fails. */
@@ -103,8 +82,11 @@ async function refreshInfo(transport: Transport): Promise<void> {
 export function start(transport: Transport): void {
   if (started) return
   started = true
+  current = transport
+  createStores(transport.api)
   startClock()
-  subscribe(transport)
+  useConnectionStore.setState(transport.getConnection())
+  transport.subscribeConnection((info) => useConnectionStore.setState(info))
   transport.onOpen((reconnect) => {
     if (reconnect || useAppStore.getState().load.status === 'error') void load(transport)
   })

@@ -4,7 +4,7 @@ import { create } from 'zustand'
 import type { ColumnNotice } from '../../../shared/contracts/sources'
 import type { SourceId } from '../../../shared/domain'
 
-interface ColumnNoticesState {
+export interface ColumnNoticesState {
   byColumn: Record<string, Partial<Record<SourceId, string>>>
 }
 

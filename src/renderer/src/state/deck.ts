@@ -4,12 +4,12 @@
 // restarts and drops the columns' feeds and stats.
 import { create } from 'zustand'
 import type { Column, ColumnId } from '../../../shared/domain'
-import { api } from '../api/transport'
+import { client } from './client'
 import { applyOrder, diffColumns, moveId, reconcileColumns, type ColumnDiff } from '../lib/columns'
 import { ensureFeeds, loadHead, removeFeeds, restartFeed } from './feed'
 import { applyStats, removeStats } from './stats'
 
-interface DeckState {
+export interface DeckState {
   columns: Column[]
 }
 
@@ -17,6 +17,16 @@ export const useDeckStore = create<DeckState>()(() => ({ columns: [] }))
 
 export function useColumn(id: ColumnId): Column | undefined {
   return useDeckStore((s) => s.columns.find((c) => c.id === id))
+}
+
+/** The columns that fold reposts into their original. */
+export function collapsingColumns(): Set<ColumnId> {
+  return new Set(
+    useDeckStore
+      .getState()
+      .columns.filter((c) => c.collapseReposts === true)
+      .map((c) => c.id),
+  )
 }
 
 /**
@@ -39,7 +49,7 @@ export function applyColumns(list: readonly Column[]): ColumnDiff {
 
 async function refreshStats(): Promise<void> {
   try {
-    applyStats(await api.call('stats.get', {}), true)
+    applyStats(await client().call('stats.get', {}), true)
   } catch {
     // The next stats.tick brings them anyway.
   }
@@ -52,7 +62,7 @@ function replaceColumn(column: Column): void {
 }
 
 export async function createColumn(input: { title: string; query: string; width?: number }): Promise<Column> {
-  const column = await api.call('columns.create', input)
+  const column = await client().call('columns.create', input)
   replaceColumn(column)
   return column
 }
@@ -61,13 +71,13 @@ export async function updateColumn(
   id: ColumnId,
   patch: { title?: string; query?: string; width?: number; collapseReposts?: boolean },
 ): Promise<Column> {
-  const column = await api.call('columns.update', { id, ...patch })
+  const column = await client().call('columns.update', { id, ...patch })
   replaceColumn(column)
   return column
 }
 
 export async function deleteColumn(id: ColumnId): Promise<void> {
-  await api.call('columns.delete', { id })
+  await client().call('columns.delete', { id })
   applyColumns(useDeckStore.getState().columns.filter((c) => c.id !== id))
 }
 
@@ -76,7 +86,7 @@ export async function reorderColumns(ids: readonly ColumnId[]): Promise<void> {
   const before = useDeckStore.getState().columns
   useDeckStore.setState({ columns: applyOrder(before, ids) })
   try {
-    applyColumns(await api.call('columns.reorder', { ids: [...ids] }))
+    applyColumns(await client().call('columns.reorder', { ids: [...ids] }))
   } catch (err) {
     useDeckStore.setState({ columns: before })
     throw err

@@ -6,8 +6,8 @@
 import { create } from 'zustand'
 import type { MentionsBatch } from '../../../shared/contract'
 import type { ColumnId, Mention } from '../../../shared/domain'
-import { errorLine } from '../api/errors'
-import { api } from '../api/transport'
+import { errorLine } from '../lib/errors'
+import { client } from './client'
 import {
   appendOlder,
   applyHeadPage,
@@ -23,11 +23,10 @@ import {
   type FeedWindow,
 } from '../lib/feedWindow'
 import { collapseLive } from '../lib/reposts'
-import { useDeckStore } from './deck'
 
 export const PAGE_SIZE = 100
 
-interface FeedState {
+export interface FeedState {
   feeds: Record<ColumnId, FeedWindow>
 }
 
@@ -88,7 +87,7 @@ export async function loadHead(id: ColumnId, mode: 'merge' | 'replace'): Promise
   const gen = genOf(id)
   update(id, (w) => (w.loadingHead ? w : { ...w, loadingHead: true }))
   try {
-    const page = await api.call('mentions.page', {
+    const page = await client().call('mentions.page', {
       columnId: id,
       limit: PAGE_SIZE,
     })
@@ -108,7 +107,7 @@ export async function loadOlder(id: ColumnId): Promise<void> {
   const gen = genOf(id)
   update(id, (w) => ({ ...w, loadingOlder: true, error: null }))
   try {
-    const page = await api.call('mentions.page', {
+    const page = await client().call('mentions.page', {
       columnId: id,
       before,
       limit: PAGE_SIZE,
@@ -137,15 +136,20 @@ export function setColumnHold(id: ColumnId, hold: { hover?: boolean; away?: bool
   if (win && !win.paused && win.headGap && !win.loadingHead) void loadHead(id, 'replace')
 }
 
-/** Live mentions for several columns at once (one animation frame's worth). */
-export function applyLive(byColumn: ReadonlyMap<ColumnId, readonly Mention[]>): void {
+/**
+ * Live mentions for several columns at once (one animation frame's worth);
+ * `collapsing` names the columns that fold reposts into their original.
+ */
+export function applyLive(
+  byColumn: ReadonlyMap<ColumnId, readonly Mention[]>,
+  collapsing: ReadonlySet<ColumnId>,
+): void {
   const feeds = useFeedStore.getState().feeds
-  const columns = useDeckStore.getState().columns
   let next: Record<ColumnId, FeedWindow> | null = null
   for (const [id, mentions] of byColumn) {
     const win = feeds[id]
     if (!win || mentions.length === 0) continue
-    const collapsed = columns.find((c) => c.id === id)?.collapseReposts === true ? collapseLive(win, mentions) : null
+    const collapsed = collapsing.has(id) ? collapseLive(win, mentions) : null
     const updated = collapsed ? receiveLive(collapsed.win, collapsed.rest) : receiveLive(win, mentions)
     if (updated === win) continue
     next ??= { ...feeds }

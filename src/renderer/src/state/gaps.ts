@@ -5,16 +5,16 @@ import { create } from 'zustand'
 import type { EarshotApi } from '../../../shared/contract'
 import type { Gap } from '../../../shared/contracts/sources'
 import { STATS_WINDOW_MS } from '../../../shared/domain'
-import { api } from '../api/transport'
+import { client } from './client'
 
-interface GapsState {
+export interface GapsState {
   gaps: Gap[]
 }
 
 export const useGapsStore = create<GapsState>()(() => ({ gaps: [] }))
 
-export function subscribeGaps(events: Pick<EarshotApi, 'on'>): void {
-  events.on('gap.changed', (gap) =>
+export function subscribeGaps(events: Pick<EarshotApi, 'on'>): () => void {
+  return events.on('gap.changed', (gap) =>
     useGapsStore.setState((s) => ({
       gaps: [...s.gaps.filter((g) => g.id !== gap.id), gap].sort((a, b) => a.startedAt - b.startedAt),
     })),
@@ -22,6 +22,6 @@ export function subscribeGaps(events: Pick<EarshotApi, 'on'>): void {
 }
 
 export async function loadGaps(now = Date.now()): Promise<void> {
-  const gaps = await api.call('gaps.list', { since: now - STATS_WINDOW_MS })
+  const gaps = await client().call('gaps.list', { since: now - STATS_WINDOW_MS })
   useGapsStore.setState({ gaps })
 }

@@ -7,6 +7,7 @@ import type { MentionsBatch } from '../../../shared/contract'
 import { groupBatches } from '../lib/batches'
 import { applyInterval, RateMeter } from '../lib/pacing'
 import { addMentionCount } from './app'
+import { collapsingColumns } from './deck'
 import { applyLive } from './feed'
 
 /** Hidden tabs get no frames: apply on a timer at most this late. */
@@ -28,7 +29,7 @@ function apply(): void {
   lastApply = performance.now()
   if (batches.length === 0) return
   const { byColumn, mentionCount } = groupBatches(batches)
-  applyLive(byColumn)
+  applyLive(byColumn, collapsingColumns())
   addMentionCount(mentionCount)
 }
 

@@ -1,7 +1,7 @@
 // Store: transient notices (toasts) for results and failures of operator
 // actions: import errors, failed renames, exports. Errors stay until dismissed.
 import { create } from 'zustand'
-import { describeError } from '../api/errors'
+import { describeError } from '../lib/errors'
 
 export interface Notice {
   id: number
@@ -11,7 +11,7 @@ export interface Notice {
   issues: string[]
 }
 
-interface NoticesState {
+export interface NoticesState {
   notices: Notice[]
 }
 

@@ -12,7 +12,7 @@ import { useDeckStore } from './deck'
 import { notifyError } from './notices'
 import { setTriage, useTriageStore, viewOf } from './triage'
 
-interface SelectionState {
+export interface SelectionState {
   columnId: ColumnId | null
   mentionId: number | null
   /** The mention the composer is open for; `deleted` once its author deleted it at the source. */

@@ -3,9 +3,9 @@
 import { create } from 'zustand'
 import type { CommandInput, Settings } from '../../../shared/contract'
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../../../shared/domain'
-import { api } from '../api/transport'
+import { client } from './client'
 
-interface SettingsState {
+export interface SettingsState {
   settings: Settings | null
 }
 
@@ -19,7 +19,7 @@ export function setSettings(settings: Settings): void {
 
 /** Saves a partial change; resolves with the stored settings, rejects with the server's error. */
 export async function updateSettings(patch: CommandInput<'settings.update'>): Promise<Settings> {
-  const settings = await api.call('settings.update', patch)
+  const settings = await client().call('settings.update', patch)
   setSettings(settings)
   return settings
 }

@@ -5,7 +5,7 @@ import { create } from 'zustand'
 import type { ColumnId, ColumnStats } from '../../../shared/domain'
 import { mergeStats } from '../lib/stats'
 
-interface StatsState {
+export interface StatsState {
   byColumn: Record<ColumnId, ColumnStats>
 }
 

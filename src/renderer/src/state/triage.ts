@@ -14,11 +14,11 @@ import type {
   TriageState,
 } from '../../../shared/contracts/triage'
 import type { ColumnId, Mention } from '../../../shared/domain'
-import { api } from '../api/transport'
+import { client } from './client'
 import { columnView, type ColumnView } from '../lib/triageView'
 import { useFeedStore } from './feed'
 
-interface TriageStore {
+export interface TriageStore {
   states: Record<number, TriageState>
   columns: Record<ColumnId, ColumnTriage>
   prefs: OperatorPrefs
@@ -88,9 +88,11 @@ function fetchWanted(): void {
   const ids = [...wanted].slice(0, 2_000)
   for (const id of ids) wanted.delete(id)
   if (wanted.size > 0) timer = setTimeout(fetchWanted, 0)
-  api.call('triage.get', { ids }).then(applyStates, () => {
-    for (const id of ids) known.delete(id)
-  })
+  client()
+    .call('triage.get', { ids })
+    .then(applyStates, () => {
+      for (const id of ids) known.delete(id)
+    })
 }
 
 function want(mentions: readonly Mention[]): void {
@@ -102,29 +104,33 @@ function want(mentions: readonly Mention[]): void {
   if (wanted.size > 0 && timer === null) timer = setTimeout(fetchWanted, 50)
 }
 
-export function subscribeTriage(events: Pick<EarshotApi, 'on'>): void {
-  events.on('triage.changed', ({ items }) => applyStates(items))
-  events.on('triage.column.changed', applyColumn)
-  events.on('triage.prefs.changed', (prefs) => useTriageStore.setState({ prefs }))
-  events.on('canned.changed', (canned) => useTriageStore.setState({ canned }))
-  events.on('reply.changed', applyReply)
-  // A live mention is new: its triage is empty until a triage event says otherwise, so it is never fetched.
-  events.on('mentions.batch', ({ mentions }) => {
-    for (const m of mentions) known.add(m.id)
-  })
-  // Whatever a feed window holds gets its triage state once.
-  useFeedStore.subscribe((s, prev) => {
-    if (s.feeds === prev.feeds) return
-    for (const [id, win] of Object.entries(s.feeds)) if (win !== prev.feeds[id]) want(win.items)
-  })
+export function subscribeTriage(events: Pick<EarshotApi, 'on'>): Array<() => void> {
+  known.clear()
+  wanted = new Set()
+  return [
+    events.on('triage.changed', ({ items }) => applyStates(items)),
+    events.on('triage.column.changed', applyColumn),
+    events.on('triage.prefs.changed', (prefs) => useTriageStore.setState({ prefs })),
+    events.on('canned.changed', (canned) => useTriageStore.setState({ canned })),
+    events.on('reply.changed', applyReply),
+    // A live mention is new: its triage is empty until a triage event says otherwise, so it is never fetched.
+    events.on('mentions.batch', ({ mentions }) => {
+      for (const m of mentions) known.add(m.id)
+    }),
+    // Whatever a feed window holds gets its triage state once.
+    useFeedStore.subscribe((s, prev) => {
+      if (s.feeds === prev.feeds) return
+      for (const [id, win] of Object.entries(s.feeds)) if (win !== prev.feeds[id]) want(win.items)
+    }),
+  ]
 }
 
 export async function loadTriage(): Promise<void> {
   const [columns, prefs, canned, replies] = await Promise.all([
-    api.call('triage.columns', {}),
-    api.call('triage.prefs', {}),
-    api.call('canned.list', {}),
-    api.call('replies.list', { limit: 500 }),
+    client().call('triage.columns', {}),
+    client().call('triage.prefs', {}),
+    client().call('canned.list', {}),
+    client().call('replies.list', { limit: 500 }),
   ])
   useTriageStore.setState({ columns: Object.fromEntries(columns.map((c) => [c.columnId, c])), prefs, canned })
   for (const r of [...replies].sort((a, b) => a.id - b.id)) applyReply(r)
@@ -135,22 +141,22 @@ export async function loadTriage(): Promise<void> {
 }
 
 export async function setTriage(patch: TriagePatch): Promise<void> {
-  applyStates(await api.call('triage.set', patch))
+  applyStates(await client().call('triage.set', patch))
 }
 
 export async function updateColumnTriage(
   columnId: ColumnId,
   patch: { filters?: Partial<ColumnTriage['filters']>; mutes?: ColumnTriage['mutes'] },
 ): Promise<void> {
-  applyColumn(await api.call('triage.column.update', { columnId, ...patch }))
+  applyColumn(await client().call('triage.column.update', { columnId, ...patch }))
 }
 
 export async function markReadUpTo(columnId: ColumnId, m: Pick<Mention, 'createdAt' | 'id'>): Promise<void> {
-  applyColumn(await api.call('triage.markReadUpTo', { columnId, cursor: { createdAt: m.createdAt, id: m.id } }))
+  applyColumn(await client().call('triage.markReadUpTo', { columnId, cursor: { createdAt: m.createdAt, id: m.id } }))
 }
 
 export async function updatePrefs(patch: { operator?: string; brand?: string }): Promise<void> {
-  const prefs = await api.call('triage.prefs.update', patch)
+  const prefs = await client().call('triage.prefs.update', patch)
   useTriageStore.setState({ prefs })
 }
 
@@ -191,4 +197,18 @@ export function useColumnView(id: ColumnId, keep: number | null): ColumnView {
   useTriageStore((s) => s.columns[id])
   useTriageStore((s) => s.states)
   return viewOf(id, keep)
+}
+
+/** Saves a canned reply; the list arrives through `canned.changed`. */
+export async function saveCanned(title: string, text: string): Promise<void> {
+  await client().call('canned.save', { title, text })
+}
+
+export async function deleteCanned(id: CannedReply['id']): Promise<void> {
+  await client().call('canned.delete', { id })
+}
+
+/** Sends a failed reply again; its new state arrives through `reply.changed`. */
+export async function retryReply(id: OutboxItem['id']): Promise<void> {
+  applyReply(await client().call('replies.retry', { id }))
 }

@@ -28,7 +28,7 @@ export type DialogState =
   | { kind: 'operator' }
   | null
 
-interface UiState {
+export interface UiState {
   dialog: DialogState
   dragging: ColumnId | null
   drop: { id: ColumnId; side: DropSide } | null

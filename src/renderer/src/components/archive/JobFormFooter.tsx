@@ -1,7 +1,7 @@
 // The foot of an archive job's form (export, import): the error of the last
 // attempt, then "Close" and the submit button that starts the job.
 import type { ReactNode } from 'react'
-import { SubmitActions } from '../SubmitActions'
+import { SubmitActions } from '../common/SubmitActions'
 
 interface JobFormFooterProps {
   error: string | null

@@ -2,7 +2,7 @@
 // then "Cancel …" while it runs and "Close" once it is over. Escape or the
 // close button cancels a running job rather than leaving it behind.
 import type { ReactNode } from 'react'
-import { Modal } from '../Modal'
+import { Modal } from '../common/Modal'
 
 interface JobProgressProps {
   title: string

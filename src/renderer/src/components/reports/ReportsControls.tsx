@@ -3,7 +3,7 @@
 // badge that names it and leads back to the live archive.
 import { notifyError } from '../../state/notices'
 import { backToLive, openReports, useReviewStore } from '../../state/review'
-import { ArchiveDialogs } from './ArchiveDialogs'
+import { ArchiveDialogs } from '../archive/ArchiveDialogs'
 
 const basename = (path: string): string => path.split(/[\\/]/).pop() ?? path
 

@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { Report } from '../../../../shared/contracts/reports'
 import type { Column } from '../../../../shared/domain'
-import { api } from '../../api/transport'
+import { fetchReportColumns, fetchReportCsv, saveReportPdf } from '../../state/reports'
 import { downloadText } from '../../lib/download'
 import { formatExact } from '../../lib/format'
 import { useAppStore } from '../../state/app'
@@ -40,7 +40,7 @@ function useReportColumns(reviewPath: string | null, generation: number): Column
   const [columns, setColumns] = useState<Column[] | null>(null)
   useEffect(() => {
     let live = true
-    api.call('reports.columns', {}).then(
+    fetchReportColumns({}).then(
       (list) => live && setColumns(list),
       (err: unknown) => {
         notifyError('Could not list the columns', err)
@@ -88,7 +88,7 @@ function ReportsPage({ columnIds }: { columnIds: string[] }) {
   async function downloadCsv() {
     if (!range) return
     try {
-      const { filename, csv } = await api.call('reports.csv', { columnIds: chosen, ...range })
+      const { filename, csv } = await fetchReportCsv({ columnIds: chosen, ...range })
       downloadText(filename, csv)
     } catch (err) {
       notifyError('Could not export the series', err)
@@ -101,7 +101,7 @@ function ReportsPage({ columnIds }: { columnIds: string[] }) {
       return
     }
     try {
-      const { path } = await api.call('reports.pdf', { title: 'Earshot report' })
+      const { path } = await saveReportPdf({ title: 'Earshot report' })
       if (path) notify('info', 'Report saved as PDF', path)
     } catch (err) {
       notifyError('Could not save the PDF', err)

@@ -4,10 +4,10 @@
 import { useEffect, useId, useState } from 'react'
 import type { Annotation, ReviewPage } from '../../../../shared/contracts/reports'
 import type { Mention } from '../../../../shared/domain'
-import { api } from '../../api/transport'
-import { errorLine } from '../../api/errors'
+import { annotateReview, searchReview } from '../../state/review'
+import { errorLine } from '../../lib/errors'
 import { notifyError } from '../../state/notices'
-import { MentionCard } from '../MentionCard'
+import { MentionCard } from '../deck/MentionCard'
 import { formatWindow, type TimeWindow } from './series'
 
 type Item = ReviewPage['items'][number]
@@ -43,7 +43,7 @@ function AnnotationEditor({
   async function save(patch: { note?: string | null; tags?: string[]; reviewed?: boolean }) {
     setBusy(true)
     try {
-      onSaved(await api.call('review.annotate', { mentionId: mention.id, ...patch }))
+      onSaved(await annotateReview({ mentionId: mention.id, ...patch }))
     } catch (err) {
       notifyError('Could not save the annotation', err)
     } finally {
@@ -111,7 +111,7 @@ export function ReviewPanel({ window: w, readOnly }: { window: TimeWindow; readO
     let live = true
     const timer = setTimeout(() => {
       setStatus({ kind: 'loading' })
-      api.call('review.search', { query: submitted, since: w.since, until: w.until, limit: 50 }).then(
+      searchReview({ query: submitted, since: w.since, until: w.until, limit: 50 }).then(
         (page) => {
           if (!live) return
           setItems(page.items)
@@ -130,7 +130,7 @@ export function ReviewPanel({ window: w, readOnly }: { window: TimeWindow; readO
   async function more() {
     if (!next || submitted === null) return
     try {
-      const page = await api.call('review.search', { query: submitted, since: w.since, until: w.until, after: next })
+      const page = await searchReview({ query: submitted, since: w.since, until: w.until, after: next })
       setItems((list) => [...list, ...page.items])
       setNext(page.next)
     } catch (err) {

@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react'
 import type { Report } from '../../../../shared/contracts/reports'
 import type { ColumnId } from '../../../../shared/domain'
-import { api } from '../../api/transport'
-import { errorLine } from '../../api/errors'
+import { fetchReport, fetchReportBounds } from '../../state/reports'
+import { errorLine } from '../../lib/errors'
 
 export type Loaded<T> =
   | { status: 'idle' }
@@ -49,7 +49,7 @@ export function useReport(request: ReportRequest | null, generation: number): Lo
   const [view] = useState(() => `report-${Math.random().toString(36).slice(2)}`)
   return useKeyed(request && JSON.stringify({ ...request, generation }), (key) => {
     const { columnIds, since, until } = JSON.parse(key) as ReportRequest
-    return api.call('reports.get', { columnIds, since, until, top: 10, view })
+    return fetchReport({ columnIds, since, until, top: 10, view })
   })
 }
 
@@ -57,7 +57,7 @@ export type Bounds = { first: number | null; last: number | null }
 
 export function useBounds(columnIds: ColumnId[], generation: number): Bounds | null {
   const loaded = useKeyed(columnIds.length === 0 ? null : JSON.stringify({ columnIds, generation }), (key) =>
-    api.call('reports.bounds', { columnIds: (JSON.parse(key) as { columnIds: ColumnId[] }).columnIds }),
+    fetchReportBounds({ columnIds: (JSON.parse(key) as { columnIds: ColumnId[] }).columnIds }),
   )
   if (loaded.status === 'ready' && !loaded.stale) return loaded.value
   if (loaded.status === 'error') return { first: null, last: null }

@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import type { SourceEntry } from '../../../../shared/contracts/sources'
 import { JETSTREAM_INSTANCES } from '../../../../shared/sources/bluesky'
-import { Field } from '../Field'
+import { Field } from '../common/Field'
 import { FormActions, FormError } from './FormActions'
 import { SecretField, secretsPatch } from './SecretField'
 import type { SourceFormProps } from './types'

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import type { SourceEntry } from '../../../../shared/contracts/sources'
 import type { MastodonConfig } from '../../../../shared/sources/mastodon'
-import { Field } from '../Field'
+import { Field } from '../common/Field'
 import { FormActions, FormError } from './FormActions'
 import { SecretField, secretsPatch } from './SecretField'
 import type { SourceFormProps } from './types'

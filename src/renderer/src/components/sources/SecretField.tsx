@@ -2,7 +2,7 @@
 // is set and where it comes from. Typing a value replaces it on save; "Forget"
 // removes one entered here (environment and file values are changed there).
 import type { SecretState } from '../../../../shared/contracts/sources'
-import { Field } from '../Field'
+import { Field } from '../common/Field'
 
 const ORIGIN_TEXT: Record<NonNullable<SecretState['origin']>, string> = {
   env: 'set by an environment variable',

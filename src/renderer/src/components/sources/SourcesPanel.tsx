@@ -5,11 +5,11 @@
 import { useEffect, useState, type ComponentType } from 'react'
 import type { SecretStoreInfo, SourceEntry, SourcesConfigure } from '../../../../shared/contracts/sources'
 import { CONFIGURABLE_SOURCES, type ConfigurableSource } from '../../../../shared/sources'
-import { api } from '../../api/transport'
-import { errorLine } from '../../api/errors'
+import { configureSource, listSourceSettings, onSourceConfigured } from '../../state/sources'
+import { errorLine } from '../../lib/errors'
 import { useSourcesStore } from '../../state/sources'
-import { Modal } from '../Modal'
-import { SOURCE_NAMES } from '../SourceChips'
+import { Modal } from '../common/Modal'
+import { SOURCE_NAMES } from './SourceChips'
 import { BlueskySourceForm } from './BlueskySourceForm'
 import { MastodonSourceForm } from './MastodonSourceForm'
 import { RssSourceForm } from './RssSourceForm'
@@ -52,11 +52,11 @@ export function SourcesPanel({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let live = true
-    api.call('sources.list', {}).then(
+    listSourceSettings({}).then(
       (result) => live && setLoaded(result),
       (err: unknown) => live && setLoadError(errorLine(err)),
     )
-    const off = api.on('source.configured', (entry) => {
+    const off = onSourceConfigured((entry) => {
       setLoaded((cur) => cur && { ...cur, sources: cur.sources.map((s) => (s.source === entry.source ? entry : s)) })
     })
     return () => {
@@ -66,7 +66,7 @@ export function SourcesPanel({ onClose }: { onClose: () => void }) {
   }, [])
 
   async function save(request: SourcesConfigure): Promise<void> {
-    const entry = await api.call('sources.configure', request)
+    const entry = await configureSource(request)
     setLoaded((cur) => cur && { ...cur, sources: cur.sources.map((s) => (s.source === entry.source ? entry : s)) })
   }
 

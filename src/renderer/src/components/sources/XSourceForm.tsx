@@ -5,9 +5,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { SecretState, SourceEntry } from '../../../../shared/contracts/sources'
 import type { XConfig } from '../../../../shared/sources/x'
-import { describeError, type ErrorText } from '../../api/errors'
+import { describeError, type ErrorText } from '../../lib/errors'
 import '../../styles/x-source.css'
-import { ErrorAlert } from '../ErrorAlert'
+import { ErrorAlert } from '../common/ErrorAlert'
 import type { SourceFormProps } from './types'
 
 type XEntry = Extract<SourceEntry, { source: 'x' }>

@@ -1,0 +1,103 @@
+// A column's finer alert settings, folded under its row in the alert panel:
+// whether a negative surge alerts, the least volume a bucket needs before it
+// can alert (so a quiet column's 1 → 4 is not a "spike"), and the cooldown.
+// Numbers are kept as typed until Enter or leaving the field, then checked
+// against the same bounds the core enforces, with the reason beside the field.
+import { useId, useState } from 'react'
+import { ALERT_COOLDOWN_MINUTES, ALERT_MIN_VOLUME, type ColumnAlertSettings } from '../../../../shared/contracts/alerts'
+
+type Patch = Partial<Omit<ColumnAlertSettings, 'columnId'>>
+
+interface NumberOptionProps {
+  label: string
+  unit: string
+  value: number
+  bounds: { readonly min: number; readonly max: number }
+  disabled: boolean
+  onSave: (value: number) => void
+}
+
+function NumberOption({ label, unit, value, bounds, disabled, onSave }: NumberOptionProps) {
+  const [draft, setDraft] = useState<string | null>(null)
+  const errorId = useId()
+  const text = draft ?? String(value)
+  const parsed = Number(text)
+  const valid = /^\d+$/.test(text.trim()) && parsed >= bounds.min && parsed <= bounds.max
+  const commit = () => {
+    if (draft === null || !valid) return
+    setDraft(null)
+    if (parsed !== value) onSave(parsed)
+  }
+  return (
+    <div className="alert-option">
+      <label className="alert-option-label">
+        {label}
+        <input
+          className="input input--small alert-option-number"
+          inputMode="numeric"
+          value={text}
+          disabled={disabled}
+          aria-invalid={!valid}
+          aria-describedby={valid ? undefined : errorId}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit()
+            if (e.key === 'Escape' && draft !== null) {
+              e.stopPropagation()
+              setDraft(null)
+            }
+          }}
+        />
+        <span className="alert-option-unit">{unit}</span>
+      </label>
+      {!valid && (
+        <p id={errorId} className="field-error" role="alert">
+          A whole number from {bounds.min.toLocaleString()} to {bounds.max.toLocaleString()}
+        </p>
+      )}
+    </div>
+  )
+}
+
+export function AlertColumnOptions({
+  title,
+  settings,
+  onSave,
+}: {
+  title: string
+  settings: ColumnAlertSettings
+  onSave: (patch: Patch) => void
+}) {
+  const off = !settings.enabled
+  return (
+    <details className="alert-options">
+      <summary aria-label={`More alert settings for ${title}`}>More</summary>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.negativeSurge}
+          disabled={off}
+          onChange={(e) => onSave({ negativeSurge: e.target.checked })}
+        />
+        Alert on a negative surge
+      </label>
+      <NumberOption
+        label="At least"
+        unit="mentions in 30 s"
+        value={settings.minVolume}
+        bounds={ALERT_MIN_VOLUME}
+        disabled={off}
+        onSave={(minVolume) => onSave({ minVolume })}
+      />
+      <NumberOption
+        label="Then quiet for"
+        unit="minutes"
+        value={settings.cooldownMinutes}
+        bounds={ALERT_COOLDOWN_MINUTES}
+        disabled={off}
+        onSave={(cooldownMinutes) => onSave({ cooldownMinutes })}
+      />
+    </details>
+  )
+}
