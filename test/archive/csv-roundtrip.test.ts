@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { EXPORT_FIELDS, type ExportField } from '../../src/shared/contracts/archive'
 import { formatter, UTF8_BOM } from '../../src/main/core/archive/export-format'
-import { neutralize, unneutralize } from '../../src/main/core/archive/neutralize'
+import { neutralize, unneutralize } from '../../src/main/core/csv/neutralize'
 
 const NASTY = [
   '"',

@@ -1,11 +1,10 @@
-// Turning exported rows into CSV (RFC 4180 through csv-stringify, ISO-8601 UTC
-// times, formula cells neutralised) or JSONL (one JSON object per line, lists
-// as arrays, flags as booleans). Rows are formatted a batch at a time: one
-// csv-stringify call per batch costs far less than one stream write per row.
-import { stringify } from 'csv-stringify/sync'
+// Turning exported rows into CSV (written by csv/write.ts: RFC 4180, formula
+// cells neutralised; ISO-8601 UTC times) or JSONL (one JSON object per line,
+// lists as arrays, flags as booleans). Rows are formatted a batch at a time:
+// one csv-stringify call per batch costs far less than one stream write per row.
 import type { ExportField, ExportFormat } from '../../../shared/contracts/archive'
+import { csvRecords, type CsvValue } from '../csv/write'
 import { LIST_SEPARATOR, type ExportRow } from '../store'
-import { neutralize } from './neutralize'
 
 type Raw = string | number | null
 type Cell = string | number | boolean | string[] | null
@@ -21,12 +20,9 @@ function converter(field: ExportField): (raw: Raw) => Cell {
   return (raw) => raw
 }
 
-/** In CSV, lists read as "a; b" and every text cell is guarded against formulas. */
-function csvCell(value: Cell): string | number {
-  if (value === null) return ''
-  if (typeof value === 'number') return value
-  if (typeof value === 'boolean') return value ? 'true' : 'false'
-  return neutralize(Array.isArray(value) ? value.join('; ') : value)
+/** In CSV, lists read as "a; b". */
+function csvValue(value: Cell): CsvValue {
+  return Array.isArray(value) ? value.join('; ') : value
 }
 
 export const UTF8_BOM = '\ufeff'
@@ -58,18 +54,10 @@ export function formatter(format: ExportFormat, fields: readonly ExportField[], 
       },
     }
   }
-  // RFC 4180: CRLF line ends; quotes only where a cell needs them.
-  const options = { record_delimiter: 'windows' as const, eof: true }
   return {
     contentType: 'text/csv; charset=utf-8; header=present',
     extension: 'csv',
-    head: () => (bom ? UTF8_BOM : '') + stringify([fields as string[]], options),
-    rows: (rows) =>
-      rows.length === 0
-        ? ''
-        : stringify(
-            rows.map((row) => row.map((raw, i) => csvCell(convert[i]!(raw)))),
-            options,
-          ),
+    head: () => (bom ? UTF8_BOM : '') + csvRecords([fields]),
+    rows: (rows) => csvRecords(rows.map((row) => row.map((raw, i) => csvValue(convert[i]!(raw))))),
   }
 }

@@ -1,8 +1,8 @@
-// A report's series as CSV (RFC 4180 via csv-stringify): one row per bucket
-// and column with the volume and the sentiment counts and shares. A report has
-// at most a few hundred buckets per column, so it is built in memory.
-import { stringify } from 'csv-stringify/sync'
+// A report's series as CSV (written by csv/write.ts, as exports are): one row
+// per bucket and column with the volume and the sentiment counts and shares. A
+// report has at most a few hundred buckets per column, so it is built in memory.
 import type { Report } from '../../../shared/contracts/reports'
+import { csvRecords, type CsvValue } from '../csv/write'
 
 export const SERIES_CSV_COLUMNS = [
   'bucket_start',
@@ -19,7 +19,7 @@ export const SERIES_CSV_COLUMNS = [
 const share = (n: number, of: number): string => (of === 0 ? '' : (n / of).toFixed(4))
 
 export function seriesCsv(report: Report): string {
-  const rows: string[][] = []
+  const rows: CsvValue[][] = [[...SERIES_CSV_COLUMNS]]
   report.buckets.forEach((start, i) => {
     const end = Math.min(start + report.bucketMs, report.until)
     for (const c of report.columns) {
@@ -28,16 +28,16 @@ export function seriesCsv(report: Report): string {
         new Date(Math.max(start, report.since)).toISOString(),
         new Date(end).toISOString(),
         c.title,
-        String(volume),
-        String(c.positive[i]!),
-        String(c.neutral[i]!),
-        String(c.negative[i]!),
+        volume,
+        c.positive[i]!,
+        c.neutral[i]!,
+        c.negative[i]!,
         share(c.positive[i]!, volume),
         share(c.negative[i]!, volume),
       ])
     }
   })
-  return stringify(rows, { header: true, columns: [...SERIES_CSV_COLUMNS], record_delimiter: 'windows' })
+  return csvRecords(rows)
 }
 
 /** A file name that says what and when: earshot-report-<columns>-<from>.csv */

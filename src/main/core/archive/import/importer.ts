@@ -6,7 +6,7 @@
 import type { BadRow, ImportFormat, ImportMapping, ImportField } from '../../../../shared/contracts/archive'
 import { MentionInputSchema } from '../../../../shared/domain'
 import type { ScoredInput } from '../../pipeline/ingest'
-import { unneutralize } from '../neutralize'
+import { unneutralize } from '../../csv/neutralize'
 import { readCsv, readLines, type Line, type Progress } from './readers'
 import { OWN_MAPPING, mappingProblem, rowToMention, type RowValue } from './records'
 import { normalizePage } from '../../connectors/x/normalize'
