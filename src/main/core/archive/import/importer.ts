@@ -8,7 +8,7 @@ import { MentionInputSchema } from '../../../../shared/domain'
 import type { ScoredInput } from '../../pipeline/ingest'
 import { unneutralize } from '../../csv/neutralize'
 import { readCsv, readLines, type Line, type Progress } from './readers'
-import { OWN_MAPPING, mappingProblem, rowToMention, type RowValue } from './records'
+import { OWN_MAPPING, isEarshotHeader, mappingProblem, rowToMention, type RowValue } from './records'
 import { normalizePage } from '../../connectors/x/normalize'
 
 /** Where imported mentions go; resolves when the sink can take more. */
@@ -156,10 +156,13 @@ async function importCsv(
   let headers: string[] | null = null
   let index: Partial<Record<ImportField, number>> = {}
   const own = mapping === undefined
+  // Without a mapping the file must be our export; with one, its header line tells.
+  let earshot = own
   for await (const item of readCsv(lines)) {
     if (headers === null) {
       if ('error' in item) throw new ImportError(`the header line ${item.line} is not valid CSV: ${item.error}`)
       headers = item.fields
+      earshot ||= isEarshotHeader(headers)
       const wanted = own ? ownMapping(headers) : mapping
       const problem = mappingProblem(wanted, headers)
       if (problem) {
@@ -184,7 +187,7 @@ async function importCsv(
       rowToMention((f) => {
         const i = index[f]
         if (i === undefined) return undefined
-        return own ? unneutralize(fields[i]!) : fields[i]
+        return earshot ? unneutralize(fields[i]!) : fields[i]
       }),
     )
   }

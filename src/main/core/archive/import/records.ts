@@ -4,7 +4,7 @@
 // derived from its content, so importing the same file twice stores it once.
 import { createHash } from 'node:crypto'
 import type { ImportField, ImportMapping } from '../../../../shared/contracts/archive'
-import { IMPORT_FIELDS } from '../../../../shared/contracts/archive'
+import { EXPORT_FIELDS, IMPORT_FIELDS } from '../../../../shared/contracts/archive'
 import {
   MENTION_KINDS,
   SOURCE_IDS,
@@ -42,6 +42,19 @@ function int(value: RowValue): number | null {
 
 /** The identity mapping: our own exports name their columns after our fields. */
 export const OWN_MAPPING: ImportMapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, f]))
+
+const EXPORT_HEADERS: ReadonlySet<string> = new Set(EXPORT_FIELDS)
+
+/**
+ * Whether a CSV header line is an Earshot export's: each column once, each named after an export
+ * field, the text among them. Such a file's cells were neutralised (csv/neutralize.ts), so the
+ * import undoes that even when the user maps the columns by hand.
+ */
+export function isEarshotHeader(headers: readonly string[]): boolean {
+  return (
+    headers.includes('text') && new Set(headers).size === headers.length && headers.every((h) => EXPORT_HEADERS.has(h))
+  )
+}
 
 /** Guesses a mapping from a CSV's headers (case and punctuation ignored, a few common synonyms). */
 export function guessMapping(headers: readonly string[]): ImportMapping {
