@@ -15,6 +15,9 @@ const NASTY = [
   '\n',
   '\r\n',
   '\r',
+  '\u2028',
+  '\u2029',
+  '\u0085',
   '=',
   '+',
   '-',
@@ -84,7 +87,11 @@ describe('CSV round trip', () => {
         const f = formatter('csv', FIELDS, bom)
         const text = f.head() + f.rows(rows.map((r) => FIELDS.map((k) => r[k as keyof typeof r])))
         expect(text.startsWith(UTF8_BOM)).toBe(bom)
-        const parsed = parse(text, { bom: true }) as string[][]
+        // Strict: any line break outside quotes ends a record, as in Excel or Python's csv module.
+        const parsed = parse(text, {
+          bom: true,
+          record_delimiter: ['\r\n', '\n', '\r', '\u2028', '\u2029', '\u0085'],
+        }) as string[][]
         expect(parsed[0]).toEqual(FIELDS)
         const back = parsed.slice(1).map((cells) => Object.fromEntries(FIELDS.map((k, i) => [k, cells[i]])))
         expect(back).toHaveLength(rows.length)
@@ -108,6 +115,11 @@ describe('CSV round trip', () => {
     const f = formatter('csv', ['id', 'text', 'sentiment'], false)
     const text = f.head() + f.rows([['1', 'a, "b"\nc', -0.5]])
     expect(text).toBe('id,text,sentiment\r\n1,"a, ""b""\nc",-0.5\r\n')
+    // Every line-break form is quoted, a lone one too.
+    const breaks = ['\n', '\r', '\r\n', '\u2028', '\u2029', '\u0085']
+    expect(f.rows(breaks.map((b, i) => [String(i), `a${b}b`, 0]))).toBe(
+      breaks.map((b, i) => `${i},"a${b}b",0\r\n`).join(''),
+    )
   })
 
   it('writes JSONL with ISO times, booleans and lists', () => {
