@@ -2,7 +2,8 @@
 // summary and bad rows on stderr, and the documented exit codes (0 ok,
 // 1 failure, 2 usage, 3 import with bad rows). Needs `npm run build` first.
 import { spawn } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import { join, resolve } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -17,9 +18,16 @@ interface Run {
   stderr: string
 }
 
-function earshot(args: string[], options: { stdin?: string; signalAfter?: RegExp } = {}): Promise<Run> {
+function earshot(
+  args: string[],
+  options: { stdin?: string; signalAfter?: RegExp; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CLI, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      ...(options.env ? { env: options.env } : {}),
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => {
@@ -191,5 +199,59 @@ describe('earshot CLI', () => {
     })
     expect(again.code).toBe(0)
     expect(columns()).toEqual(first)
+  })
+
+  it('refuses a --db that is neither a file path nor a usable PostgreSQL URL, creating nothing, never printing a password', async () => {
+    const cwd = join(dir, 'db-values')
+    mkdirSync(cwd)
+    const one = join(dir, 'one.jsonl')
+    writeFileSync(one, '')
+    const cases: Array<{ args: string[]; env?: NodeJS.ProcessEnv; says: RegExp }> = [
+      {
+        args: ['serve', '--port', '0', '--db', 'postgres://ops:hunter2@db.example:5432/earshot'],
+        says: /PostgreSQL archives \(team mode\) are not available yet/,
+      },
+      {
+        args: ['export', '--db', 'postgresql://ops:hunter2@/'],
+        says: /not a valid PostgreSQL URL: it needs a host and a database/,
+      },
+      { args: ['capture', '--db', 'postgres:ops:hunter2@db'], says: /not a valid PostgreSQL URL/ },
+      {
+        args: ['import', '--db', 'https://ops:hunter2@example.com/a.sqlite', '--format', 'jsonl', one],
+        says: /is a https:\/\/ URL; give an archive file path or a postgres:\/\/ URL/,
+      },
+      { args: ['export', '--db', cwd], says: /is a folder; give the archive file inside it/ },
+      {
+        args: ['export'],
+        env: { ...process.env, EARSHOT_DB: 'mysql://ops:hunter2@db/earshot' },
+        says: /^earshot: \$EARSHOT_DB "mysql:\/\/ops:\*\*\*@db\/earshot" is a mysql:\/\/ URL/m,
+      },
+    ]
+    for (const c of cases) {
+      const run = await earshot(c.args, { cwd, ...(c.env ? { env: c.env } : {}) })
+      expect(run.code, c.args.join(' ')).toBe(2)
+      expect(run.stderr).toMatch(c.says)
+      expect(run.stderr + run.stdout).not.toContain('hunter2')
+    }
+    // Nothing was created where the values would have been taken as paths.
+    expect(readdirSync(cwd)).toEqual([])
+  })
+
+  it('takes a file:// URL as the path it names', async () => {
+    const target = join(dir, 'from-url.sqlite')
+    const file = join(dir, 'url.jsonl')
+    writeFileSync(
+      file,
+      JSON.stringify({ id: 'u1', text: 'Comcast via a file URL', author: 'ann', created_at: '2026-01-01T00:00:00Z' }) +
+        '\n',
+    )
+    const run = await earshot(['import', '--db', pathToFileURL(target).href, '--format', 'jsonl', file])
+    expect(run.code, run.stderr).toBe(0)
+    const archive = openArchive(target)
+    try {
+      expect(archive.prepare('SELECT text FROM mentions').pluck().all()).toEqual(['Comcast via a file URL'])
+    } finally {
+      archive.close()
+    }
   })
 })

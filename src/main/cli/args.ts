@@ -1,16 +1,70 @@
 // What every `earshot` subcommand shares: usage errors (exit 2), number
 // options, the default archive path and the secret store from the options.
+import { statSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { SecretStore } from '../core/secrets/secret-store'
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
 
-export function defaultArchive(): string {
+function defaultArchive(): string {
   if (process.env.EARSHOT_DB) return process.env.EARSHOT_DB
   const data = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share')
   return join(data, 'earshot', 'archive.sqlite')
+}
+
+/** Something that looks like a URL (`scheme://…`, or `postgres:…` without the slashes), not a path. */
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|postgres(?:ql)?:)/i
+
+/**
+ * The archive --db (or $EARSHOT_DB) names, as an absolute file path. A value
+ * that is neither a file path nor a PostgreSQL URL is refused here, before
+ * anything is created: `postgres://…` once became a SQLite file inside a new
+ * folder named `postgres:`. A `file://` URL is taken as its path.
+ */
+export function archiveOption(value: string | undefined): string {
+  const raw = value ?? defaultArchive()
+  const from = value === undefined ? '$EARSHOT_DB' : '--db'
+  if (raw.trim() === '') throw new UsageError(`${from} is empty: give an archive file path`)
+  let path = raw
+  if (URL_LIKE.test(raw)) {
+    const shown = redactUrl(raw)
+    const postgres = /^postgres(?:ql)?:/i.test(raw)
+    const url = URL.canParse(raw) ? new URL(raw) : null
+    if (postgres) {
+      if (!url || !url.hostname || url.pathname.length <= 1)
+        throw new UsageError(
+          `${from} "${shown}" is not a valid PostgreSQL URL: it needs a host and a database, as in postgres://user@host:5432/earshot`,
+        )
+      throw new UsageError(
+        `${from} "${shown}": this build keeps its archive in a SQLite file; PostgreSQL archives (team mode) are not available yet`,
+      )
+    }
+    if (!url) throw new UsageError(`${from} "${shown}" is not a valid URL; give an archive file path`)
+    if (url.protocol !== 'file:')
+      throw new UsageError(
+        `${from} "${shown}" is a ${url.protocol}// URL; give an archive file path or a postgres:// URL`,
+      )
+    path = fileURLToPath(url)
+  }
+  const absolute = resolve(path)
+  if (statSync(absolute, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(
+      `${from} "${absolute}" is a folder; give the archive file inside it (e.g. ${join(absolute, 'archive.sqlite')})`,
+    )
+  return absolute
+}
+
+/** A URL as it may be printed: never its password (user:password@ becomes user:***@). */
+function redactUrl(raw: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:(?:\/\/)?/i.exec(raw)?.[0] ?? ''
+  const rest = raw.slice(scheme.length)
+  const at = rest.lastIndexOf('@', rest.includes('/') ? rest.indexOf('/') : rest.length)
+  if (at < 0) return raw
+  const user = rest.slice(0, at).split(':')[0]
+  return `${scheme}${user}:***${rest.slice(at)}`
 }
 
 export function intOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
@@ -27,6 +81,7 @@ export function secretStoreFrom(credentials: string | undefined): SecretStore {
   return new SecretStore(file ? { credentialsFile: file } : {})
 }
 
-export const SHARED_OPTIONS_HELP = `  --db PATH            archive file (default $EARSHOT_DB or ~/.local/share/earshot/archive.sqlite)
+export const SHARED_OPTIONS_HELP = `  --db PATH            archive file (default $EARSHOT_DB or ~/.local/share/earshot/archive.sqlite);
+                       a file:// URL is read as its path, any other URL is refused
   --credentials FILE   source secrets as JSON, mode 0600 (default $EARSHOT_CREDENTIALS); or set
                        EARSHOT_X_BEARER_TOKEN, EARSHOT_BLUESKY_APP_PASSWORD, ... in the environment`

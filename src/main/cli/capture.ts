@@ -4,13 +4,13 @@
 // and no demo source unless asked, until SIGINT/SIGTERM; the same archive
 // opens later in the console. Source status changes go to stderr.
 import { readFileSync, mkdirSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
 import type { Column } from '../../shared/domain'
 import { WorkspaceFileSchema, type WorkspaceFile } from '../../shared/workspace'
 import { createCore, type Core } from '../core/app/core'
-import { defaultArchive, secretStoreFrom, UsageError } from './args'
+import { archiveOption, secretStoreFrom, UsageError } from './args'
 import { onShutdown } from './shutdown'
 
 export const CAPTURE_USAGE = `  earshot capture [--db PATH] [--workspace FILE] [--credentials FILE] [--demo]
@@ -56,7 +56,7 @@ export async function capture(args: string[]): Promise<void> {
     strict: true,
   })
   const workspace = values.workspace === undefined ? undefined : readWorkspace(values.workspace)
-  const archivePath = resolve(values.db ?? defaultArchive())
+  const archivePath = archiveOption(values.db)
   mkdirSync(dirname(archivePath), { recursive: true })
   const core = createCore({
     archivePath,

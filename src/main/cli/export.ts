@@ -1,14 +1,14 @@
 // `earshot export`: streams an archive's mentions to stdout as CSV or JSONL.
 // Only the file goes to stdout; the row count and any error go to stderr.
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { EXPORT_FIELDS, ExportFieldSchema, ExportFormatSchema, type ExportField } from '../../shared/contracts/archive'
 import { planParallel, writeExport } from '../core/archive/export'
 import { parseTime } from '../core/archive/import/records'
 import { CommandFailure } from '../core/errors'
 import { openStore, openStoreReader } from '../core/store'
-import { defaultArchive, UsageError } from './args'
+import { archiveOption, UsageError } from './args'
 
 export const EXPORT_USAGE = `  earshot export [--db PATH] [--query Q] [--format csv|jsonl] [--fields a,b,...] [--since T] [--until T] [--bom]
       Write the archive's mentions matching Q (default: all) to stdout, in capture order.
@@ -62,7 +62,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   const since = timeOption(values.since, 'since')
   const until = timeOption(values.until, 'until')
   if (since !== null && until !== null && until <= since) throw new UsageError('--until must be after --since')
-  const archivePath = resolve(values.db ?? defaultArchive())
+  const archivePath = archiveOption(values.db)
   if (!existsSync(archivePath)) throw new Error(`no archive at ${archivePath}`)
 
   // Bring an older archive's schema up to date first; then read on a connection of our own.

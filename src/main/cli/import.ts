@@ -3,7 +3,7 @@
 // listed on stderr with their line numbers and skipped; the exit code tells a
 // script whether any were (3).
 import { createReadStream, existsSync, mkdirSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import {
   IMPORT_FIELDS,
@@ -13,7 +13,7 @@ import {
 } from '../../shared/contracts/archive'
 import { openHeadlessIngest } from '../core/archive/headless-ingest'
 import { ImportError, ImportReport, MAX_REPORTED_BAD_ROWS, runImport } from '../core/archive/import/importer'
-import { defaultArchive, UsageError } from './args'
+import { archiveOption, UsageError } from './args'
 
 /** Exit code of an import that stored the good rows and skipped some bad ones. */
 export const EXIT_BAD_ROWS = 3
@@ -56,7 +56,7 @@ export async function importCommand(args: string[]): Promise<void> {
   if (positionals.length !== 1) throw new UsageError('import needs exactly one FILE (or - for stdin)')
   const file = positionals[0]!
   if (file !== '-' && !existsSync(file)) throw new UsageError(`no such file: ${file}`)
-  const archivePath = resolve(values.db ?? defaultArchive())
+  const archivePath = archiveOption(values.db)
   mkdirSync(dirname(archivePath), { recursive: true })
 
   const input = file === '-' ? process.stdin.setEncoding('utf8') : createReadStream(file, { encoding: 'utf8' })

@@ -1,12 +1,12 @@
 // `earshot serve`: the core with the console in a browser, on 127.0.0.1.
 import { mkdirSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
 import { DEMO_RATE } from '../../shared/domain'
 import { createCore } from '../core/app/core'
 import { startServer } from '../serve/server'
-import { defaultArchive, intOption, secretStoreFrom, UsageError } from './args'
+import { archiveOption, intOption, secretStoreFrom, UsageError } from './args'
 import { onShutdown } from './shutdown'
 
 export const SERVE_USAGE = `  earshot serve [--port N] [--db PATH] [--credentials FILE] [--demo-rate N] [--demo-seed N] [--no-demo]
@@ -32,7 +32,7 @@ export async function serve(args: string[]): Promise<void> {
   const port = intOption(values.port, 'port', 0, 65535) ?? 5321
   const rate = intOption(values['demo-rate'], 'demo-rate', DEMO_RATE.min, DEMO_RATE.max)
   const seed = intOption(values['demo-seed'], 'demo-seed', 0, 2 ** 31 - 1)
-  const archivePath = resolve(values.db ?? defaultArchive())
+  const archivePath = archiveOption(values.db)
   const secrets = secretStoreFrom(values.credentials)
   mkdirSync(dirname(archivePath), { recursive: true })
 
