@@ -29,17 +29,34 @@ if (stale) {
   if (r.status !== 0) process.exit(r.status ?? 1)
 }
 
-const { electronBinary } = createRequire(import.meta.url)('./electron-binary.cjs')
+const require = createRequire(import.meta.url)
+const { electronBinary } = require('./electron-binary.cjs')
+const { addonFor, buildElectronAddon, electronTarget } = require('./electron-native.cjs')
+
+/** The desktop app needs SQLite's addon built for Electron's ABI too: made once, here, if missing. */
+function electronAddonReady() {
+  const target = electronTarget()
+  if (target && existsSync(addonFor(target))) return true
+  try {
+    buildElectronAddon()
+    return true
+  } catch (err) {
+    console.error(`earshot: ${err.message}; starting in browser mode instead (retry with \`npm run desktop:native\`).`)
+    return false
+  }
+}
 
 const args = process.argv.slice(2)
-const electron = process.env.EARSHOT_BROWSER_MODE ? undefined : electronBinary()
+const binary = process.env.EARSHOT_BROWSER_MODE ? undefined : electronBinary()
+const electron = binary && electronAddonReady() ? binary : undefined
 let child
 if (electron) {
   child = spawn(electron, [root, ...args], { stdio: 'inherit' })
 } else {
-  console.log(
-    'Electron binary not installed here, so Earshot starts in browser mode: open the address below in a browser.',
-  )
+  if (!binary)
+    console.log(
+      'Electron binary not installed here, so Earshot starts in browser mode: open the address below in a browser.',
+    )
   child = spawn(process.execPath, [join(root, 'bin', 'earshot.mjs'), 'serve', ...args], { stdio: 'inherit' })
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))

@@ -2,7 +2,7 @@
 // (the console, and pop-out column windows with the same preload and web
 // preferences), and the contract's IPC channel onto the same core and handler table that
 // browser mode uses. Thin on purpose: everything else lives in ./core.
-import { app, BrowserWindow, ipcMain, shell, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, shell, type WebFrameMain } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { version } from '../../package.json'
@@ -19,6 +19,12 @@ const DEV_URL = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefin
 app.enableSandbox()
 // Tests and portable installs can point the profile (and its archive) elsewhere.
 if (process.env['EARSHOT_USER_DATA']) app.setPath('userData', process.env['EARSHOT_USER_DATA'])
+// SQLite's addon for Electron's ABI is a second build kept apart from Node's
+// (bin/electron-native.cjs; chosen in core/store/native-binding.ts): beside
+// node_modules in a checkout, in the resources folder of a packaged app.
+process.env['EARSHOT_NATIVE_DIR'] ??= app.isPackaged
+  ? join(process.resourcesPath, 'native')
+  : join(app.getAppPath(), 'node_modules', '.earshot-native')
 
 /** Only our own page's main frame may call the core. */
 function trusted(frame: WebFrameMain | null): boolean {
@@ -88,9 +94,9 @@ function createWindow(): BrowserWindow {
 
 let core: Core | undefined
 
-/** Exports: the native save dialog, over the focused window, starting in Downloads. */
-void app.whenReady().then(() => {
-  core = createCore({
+/** The core on the profile's archive; exports go through the native save dialog (desktop shell). */
+function openCore(): Core {
+  return createCore({
     archivePath: join(app.getPath('userData'), 'archive.sqlite'),
     mode: 'desktop',
     version,
@@ -103,6 +109,18 @@ void app.whenReady().then(() => {
       ...(process.env['EARSHOT_CREDENTIALS'] ? { credentialsFile: process.env['EARSHOT_CREDENTIALS'] } : {}),
     }),
   })
+}
+
+// Ready: the core on the profile's archive, the IPC channel, the first window.
+void app.whenReady().then(() => {
+  try {
+    core = openCore()
+  } catch (err) {
+    // No window yet to show it in: a missing addon build or an archive from a newer Earshot.
+    dialog.showErrorBox('Earshot cannot start', (err as Error).message)
+    app.exit(1)
+    return
+  }
   const running = core
   ipcMain.handle(IPC_COMMAND_CHANNEL, (event, name: unknown, input: unknown) => {
     if (!trusted(event.senderFrame)) {

@@ -4,13 +4,14 @@ import Database from 'better-sqlite3'
 import type { Db } from './db-types'
 import { MIGRATIONS } from './migrations'
 import { assertNotTooNew, migrate, schemaVersion } from './migrations/migration'
+import { nativeBinding } from './native-binding'
 
 export interface OpenOptions {
   readonly?: boolean
 }
 
 export function openArchive(path: string, options: OpenOptions = {}): Db {
-  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false })
+  const db = connect(path, options.readonly ?? false)
   try {
     db.pragma('busy_timeout = 5000')
     assertNotTooNew(db, MIGRATIONS)
@@ -36,12 +37,18 @@ export function openArchive(path: string, options: OpenOptions = {}): Db {
  * never migrates; the writer's connection has done that.
  */
 export function openReader(path: string): Db {
-  const db = new Database(path, { readonly: true, fileMustExist: true })
+  const db = connect(path, true)
   db.pragma('busy_timeout = 5000')
   // As the writer's connection has them: DISTINCT's temporary B-tree in memory, a warm cache.
   db.pragma('temp_store = MEMORY')
   db.pragma('cache_size = -32000')
   return db
+}
+
+/** A connection through the addon built for this process's ABI (see native-binding.ts). */
+function connect(path: string, readonly: boolean): Db {
+  const binding = nativeBinding()
+  return new Database(path, { readonly, fileMustExist: readonly, ...(binding ? { nativeBinding: binding } : {}) })
 }
 
 /** Prepare each statement once per connection. */
