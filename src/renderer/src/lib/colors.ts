@@ -2,6 +2,6 @@
 // as --pos / --neu / --neg in styles/base.css.
 export const SENTIMENT_COLORS = {
   positive: '#3fb950',
-  neutral: '#7d8896',
-  negative: '#f0524a',
+  neutral: '#909cab',
+  negative: '#f26b63',
 } as const

@@ -17,12 +17,19 @@ export interface SelectionState {
   mentionId: number | null
   /** The mention the composer is open for; `deleted` once its author deleted it at the source. */
   composing: { columnId: ColumnId; mention: Mention; deleted?: boolean } | null
+  /**
+   * Bumped whenever DOM focus should go to the selected card (a new selection,
+   * the composer closing): the card takes focus when it is rendered (roving
+   * tabindex, WAI-ARIA feed pattern), so a screen reader announces it.
+   */
+  focusRequest: number
 }
 
 export const useSelectionStore = create<SelectionState>()(() => ({
   columnId: null,
   mentionId: null,
   composing: null,
+  focusRequest: 0,
 }))
 
 /** A column's visible list as the deck shows it: the selected mention stays in it, whatever the filters say. */
@@ -44,7 +51,11 @@ function markRead(m: Mention): void {
 }
 
 export function select(columnId: ColumnId, mention: Mention | null): void {
-  useSelectionStore.setState({ columnId, mentionId: mention?.id ?? null })
+  useSelectionStore.setState((s) => ({
+    columnId,
+    mentionId: mention?.id ?? null,
+    focusRequest: s.focusRequest + 1,
+  }))
   if (mention) markRead(mention)
 }
 
@@ -111,10 +122,16 @@ export function composingRevised(mentions: readonly Mention[]): void {
   if (edited) useSelectionStore.setState({ composing: { ...composing, mention: edited } })
 }
 
+/** Closes the composer; focus goes back to the selected card. */
 export function closeComposer(): void {
-  useSelectionStore.setState({ composing: null })
+  useSelectionStore.setState((s) => ({ composing: null, focusRequest: s.focusRequest + 1 }))
 }
 
 export function useIsSelected(columnId: ColumnId, mentionId: number): boolean {
   return useSelectionStore((s) => s.columnId === columnId && s.mentionId === mentionId)
+}
+
+/** The selected card's pending focus request (-1 for every other card, so they do not re-render). */
+export function useFocusRequest(columnId: ColumnId, mentionId: number): number {
+  return useSelectionStore((s) => (s.columnId === columnId && s.mentionId === mentionId ? s.focusRequest : -1))
 }

@@ -1,9 +1,12 @@
 // A mention card in a deck column: the card plus its triage (unread, done,
-// chips, reply state) and the keyboard selection. Clicking selects it.
-import { memo } from 'react'
+// chips, reply state) and the keyboard selection. Clicking or focusing it
+// selects it; a new selection (j/k/h/l, 1–9) or the composer closing moves
+// DOM focus onto the selected card once it is rendered, so a screen reader
+// announces it and Tab goes on from there (the WAI-ARIA feed pattern).
+import { memo, useEffect, useRef } from 'react'
 import type { ColumnId, Mention } from '../../../../shared/domain'
 import { isRead } from '../../lib/triageView'
-import { select, useIsSelected } from '../../state/selection'
+import { select, useFocusRequest, useIsSelected } from '../../state/selection'
 import { useColumnTriage, useReplyState, useTriageState } from '../../state/triage'
 import { MentionCard } from './MentionCard'
 import { TriageChips } from '../triage/TriageChips'
@@ -12,14 +15,41 @@ interface DeckCardProps {
   columnId: ColumnId
   mention: Mention
   phrases: readonly (readonly string[])[]
+  /** The column's one card in the tab order: the selected one, else the first. */
+  tabbable: boolean
+  posInSet: number
+  setSize: number
 }
 
-export const DeckCard = memo(function DeckCard({ columnId, mention, phrases }: DeckCardProps) {
+/** Focus may move to the card unless the operator is somewhere else on purpose (a field, the composer, a menu). */
+function mayTakeFocus(): boolean {
+  const active = document.activeElement
+  return active === null || active === document.body || active.closest('.feed') !== null
+}
+
+export const DeckCard = memo(function DeckCard({
+  columnId,
+  mention,
+  phrases,
+  tabbable,
+  posInSet,
+  setSize,
+}: DeckCardProps) {
   const state = useTriageState(mention.id)
   const column = useColumnTriage(columnId)
   const reply = useReplyState(mention.id)
   const selected = useIsSelected(columnId, mention.id)
+  const focusRequest = useFocusRequest(columnId, mention.id)
+  const ref = useRef<HTMLElement>(null)
   const unread = !isRead(mention, state, column)
+
+  useEffect(() => {
+    const el = ref.current
+    if (focusRequest < 0 || !el || el === document.activeElement || !mayTakeFocus()) return
+    // The list scrolls the card into view itself (the virtualizer); the browser's scroll would fight it.
+    el.focus({ preventScroll: true })
+  }, [focusRequest])
+
   return (
     <div
       className="deck-card"
@@ -33,6 +63,16 @@ export const DeckCard = memo(function DeckCard({ columnId, mention, phrases }: D
         phrases={phrases}
         status={{ unread, done: state?.done === true, selected }}
         triage={<TriageChips state={state} reply={reply} />}
+        feed={{
+          ref,
+          tabbable,
+          posInSet,
+          setSize,
+          onFocus: (e) => {
+            // Tab (or a screen reader's cursor) onto the card itself selects it, as j/k would.
+            if (e.target === e.currentTarget && !selected) select(columnId, mention)
+          },
+        }}
       />
     </div>
   )

@@ -10,6 +10,7 @@ import { useColumnPhrases } from '../../hooks/useColumnPhrases'
 import { canLoadOlder } from '../../lib/feedWindow'
 import { formatCompact } from '../../lib/format'
 import { flushColumn, loadHead, loadOlder, setColumnHold, useFeed } from '../../state/feed'
+import { moveItem } from '../../state/selection'
 import { useCompact, useFontScale } from '../../state/settings'
 import { FeedEmpty, FeedFooter } from './FeedStatus'
 import { useSelectionStore } from '../../state/selection'
@@ -70,6 +71,11 @@ export function FeedList({ columnId, title, query }: FeedListProps) {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
   }, [virtualizer, selectedIndex])
 
+  // Roving tabindex: the selected card, else the first, is the column's one stop in the tab order.
+  const tabbableIndex = Math.max(0, selectedIndex)
+  // aria-setsize: the count when the whole list is here, -1 (unknown) while older pages remain.
+  const setSize = win?.loaded === true && win.next === null ? items.length : -1
+
   const pending = win?.pendingCount ?? 0
   const showPill = pending > 0 || (win?.headGap ?? false)
 
@@ -113,7 +119,15 @@ export function FeedList({ columnId, title, query }: FeedListProps) {
         role="feed"
         aria-label={`Mentions for ${title}`}
         aria-busy={win?.loadingHead === true || win?.loadingOlder === true}
-        tabIndex={0}
+        // The cards are the stops in the tab order; an empty list is one itself, so it can be scrolled and read.
+        tabIndex={items.length === 0 ? 0 : -1}
+        onKeyDown={(e) => {
+          // The feed pattern's keys: Page Down / Page Up go to the next / previous article.
+          if (e.key !== 'PageDown' && e.key !== 'PageUp') return
+          if (!(e.target instanceof HTMLElement) || e.target.closest('article') === null) return
+          e.preventDefault()
+          moveItem(e.key === 'PageDown' ? 1 : -1)
+        }}
         onScroll={(e) => setColumnHold(columnId, { away: e.currentTarget.scrollTop > AWAY_PX })}
       >
         {items.length === 0 ? (
@@ -137,7 +151,14 @@ export function FeedList({ columnId, title, query }: FeedListProps) {
                     className="feed-row"
                     style={{ transform: `translateY(${row.start}px)` }}
                   >
-                    <DeckCard columnId={columnId} mention={mention} phrases={phrases} />
+                    <DeckCard
+                      columnId={columnId}
+                      mention={mention}
+                      phrases={phrases}
+                      tabbable={row.index === tabbableIndex}
+                      posInSet={row.index + 1}
+                      setSize={setSize}
+                    />
                   </div>
                 )
               })}

@@ -3,7 +3,7 @@
 // when its author edited it at the source, and sentiment (the
 // left border colour plus a small score label with a tooltip). On the deck
 // it also shows triage: unread dot, done, selected ring, and a chips row.
-import { memo, type ReactNode } from 'react'
+import { memo, useId, type FocusEventHandler, type ReactNode, type Ref } from 'react'
 import type { Author, Mention, MentionKind, SourceId } from '../../../../shared/domain'
 import { formatCompact, formatExact, formatScore } from '../../lib/format'
 import { Avatar } from '../common/Avatar'
@@ -40,20 +40,34 @@ interface MentionCardProps {
   /** Deck cards: triage state for the look (unread, done, selected) and its chips row. */
   status?: { unread: boolean; done: boolean; selected: boolean }
   triage?: ReactNode
+  /**
+   * Deck cards are the articles of a WAI-ARIA feed: focusable (one per column
+   * in the tab order, the roving tabindex), with their place in the list.
+   */
+  feed?: {
+    ref: Ref<HTMLElement>
+    tabbable: boolean
+    posInSet: number
+    /** -1 while older mentions can still be loaded (the total is unknown). */
+    setSize: number
+    onFocus: FocusEventHandler<HTMLElement>
+  }
 }
 
 /** The author's name (with the verified mark) and handle, as a card's head shows them. */
-export function CardAuthor({ author }: { author: Author }) {
+export function CardAuthor({ author, id }: { author: Author; id?: string }) {
   const name = author.name.trim() || author.handle
   return (
     <>
-      <span className="card-name" title={name}>
+      <span className="card-name" title={name} id={id}>
         {name}
         {author.verified && (
-          <span className="card-verified" title="Verified">
+          <>
             {' '}
-            ✓
-          </span>
+            <span className="card-verified" title="Verified" role="img" aria-label="verified">
+              ✓
+            </span>
+          </>
         )}
       </span>
       <span className="card-handle" title={`@${author.handle}`}>
@@ -69,7 +83,9 @@ export const MentionCard = memo(function MentionCard({
   actions,
   status,
   triage,
+  feed,
 }: MentionCardProps) {
+  const ids = useId()
   const kind = m.kind === 'post' ? null : KIND_MARKERS[m.kind]
   const score = formatScore(m.sentiment)
   return (
@@ -83,12 +99,21 @@ export const MentionCard = memo(function MentionCard({
       ].join(' ')}
       data-mention-id={m.id}
       aria-current={status?.selected ? 'true' : undefined}
+      aria-labelledby={`${ids}-author`}
+      aria-describedby={`${ids}-text`}
+      {...(feed && {
+        ref: feed.ref,
+        tabIndex: feed.tabbable ? 0 : -1,
+        'aria-posinset': feed.posInSet,
+        'aria-setsize': feed.setSize,
+        onFocus: feed.onFocus,
+      })}
     >
       <Avatar name={m.author.name} handle={m.author.handle} />
       <div className="card-main">
         <header className="card-head">
-          {status?.unread && <span className="card-unread-dot" title="Unread" aria-label="Unread" />}
-          <CardAuthor author={m.author} />
+          {status?.unread && <span className="card-unread-dot" title="Unread" role="img" aria-label="Unread" />}
+          <CardAuthor author={m.author} id={`${ids}-author`} />
           <RelativeTime at={m.createdAt} href={m.url} />
           {m.editedAt !== undefined && (
             <span className="card-edited" title={`Edited by its author ${new Date(m.editedAt).toLocaleString()}`}>
@@ -101,7 +126,7 @@ export const MentionCard = memo(function MentionCard({
             CW: {m.warning}
           </p>
         )}
-        <MentionText text={m.text} phrases={phrases} />
+        <MentionText id={`${ids}-text`} text={m.text} phrases={phrases} />
         {triage}
         <footer className="card-meta">
           <span className={`badge badge--${m.source}`}>{SOURCE_BADGES[m.source]}</span>

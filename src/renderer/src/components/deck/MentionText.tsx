@@ -4,14 +4,16 @@ import { memo, useMemo } from 'react'
 import { splitText } from '../../lib/textParts'
 
 interface MentionTextProps {
+  /** For aria-describedby on the card. */
+  id?: string
   text: string
   phrases: readonly (readonly string[])[]
 }
 
-export const MentionText = memo(function MentionText({ text, phrases }: MentionTextProps) {
+export const MentionText = memo(function MentionText({ id, text, phrases }: MentionTextProps) {
   const parts = useMemo(() => splitText(text, phrases), [text, phrases])
   return (
-    <p className="card-text">
+    <p className="card-text" id={id}>
       {parts.map((p, i) => {
         switch (p.kind) {
           case 'link':

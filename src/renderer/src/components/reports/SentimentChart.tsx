@@ -6,7 +6,7 @@ import type { Report } from '../../../../shared/contracts/reports'
 import { SENTIMENT_COLORS } from '../../lib/colors'
 import { bucketLabel, formatTime, sentimentRows } from './series'
 
-const AXIS = '#6a7b8d'
+const AXIS = '#8a9bae'
 const SERIES = ['negative', 'neutral', 'positive'] as const
 
 export const SentimentChart = memo(function SentimentChart({ report }: { report: Report }) {

@@ -5,7 +5,7 @@ import { Brush, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } 
 import type { Report } from '../../../../shared/contracts/reports'
 import { bucketLabel, columnColor, formatTime, volumeRows } from './series'
 
-const AXIS = '#6a7b8d'
+const AXIS = '#8a9bae'
 const MARGIN = { top: 8, right: 16, bottom: 0, left: 0 }
 
 interface VolumeChartProps {
