@@ -79,6 +79,33 @@ describe('earshot CLI', () => {
     expect(again.stderr).toContain('0 new, 3 already in the archive, 1 bad')
   })
 
+  it('draws a progress bar on a terminal and clears it before the summary', async () => {
+    const file = join(dir, 'bar.jsonl')
+    const lines = Array.from({ length: 3_000 }, (_, i) =>
+      JSON.stringify({
+        data: { id: String(5_000 + i), text: `Comcast ${i}`, author_id: '1', created_at: '2026-01-01T00:00:00Z' },
+        includes: { users: [{ id: '1', username: 'ann', name: 'Ann' }] },
+      }),
+    )
+    writeFileSync(file, lines.join('\n'))
+    // util-linux's `script` runs the CLI on a pseudo-terminal: stderr is a TTY there.
+    const command = [process.execPath, CLI, 'import', '--db', join(dir, 'bar.sqlite'), '--format', 'twarc', file]
+      .map((a) => `'${a}'`)
+      .join(' ')
+    const run = await new Promise<Run>((done) => {
+      const child = spawn('script', ['-qfec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] })
+      let stdout = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+      child.on('close', (code) => done({ code, stdout, stderr: '' }))
+      child.stdin.end()
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/\rimporting bar\.jsonl \[#*-*\] +\d+% {2}[\d,]+ rows/)
+    // The last bar is cleared, then the summary follows on a clean line.
+    expect(run.stdout).toContain('\r\u001b[Kearshot: read 3000 rows from ')
+    expect(run.stdout).toMatch(/read 3000 rows from .*bar\.jsonl: 3000 new/)
+  })
+
   it('exports CSV to stdout with chosen fields and a time range, and exits 0', async () => {
     const run = await earshot([
       'export',

@@ -2,8 +2,9 @@
 // pipeline (dedupe, sentiment, routing to the stored columns). Bad rows are
 // listed on stderr with their line numbers and skipped; the exit code tells a
 // script whether any were (3).
-import { createReadStream, existsSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { StringDecoder } from 'node:string_decoder'
 import { parseArgs } from 'node:util'
 import {
   IMPORT_FIELDS,
@@ -14,6 +15,7 @@ import {
 import { openHeadlessIngest } from '../core/archive/headless-ingest'
 import { ImportError, ImportReport, MAX_REPORTED_BAD_ROWS, runImport } from '../core/archive/import/importer'
 import { archiveOption, UsageError } from './args'
+import { ProgressPrinter } from './progress'
 
 /** Exit code of an import that stored the good rows and skipped some bad ones. */
 export const EXIT_BAD_ROWS = 3
@@ -59,17 +61,23 @@ export async function importCommand(args: string[]): Promise<void> {
   const archivePath = archiveOption(values.db)
   mkdirSync(dirname(archivePath), { recursive: true })
 
-  const input = file === '-' ? process.stdin.setEncoding('utf8') : createReadStream(file, { encoding: 'utf8' })
+  const total = file === '-' ? null : statSync(file).size
+  const input = countedText(file === '-' ? process.stdin : createReadStream(file))
+  const progress = new ProgressPrinter(process.stderr, {
+    label: `importing ${file === '-' ? 'stdin' : basename(file)}`,
+  })
   const pipeline = openHeadlessIngest(archivePath, { sentimentWorker: join(__dirname, 'sentiment-worker.js') })
   const report = new ImportReport()
   const before = pipeline.store.read.countMentions()
   let stored: number
   try {
-    await runImport(input as AsyncIterable<string>, { format: format.data, mapping }, pipeline.sink, report)
+    const onProgress = () => progress.update(report.rows, total ? input.bytes / total : null)
+    await runImport(input.text, { format: format.data, mapping, onProgress }, pipeline.sink, report)
   } catch (err) {
     if (err instanceof ImportError) throw new Error(`cannot import ${file}: ${err.message}`, { cause: err })
     throw err
   } finally {
+    progress.end()
     // Commit what was accepted, then count what was new.
     try {
       await pipeline.ingest.close()
@@ -86,4 +94,19 @@ export async function importCommand(args: string[]): Promise<void> {
   if (report.badCount > MAX_REPORTED_BAD_ROWS)
     process.stderr.write(`... and ${report.badCount - MAX_REPORTED_BAD_ROWS} more bad rows\n`)
   if (report.badCount > 0) process.exitCode = EXIT_BAD_ROWS
+}
+
+/** The input's text as it arrives, and how many bytes of it were read (the progress bar's share). */
+function countedText(stream: AsyncIterable<Buffer>): { text: AsyncIterable<string>; bytes: number } {
+  const counted = { bytes: 0, text: decode() }
+  async function* decode(): AsyncGenerator<string> {
+    const decoder = new StringDecoder('utf8')
+    for await (const chunk of stream) {
+      counted.bytes += chunk.length
+      yield decoder.write(chunk)
+    }
+    const rest = decoder.end()
+    if (rest) yield rest
+  }
+  return counted
 }

@@ -23,6 +23,12 @@ export function openArchive(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON')
     db.pragma('temp_store = MEMORY')
     db.pragma('cache_size = -32000')
+    // Checkpoint the WAL into the file every ~40 MB instead of SQLite's ~4 MB: a page
+    // written by many commits in between is copied back once (imports measured
+    // 9,175/8,769 -> 10,351/10,288 lines/s, paired runs), and the file is cut
+    // back to 64 MB after a checkpoint so the WAL stays bounded.
+    db.pragma('wal_autocheckpoint = 10000')
+    db.pragma('journal_size_limit = 67108864')
     migrate(db, MIGRATIONS)
     return db
   } catch (err) {

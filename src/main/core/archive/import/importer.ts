@@ -59,7 +59,10 @@ export async function runImport(
     }
     report.rows++
     report.accepted++
-    batch.push(candidate.sentiment === undefined ? checked.data : { ...checked.data, sentiment: candidate.sentiment })
+    // The parsed copy is the import's own: give it the score without copying it again.
+    const mention: ScoredInput = checked.data
+    if (candidate.sentiment !== undefined) mention.sentiment = candidate.sentiment
+    batch.push(mention)
     if (batch.length >= BATCH) await flush()
   }
   const flush = async () => {

@@ -19,9 +19,14 @@ export interface Progress {
   consumed: number
 }
 
-/** The file's lines (without their line ends), a leading BOM dropped. */
+/**
+ * The file's lines (without their line ends), a leading BOM dropped. Only each
+ * new chunk is searched for line ends; a line longer than a chunk (an X API JSON
+ * document is one line) is kept as its pieces and joined once, so reading it
+ * costs its length, not its length squared.
+ */
 export async function* readLines(chunks: AsyncIterable<string>, progress: Progress): AsyncGenerator<Line> {
-  let rest = ''
+  let pieces: string[] = []
   let no = 0
   let first = true
   for await (let chunk of chunks) {
@@ -30,16 +35,21 @@ export async function* readLines(chunks: AsyncIterable<string>, progress: Progre
       first = false
     }
     progress.consumed += chunk.length
-    const text = rest + chunk
     let start = 0
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl
-      yield { no: ++no, text: text.slice(start, end), eol: end === nl ? '\n' : '\r\n' }
+    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      const piece = chunk.slice(start, nl)
+      const text = pieces.length === 0 ? piece : pieces.join('') + piece
+      pieces = []
+      const crlf = text.charCodeAt(text.length - 1) === 13
+      yield { no: ++no, text: crlf ? text.slice(0, -1) : text, eol: crlf ? '\r\n' : '\n' }
       start = nl + 1
     }
-    rest = text.slice(start)
+    if (start < chunk.length) pieces.push(start === 0 ? chunk : chunk.slice(start))
   }
-  if (rest !== '') yield { no: no + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, eol: '' }
+  if (pieces.length > 0) {
+    const rest = pieces.join('')
+    yield { no: no + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest, eol: '' }
+  }
 }
 
 export const MAX_RECORD_LINES = 500
