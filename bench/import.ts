@@ -114,8 +114,11 @@ interface FormatRun {
 async function importFile(file: string, format: ImportFormat, archive: string): Promise<FormatRun & { hits: number }> {
   makeArchive(archive)
   const child = fork(__filename, [IMPORT_ONE, file, format, archive])
-  const [result] = (await once(child, 'message')) as [FormatRun & { hits: number }]
-  await once(child, 'exit')
+  let result: (FormatRun & { hits: number }) | undefined
+  child.once('message', (m) => (result = m as FormatRun & { hits: number }))
+  // 'close' comes after the IPC channel is drained: the result, if any, has arrived.
+  const [code] = (await once(child, 'close')) as [number | null]
+  if (!result) throw new Error(`the ${format} import of ${file} ended (exit code ${code}) without a result`)
   return result
 }
 
@@ -237,7 +240,16 @@ const IMPORT_ONE = '--import-one'
 
 if (process.argv[2] === IMPORT_ONE) {
   const [file, format, archive] = process.argv.slice(3) as [string, ImportFormat, string]
-  void importHere(file, format, archive).then((result) => process.send!(result, () => process.exit(0)))
+  importHere(file, format, archive).then(
+    (result) => process.send!(result, () => process.exit(0)),
+    (err: unknown) => {
+      console.error(err)
+      process.exit(1)
+    },
+  )
 } else {
-  void main()
+  main().catch((err: unknown) => {
+    console.error(err)
+    process.exitCode = 1
+  })
 }
