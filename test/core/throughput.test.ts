@@ -91,4 +91,24 @@ describe('ProgressPrinter', () => {
       'earshot: importing b.csv: 20,000 rows (50%), 2,000 rows/s · about 10 s left\n',
     ])
   })
+
+  it('prints a log line above the bar and draws the bar again, or a plain line when none is up', () => {
+    let now = 0
+    const { writes, stream } = sink(true)
+    const printer = new ProgressPrinter(stream, { label: 'importing c.jsonl', now: () => now })
+    printer.note('earshot: before any bar')
+    now = 1_000
+    printer.update(500, 0.5)
+    const bar = writes.at(-1)!
+    printer.note('earshot: slow store call write.commitMentions: 80 ms')
+    printer.end()
+    printer.note('earshot: after the bar')
+    expect(writes).toEqual([
+      'earshot: before any bar\n',
+      bar,
+      `\r\x1b[Kearshot: slow store call write.commitMentions: 80 ms\n${bar}`,
+      '\r\x1b[K',
+      'earshot: after the bar\n',
+    ])
+  })
 })

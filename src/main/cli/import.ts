@@ -66,7 +66,10 @@ export async function importCommand(args: string[]): Promise<void> {
   const progress = new ProgressPrinter(process.stderr, {
     label: `importing ${file === '-' ? 'stdin' : basename(file)}`,
   })
-  const pipeline = openHeadlessIngest(archivePath, { sentimentWorker: join(__dirname, 'sentiment-worker.js') })
+  const pipeline = openHeadlessIngest(archivePath, {
+    sentimentWorker: join(__dirname, 'sentiment-worker.js'),
+    log: (line) => progress.note(line),
+  })
   const report = new ImportReport()
   const before = pipeline.store.read.countMentions()
   let stored: number

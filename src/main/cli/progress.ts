@@ -28,7 +28,8 @@ export class ProgressPrinter {
   private readonly now: () => number
   private readonly tty: boolean
   private last = -Infinity
-  private drawn = false
+  /** The terminal line as last drawn ('' when none is on screen). */
+  private drawn = ''
 
   constructor(
     private readonly out: ProgressStream,
@@ -54,17 +55,30 @@ export class ProgressPrinter {
       const bar = fraction === null ? '' : `[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${percent.padStart(4)}  `
       const line = `${this.options.label} ${bar}${count(rows)} rows${pace ? `  ${pace}` : ''}`
       const width = this.out.columns || 100
-      this.out.write(`\r${line.slice(0, Math.max(width - 1, 20))}\x1b[K`)
-      this.drawn = true
+      this.drawn = `\r${line.slice(0, Math.max(width - 1, 20))}\x1b[K`
+      this.out.write(this.drawn)
     } else {
       const share = percent ? ` (${percent})` : ''
       this.out.write(`earshot: ${this.options.label}: ${count(rows)} rows${share}${pace ? `, ${pace}` : ''}\n`)
     }
   }
 
+  /**
+   * A log line written while the bar is up (a slow disk's warning): on a
+   * terminal the bar is cleared, the line printed, and the bar drawn again
+   * under it, so neither garbles the other.
+   */
+  note(line: string): void {
+    if (!this.drawn) {
+      this.out.write(`${line}\n`)
+      return
+    }
+    this.out.write(`\r\x1b[K${line}\n${this.drawn}`)
+  }
+
   /** Clears a terminal's progress line so the summary that follows starts clean. */
   end(): void {
-    if (this.tty && this.drawn) this.out.write('\r\x1b[K')
-    this.drawn = false
+    if (this.drawn) this.out.write('\r\x1b[K')
+    this.drawn = ''
   }
 }

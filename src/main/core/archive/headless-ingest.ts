@@ -18,8 +18,14 @@ export interface HeadlessIngest {
   close(): Promise<void>
 }
 
-export function openHeadlessIngest(archivePath: string, options: { sentimentWorker?: string } = {}): HeadlessIngest {
-  const store = openStore(archivePath)
+export interface HeadlessIngestOptions {
+  sentimentWorker?: string
+  /** Where the archive's warnings (a slow disk) go; default console.warn. */
+  log?: (line: string) => void
+}
+
+export function openHeadlessIngest(archivePath: string, options: HeadlessIngestOptions = {}): HeadlessIngest {
+  const store = openStore(archivePath, options.log ? { log: options.log } : {})
   const router = new Router()
   router.setColumns(store.read.listColumns())
   const scorer = options.sentimentWorker ? new WorkerScorer(options.sentimentWorker) : undefined
