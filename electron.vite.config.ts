@@ -7,14 +7,15 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      // vader-sentiment is bundled from its ES module source (see pipeline/sentiment.ts).
-      externalizeDeps: { exclude: ['vader-sentiment'] },
+      // vader-sentiment is bundled from its ES module source (see sentiment/vader.ts); eld ships only ES modules.
+      externalizeDeps: { exclude: ['vader-sentiment', 'eld'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
           'sentiment-worker': resolve(__dirname, 'src/main/core/pipeline/sentiment-worker.ts'),
           'export-worker': resolve(__dirname, 'src/main/core/archive/export-worker.ts'),
+          'sentiment-build': resolve(__dirname, 'src/main/core/sentiment/build-main.ts'),
           'report-worker': resolve(__dirname, 'src/main/core/reports/report-worker.ts'),
           // Benchmarks run against the same bundled core (see bench/).
           'bench-ingest': resolve(__dirname, 'bench/ingest.ts'),
@@ -23,6 +24,7 @@ export default defineConfig({
           'bench-import': resolve(__dirname, 'bench/import.ts'),
           'bench-reports': resolve(__dirname, 'bench/reports.ts'),
           'bench-jetstream': resolve(__dirname, 'bench/jetstream.ts'),
+          'bench-sentiment': resolve(__dirname, 'bench/sentiment.ts'),
         },
       },
     },

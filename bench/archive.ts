@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createDemoGenerator } from '../src/main/core/connectors/demo'
-import { sentimentLabel } from '../src/main/core/pipeline/sentiment'
+import { sentimentLabel } from '../src/main/core/sentiment/vader'
 import { openArchive } from '../src/main/core/store/db'
 import type { Db } from '../src/main/core/store/db-types'
 import { insertMention } from '../src/main/core/store/mentions'

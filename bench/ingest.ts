@@ -13,7 +13,7 @@ import { Router } from '../src/main/core/pipeline/router'
 import { StatsTracker } from '../src/main/core/pipeline/stats'
 import { insertColumn, listColumns } from '../src/main/core/store/columns'
 import { openArchive } from '../src/main/core/store/db'
-import { scoreSentiment } from '../src/main/core/pipeline/sentiment'
+import { scoreSentiment } from '../src/main/core/sentiment/scorer'
 import { insertHit } from '../src/main/core/store/columns'
 import { INDEX_MENTION_SQL, INSERT_MENTION_SQL, insertMention, mentionValues } from '../src/main/core/store/mentions'
 import type { MentionInput } from '../src/shared/domain'
@@ -101,7 +101,7 @@ async function main() {
       for (let i = 0; i < N; i++) stageGen.next(start + i)
     }),
     sentiment: timeIt(() => {
-      for (const m of inputs) scoreSentiment(m.text)
+      for (const m of inputs) scoreSentiment(m.text, m.lang)
     }),
     route: timeIt(() => {
       for (const m of inputs) stageRouter.route(toMatchInput({ ...m, sentimentLabel: 'neutral' }))

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createDemoGenerator } from '../src/main/core/connectors/demo'
-import { sentimentLabel } from '../src/main/core/pipeline/sentiment'
+import { sentimentLabel } from '../src/main/core/sentiment/vader'
 import { toSqlWhere } from '../src/main/core/store/query-sql'
 import { searchMentions } from '../src/main/core/store/search'
 import { compileColumnQuery } from '../src/shared/query/column-query'

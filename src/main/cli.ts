@@ -8,6 +8,7 @@ import { SHARED_OPTIONS_HELP, UsageError } from './cli/args'
 import { capture, CAPTURE_USAGE } from './cli/capture'
 import { exportCommand, EXPORT_USAGE } from './cli/export'
 import { importCommand, IMPORT_USAGE } from './cli/import'
+import { rescoreCommand, RESCORE_USAGE } from './cli/rescore'
 import { serve, SERVE_USAGE } from './cli/serve'
 
 const SUBCOMMANDS: Record<string, (args: string[]) => Promise<void>> = {
@@ -15,6 +16,7 @@ const SUBCOMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   capture,
   export: exportCommand,
   import: importCommand,
+  rescore: rescoreCommand,
 }
 
 const USAGE = `Earshot ${version}: real-time social listening console
@@ -24,6 +26,7 @@ ${SERVE_USAGE}
 ${CAPTURE_USAGE}
 ${EXPORT_USAGE}
 ${IMPORT_USAGE}
+${RESCORE_USAGE}
 
 Options of every command:
 ${SHARED_OPTIONS_HELP}

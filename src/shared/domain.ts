@@ -8,7 +8,8 @@ export const SOURCE_IDS = ['demo', 'x', 'bluesky', 'mastodon', 'rss', 'replay', 
 export const SourceIdSchema = z.enum(SOURCE_IDS)
 export type SourceId = z.infer<typeof SourceIdSchema>
 
-export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative'] as const
+/** `unscored`: in a language the sentiment model does not read (or no words at all). */
+export const SENTIMENT_LABELS = ['positive', 'neutral', 'negative', 'unscored'] as const
 export const SentimentLabelSchema = z.enum(SENTIMENT_LABELS)
 export type SentimentLabel = z.infer<typeof SentimentLabelSchema>
 
@@ -59,6 +60,8 @@ export const MentionSchema = MentionInputSchema.extend({
   receivedAt: z.number().int(),
   sentiment: z.number().min(-1).max(1),
   sentimentLabel: SentimentLabelSchema,
+  /** Which scorer and version gave the sentiment, e.g. "earshot-linear/1"; "vader/1" before the model. */
+  sentimentScorer: z.string().max(40).optional(),
   /** When the author last edited it at the source (its text is the edited text); absent when never edited. */
   editedAt: z.number().int().optional(),
   /** Reposts of this mention in the archive, filled in for columns that collapse reposts. */
@@ -149,7 +152,9 @@ export const StatsBucketSchema = z.object({
   positive: z.number().int().nonnegative(),
   neutral: z.number().int().nonnegative(),
   negative: z.number().int().nonnegative(),
-  /** Sum of compound scores, so the mean is sentimentSum / total. */
+  /** Mentions in a language the model does not read: volume, but no sentiment. */
+  unscored: z.number().int().nonnegative(),
+  /** Sum of compound scores (unscored ones add 0), so the mean is sentimentSum / (positive + neutral + negative). */
   sentimentSum: z.number(),
 })
 export type StatsBucket = z.infer<typeof StatsBucketSchema>

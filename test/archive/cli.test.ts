@@ -8,7 +8,10 @@ import { join, resolve } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openArchive } from '../../src/main/core/store/db'
-import { tempDir } from '../helpers'
+import { insertMention } from '../../src/main/core/store/mentions'
+import { toMatchInput } from '../../src/shared/query/match-input'
+import { SCORER } from '../../src/main/core/sentiment/scorer'
+import { mentionInput, tempDir } from '../helpers'
 
 const CLI = resolve(__dirname, '..', '..', 'out', 'main', 'cli.js')
 
@@ -101,8 +104,13 @@ describe('earshot CLI', () => {
     })
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/\rimporting bar\.jsonl \[#*-*\] +\d+% {2}[\d,]+ rows/)
-    // The last bar is cleared, then the summary follows on a clean line.
-    expect(run.stdout).toContain('\r\u001b[Kearshot: read 3000 rows from ')
+    // The last bar is cleared (a log line may follow it, e.g. a slow disk's), then the summary starts a clean line.
+    const afterLastClear = run.stdout.slice(run.stdout.lastIndexOf('\r\u001b[K') + 4)
+    expect(afterLastClear).not.toContain('importing bar.jsonl')
+    expect(
+      run.stdout.includes('\r\u001b[Kearshot: read 3000 rows from ') ||
+        run.stdout.includes('\nearshot: read 3000 rows from '),
+    ).toBe(true)
     expect(run.stdout).toMatch(/read 3000 rows from .*bar\.jsonl: 3000 new/)
   })
 
@@ -280,5 +288,44 @@ describe('earshot CLI', () => {
     } finally {
       archive.close()
     }
+  })
+
+  it('re-scores what VADER scored with the current model, once', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'old.sqlite')
+    const db = openArchive(path)
+    const texts = [
+      ['El servicio de Movistar es un desastre, llevo tres días sin internet', 'es'],
+      ['このサービスは最悪です', null],
+      ['I love JetBlue, the crew was amazing!', 'en'],
+    ] as const
+    texts.forEach(([text, lang], i) => {
+      const m = { ...mentionInput({ externalId: `r${i}`, text, lang }), receivedAt: 1, sentiment: 0 }
+      insertMention(
+        db,
+        { ...m, sentimentLabel: 'neutral', sentimentScorer: 'vader/1' },
+        toMatchInput({ ...m, sentimentLabel: 'neutral' }),
+      )
+    })
+    db.close()
+    const first = await earshot(['rescore', '--db', path])
+    expect(first.code).toBe(0)
+    expect(first.stderr).toContain(`re-scored 3 mentions in ${path} with ${SCORER}`)
+    const archive = openArchive(path)
+    try {
+      const rows = archive
+        .prepare('SELECT sentiment_label AS label, sentiment_scorer AS scorer FROM mentions ORDER BY id')
+        .all()
+      expect(rows).toEqual([
+        { label: 'negative', scorer: SCORER },
+        { label: 'unscored', scorer: SCORER },
+        { label: 'positive', scorer: SCORER },
+      ])
+    } finally {
+      archive.close()
+    }
+    const again = await earshot(['rescore', '--db', path])
+    expect(again.stderr).toContain(`every mention in ${path} is already scored by ${SCORER}`)
+    expect((await earshot(['rescore', '--db', join(dir, 'missing.sqlite')])).code).toBe(2)
   })
 })

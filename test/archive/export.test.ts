@@ -33,7 +33,7 @@ describe('export', () => {
         author: { handle: 'ann', name: '=cmd', followers: 5, avatarUrl: null, verified: false },
       }),
       mentionInput({ externalId: 'b', createdAt: T0 + 60_000, text: 'I love this outage fix 😀' }),
-      mentionInput({ externalId: 'c', createdAt: T0 + 120_000, text: 'nothing to see' }),
+      mentionInput({ externalId: 'c', createdAt: T0 + 120_000, text: 'The store opens at 9 on Monday' }),
     ])
     core.ingest.flush()
     const id = (core.db.prepare("SELECT id FROM mentions WHERE external_id = 'a'").get() as { id: number }).id

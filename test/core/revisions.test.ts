@@ -246,7 +246,7 @@ describe('migration 0080', () => {
     expect(migrateTo(db, 80)).toEqual(['source-revisions'])
     expect(schemaVersion(db)).toBe(80)
     expect(db.prepare('SELECT text, edited_at FROM mentions').get()).toEqual({ text: 'kept', edited_at: null })
-    migrateTo(db, 90) // the insert below is today's, which also reads 0090's id floor
+    migrateTo(db, 100) // the insert below is today's, which also reads 0090's id floor and writes 0100's scorer
     db.prepare("INSERT INTO mention_tombstones VALUES ('mastodon', '2', 5)").run()
     const insert = (externalId: string) => {
       const m = { ...mentionInput({ source: 'mastodon', externalId }), receivedAt: 1, sentiment: 0 }
@@ -267,6 +267,7 @@ describe('migration 0090', () => {
   it("a deleted post's id is never given to the next mention, even when it was the newest", () => {
     const db = archiveAt(80)
     expect(migrateTo(db, 90)).toEqual(['mention-id-floor'])
+    migrateTo(db, 100) // the insert below is today's, which writes 0100's scorer
     const insert = (externalId: string) => {
       const m = { ...mentionInput({ source: 'mastodon', externalId }), receivedAt: 1, sentiment: 0 }
       return insertMention(db, { ...m, sentimentLabel: 'neutral' }, toMatchInput({ ...m, sentimentLabel: 'neutral' }))

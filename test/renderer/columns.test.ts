@@ -85,7 +85,7 @@ function stats(columnId: string, total: number, positive = 0): ColumnStats {
   return {
     columnId,
     total,
-    buckets: [{ t: 0, positive, neutral: 1, negative: 1, sentimentSum: 0.5 }],
+    buckets: [{ t: 0, positive, neutral: 1, negative: 1, unscored: 3, sentimentSum: 0.5 }],
   }
 }
 
@@ -118,13 +118,15 @@ describe('stats', () => {
       positiveShare: 0.5,
       negativeShare: 0.25,
       mean: 0.125,
+      unscored: 3,
     })
     expect(summarize([])).toEqual({
       count: 0,
       positiveShare: 0,
       negativeShare: 0,
       mean: 0,
+      unscored: 0,
     })
-    expect(toSparkRows(stats('a', 1).buckets)).toEqual([{ t: 0, negative: 1, neutral: 1, positive: 0 }])
+    expect(toSparkRows(stats('a', 1).buckets)).toEqual([{ t: 0, negative: 1, neutral: 1, positive: 0, unscored: 3 }])
   })
 })

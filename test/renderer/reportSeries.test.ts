@@ -25,6 +25,7 @@ const report: Report = {
       positive: [1, 0, 1, 0],
       neutral: [0, 2, 1, 0],
       negative: [0, 0, 1, 0],
+      unscored: [0, 0, 0, 0],
     },
     {
       id: 'b',
@@ -35,7 +36,8 @@ const report: Report = {
       volume: [0, 0, 2, 2],
       positive: [0, 0, 0, 1],
       neutral: [0, 0, 2, 0],
-      negative: [0, 0, 0, 1],
+      negative: [0, 0, 0, 0],
+      unscored: [0, 0, 0, 1],
     },
   ],
   total: 9,
@@ -47,7 +49,8 @@ const report: Report = {
 describe('report chart helpers', () => {
   it('turns a report into one row per bucket for the charts', () => {
     expect(volumeRows(report)[2]).toEqual({ t: 1_002 * MIN, a: 3, b: 2 })
-    expect(sentimentRows(report)[2]).toEqual({ t: 1_002 * MIN, positive: 1, neutral: 3, negative: 1 })
+    expect(sentimentRows(report)[2]).toEqual({ t: 1_002 * MIN, positive: 1, neutral: 3, negative: 1, unscored: 0 })
+    expect(sentimentRows(report)[3]?.unscored).toBe(1)
   })
 
   it('maps brush indexes to a time window clipped to the report, in either order', () => {

@@ -21,19 +21,12 @@ const POST_FIELDS = [
   'lang',
   'kind',
   'sentiment',
+  'sentiment_label',
+  'sentiment_scorer',
 ] as const
 
 /** Export fields in their default order, with the header each gets in a CSV file. */
-export const EXPORT_FIELDS = [
-  ...POST_FIELDS,
-  'sentiment_label',
-  'columns',
-  'read',
-  'done',
-  'assignee',
-  'tags',
-  'note',
-] as const
+export const EXPORT_FIELDS = [...POST_FIELDS, 'columns', 'read', 'done', 'assignee', 'tags', 'note'] as const
 export const ExportFieldSchema = z.enum(EXPORT_FIELDS)
 export type ExportField = z.infer<typeof ExportFieldSchema>
 
@@ -49,7 +42,8 @@ export const EXPORT_FIELD_LABELS: Record<ExportField, string> = {
   lang: 'Language',
   kind: 'Kind (post, reply, repost, quote)',
   sentiment: 'Sentiment score',
-  sentiment_label: 'Sentiment label',
+  sentiment_label: 'Sentiment label (positive, neutral, negative, unscored)',
+  sentiment_scorer: 'Scored by (model and version)',
   columns: 'Matched columns',
   read: 'Read',
   done: 'Done',

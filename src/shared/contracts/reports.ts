@@ -67,6 +67,8 @@ export const ReportColumnSchema = z.object({
   positive: z.array(z.number().int().nonnegative()),
   neutral: z.array(z.number().int().nonnegative()),
   negative: z.array(z.number().int().nonnegative()),
+  /** Mentions in a language the sentiment model does not read (in volume, not in the shares). */
+  unscored: z.array(z.number().int().nonnegative()),
 })
 export type ReportColumn = z.infer<typeof ReportColumnSchema>
 

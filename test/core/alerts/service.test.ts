@@ -24,6 +24,7 @@ function statsFor(columnId: string, now: number, last: number, neg = 0.2): Colum
         positive: 0,
         neutral: v - negative,
         negative,
+        unscored: 0,
         sentimentSum: 0,
       }
     }),

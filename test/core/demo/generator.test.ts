@@ -3,7 +3,7 @@ import { MentionInputSchema, type MentionInput } from '../../../src/shared/domai
 import { compileColumnQuery } from '../../../src/shared/query/column-query'
 import { toMatchInput } from '../../../src/shared/query/match-input'
 import { tokenize } from '../../../src/shared/query/tokenize'
-import { scoreSentiment } from '../../../src/main/core/pipeline/sentiment'
+import { scoreSentiment } from '../../../src/main/core/sentiment/scorer'
 import {
   BRAND_IDS,
   createDemoGenerator,

@@ -39,7 +39,11 @@ export const MIN_BASELINE_BUCKETS = 2
 /** MAD times this estimates the standard deviation of normal data. */
 const MAD_SCALE = 1.4826
 
-export type BucketCounts = Pick<StatsBucket, 'positive' | 'neutral' | 'negative'> & { t: number }
+export type BucketCounts = Pick<StatsBucket, 'positive' | 'neutral' | 'negative'> & {
+  t: number
+  /** Mentions without sentiment (a language the model does not read): volume, not sentiment. */
+  unscored?: number
+}
 
 export interface Detection {
   kind: AlertKind
@@ -54,7 +58,8 @@ export interface Detection {
 
 export type LastFired = Partial<Record<AlertKind, number>>
 
-const totalOf = (b: BucketCounts) => b.positive + b.neutral + b.negative
+const scoredOf = (b: BucketCounts) => b.positive + b.neutral + b.negative
+const totalOf = (b: BucketCounts) => scoredOf(b) + (b.unscored ?? 0)
 
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0
@@ -120,13 +125,13 @@ export function detect(
     let total = 0
     let negative = 0
     for (const b of base) {
-      total += totalOf(b)
+      total += scoredOf(b)
       negative += b.negative
     }
     // A baseline share from a handful of mentions says little.
     if (total >= config.minVolume) {
       const baseShare = negative / total
-      const share = current.negative / count
+      const share = current.negative / Math.max(1, scoredOf(current))
       const rise = THRESHOLDS[config.sensitivity].negativeRise
       if (share >= baseShare + rise && !coolingDown(lastFired, 'negative', now, config.cooldownMs)) {
         out.push({ kind: 'negative', bucket: current.t, count: current.negative, baseline: baseShare, observed: share })

@@ -6,8 +6,9 @@ import type { StoredMention, NewMention, StoreWriter } from '../store'
 import type { Router } from './router'
 import type { StatsTracker } from './stats'
 import { RecentKeys, mentionKey } from './dedupe'
-import { scoreSentiment, sentimentLabel } from './sentiment'
-import type { AsyncScorer } from './sentiment-pool'
+import type { SentimentLabel } from '../../../shared/domain'
+import { SCORER } from '../sentiment/scorer'
+import { inline, type AsyncScorer, type ScoredBatch } from './sentiment-pool'
 
 /** A committed mention with the columns it was routed to. */
 export type Committed = StoredMention
@@ -18,7 +19,11 @@ export interface CommitSink {
 }
 
 /** A mention that may come with its sentiment already scored (an import of our own export). */
-export type ScoredInput = MentionInput & { sentiment?: number }
+export type ScoredInput = MentionInput & {
+  sentiment?: number | undefined
+  sentimentLabel?: SentimentLabel | undefined
+  sentimentScorer?: string | undefined
+}
 
 export interface IngestOptions {
   now: () => number
@@ -64,34 +69,39 @@ export class Ingest {
     const fresh = inputs.filter((m) => this.recent.admit(mentionKey(m.source, m.externalId)))
     if (fresh.length === 0) return
     const { scorer } = this.options
-    const unscored = fresh.filter((m) => m.sentiment === undefined)
-    if (!scorer || unscored.length === 0) {
-      this.enqueue(
-        fresh,
-        receivedAt,
-        fresh.map((m) => m.sentiment ?? scoreSentiment(m.text).score),
-      )
+    const toScore = fresh.filter((m) => m.sentiment === undefined || m.sentimentLabel === undefined)
+    const items = toScore.map((m) => ({ text: m.text, lang: m.lang }))
+    if (!scorer || toScore.length === 0) {
+      this.enqueue(fresh, receivedAt, inline(items))
       return
     }
     this.inFlight += fresh.length
-    const scores = scorer.score(unscored.map((m) => m.text))
+    const scores = scorer.score(items)
     this.scoring = this.scoring.then(async () => {
       const scored = await scores
       this.inFlight -= fresh.length
-      let next = 0
-      this.enqueue(
-        fresh,
-        receivedAt,
-        fresh.map((m) => m.sentiment ?? scored[next++] ?? 0),
-      )
+      this.enqueue(fresh, receivedAt, scored)
     })
   }
 
-  private enqueue(fresh: readonly ScoredInput[], receivedAt: number, scores: ArrayLike<number>): void {
-    for (let i = 0; i < fresh.length; i++) {
-      const raw = scores[i] ?? 0
-      const sentiment = Number.isFinite(raw) ? raw : 0
-      this.queue.push({ ...fresh[i]!, receivedAt, sentiment, sentimentLabel: sentimentLabel(sentiment) })
+  /** Queues a batch with its scores: `scored` holds, in order, those of the mentions that came without their own. */
+  private enqueue(fresh: readonly ScoredInput[], receivedAt: number, scored: ScoredBatch): void {
+    let next = 0
+    for (const m of fresh) {
+      if (m.sentiment !== undefined && m.sentimentLabel !== undefined) {
+        this.queue.push({
+          ...m,
+          receivedAt,
+          sentiment: m.sentiment,
+          sentimentLabel: m.sentimentLabel,
+          sentimentScorer: m.sentimentScorer ?? SCORER,
+        })
+        continue
+      }
+      const raw = scored.scores[next] ?? 0
+      const sentimentLabel = scored.labels[next++] ?? 'unscored'
+      const sentiment = Number.isFinite(raw) ? Math.max(-1, Math.min(1, raw)) : 0
+      this.queue.push({ ...m, receivedAt, sentiment, sentimentLabel, sentimentScorer: SCORER })
     }
     if (this.queue.length > this.maxQueued) {
       const excess = this.queue.length - this.maxQueued

@@ -13,7 +13,7 @@ import type { EditedMention } from '../connectors/connector'
 import type { Store } from '../store'
 import type { Committed, Ingest } from './ingest'
 import type { Router } from './router'
-import { scoreSentiment, sentimentLabel } from './sentiment'
+import { SCORER, scoreSentiment } from '../sentiment/scorer'
 
 export const DELETED_AT_SOURCE = 'The post was deleted by its author; the reply was not sent.'
 
@@ -101,8 +101,8 @@ export class SourceRevisions {
   private apply(edits: readonly EditedMention[]): void {
     const original = new Map<object, EditedMention>()
     const scored = edits.map((edit) => {
-      const { score } = scoreSentiment(edit.text)
-      const s = { ...edit, sentiment: score, sentimentLabel: sentimentLabel(score) }
+      const { score, label } = scoreSentiment(edit.text, edit.lang)
+      const s = { ...edit, sentiment: score, sentimentLabel: label, sentimentScorer: SCORER }
       original.set(s, edit)
       return s
     })

@@ -1,26 +1,38 @@
 // Scores sentiment in a worker thread, batch by batch and in order. If the
 // worker dies, pending and later batches are scored inline: slower, never lost.
 import { Worker } from 'node:worker_threads'
-import { scoreSentiment } from './sentiment'
+import type { SentimentLabel } from '../../../shared/domain'
+import { labelOfCode, scoreSentiment } from '../sentiment/scorer'
 import type { ScoreRequest, ScoreResponse } from './sentiment-worker'
 
+/** Scores and labels of a batch, in the order asked. */
+export interface ScoredBatch {
+  scores: ArrayLike<number>
+  labels: readonly SentimentLabel[]
+}
+
+export interface ScoreItem {
+  text: string
+  lang: string | null
+}
+
 export interface AsyncScorer {
-  score(texts: string[]): Promise<ArrayLike<number>>
+  score(items: readonly ScoreItem[]): Promise<ScoredBatch>
   close(): Promise<void>
 }
 
 export class WorkerScorer implements AsyncScorer {
   private worker: Worker | undefined
   private nextId = 1
-  private waiting = new Map<number, { texts: string[]; resolve: (s: ArrayLike<number>) => void }>()
+  private waiting = new Map<number, { items: readonly ScoreItem[]; resolve: (s: ScoredBatch) => void }>()
 
   constructor(script: string) {
     this.worker = new Worker(script)
     this.worker.unref()
-    this.worker.on('message', ({ id, scores }: ScoreResponse) => {
+    this.worker.on('message', ({ id, scores, labels }: ScoreResponse) => {
       const w = this.waiting.get(id)
       this.waiting.delete(id)
-      w?.resolve(scores)
+      w?.resolve({ scores, labels: Array.from(labels, labelOfCode) })
     })
     const fallBack = (reason: unknown) => {
       if (!this.worker) return
@@ -28,19 +40,20 @@ export class WorkerScorer implements AsyncScorer {
       this.worker = undefined
       for (const [id, w] of this.waiting) {
         this.waiting.delete(id)
-        w.resolve(inline(w.texts))
+        w.resolve(inline(w.items))
       }
     }
     this.worker.on('error', fallBack)
     this.worker.on('exit', (code) => code !== 0 && fallBack(`exit code ${code}`))
   }
 
-  score(texts: string[]): Promise<ArrayLike<number>> {
-    if (!this.worker) return Promise.resolve(inline(texts))
+  score(items: readonly ScoreItem[]): Promise<ScoredBatch> {
+    if (!this.worker) return Promise.resolve(inline(items))
     const id = this.nextId++
     return new Promise((resolve) => {
-      this.waiting.set(id, { texts, resolve })
-      this.worker!.postMessage({ id, texts } satisfies ScoreRequest)
+      this.waiting.set(id, { items, resolve })
+      const request: ScoreRequest = { id, texts: items.map((i) => i.text), langs: items.map((i) => i.lang) }
+      this.worker!.postMessage(request)
     })
   }
 
@@ -49,12 +62,14 @@ export class WorkerScorer implements AsyncScorer {
     this.worker = undefined
     for (const [id, w] of this.waiting) {
       this.waiting.delete(id)
-      w.resolve(inline(w.texts))
+      w.resolve(inline(w.items))
     }
     await worker?.terminate()
   }
 }
 
-function inline(texts: string[]): number[] {
-  return texts.map((t) => scoreSentiment(t).score)
+/** Scores a batch on this thread. */
+export function inline(items: readonly ScoreItem[]): ScoredBatch {
+  const scored = items.map((i) => scoreSentiment(i.text, i.lang))
+  return { scores: scored.map((s) => s.score), labels: scored.map((s) => s.label) }
 }

@@ -20,7 +20,7 @@ interface ColumnCounters {
 const bucketOf = (t: number) => Math.floor(t / STATS_BUCKET_MS) * STATS_BUCKET_MS
 
 function emptyBucket(t: number): StatsBucket {
-  return { t, positive: 0, neutral: 0, negative: 0, sentimentSum: 0 }
+  return { t, positive: 0, neutral: 0, negative: 0, unscored: 0, sentimentSum: 0 }
 }
 
 export class StatsTracker {

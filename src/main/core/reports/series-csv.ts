@@ -1,5 +1,6 @@
 // A report's series as CSV (written by csv/write.ts, as exports are): one row
-// per bucket and column with the volume and the sentiment counts and shares. A
+// per bucket and column with the volume and the sentiment counts and shares
+// (shares of the scored mentions: unscored ones count in volume only). A
 // report has at most a few hundred buckets per column, so it is built in memory.
 import type { Report } from '../../../shared/contracts/reports'
 import { csvRecords, type CsvValue } from '../csv/write'
@@ -12,6 +13,7 @@ export const SERIES_CSV_COLUMNS = [
   'positive',
   'neutral',
   'negative',
+  'unscored',
   'positive_share',
   'negative_share',
 ] as const
@@ -32,8 +34,9 @@ export function seriesCsv(report: Report): string {
         c.positive[i]!,
         c.neutral[i]!,
         c.negative[i]!,
-        share(c.positive[i]!, volume),
-        share(c.negative[i]!, volume),
+        c.unscored[i]!,
+        share(c.positive[i]!, volume - c.unscored[i]!),
+        share(c.negative[i]!, volume - c.unscored[i]!),
       ])
     }
   })

@@ -28,6 +28,7 @@ const FIELD_SQL: Record<ExportField, string> = {
   kind: 'm.kind',
   sentiment: 'm.sentiment',
   sentiment_label: 'm.sentiment_label',
+  sentiment_scorer: 'm.sentiment_scorer',
   // Expanded per column by selectSql (see columnFlags).
   columns: 'NULL',
   read: 'coalesce(t.read, 0)',

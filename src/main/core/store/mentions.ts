@@ -24,6 +24,7 @@ export interface MentionRow {
   has_media: number
   sentiment: number
   sentiment_label: string
+  sentiment_scorer: string
   reply_to: string | null
   ref_author: string | null
   title: string | null
@@ -57,6 +58,7 @@ export function rowToMention(r: MentionRow): Mention {
     hasMedia: r.has_media === 1,
     sentiment: r.sentiment,
     sentimentLabel: r.sentiment_label as SentimentLabel,
+    sentimentScorer: r.sentiment_scorer,
     ...(typeof r.edited_at === 'number' ? { editedAt: r.edited_at } : {}),
   }
 }
@@ -84,9 +86,9 @@ export type NewMention = Omit<Mention, 'id'>
 export const INSERT_MENTION_SQL = `
   INSERT INTO mentions (id, source, external_id, url, created_at, received_at, author_handle, author_name,
     author_followers, author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label,
-    reply_to, author_key, reply_key, lang_key, entities, links, ref_author, title, warning)
+    reply_to, author_key, reply_key, lang_key, entities, links, ref_author, title, warning, sentiment_scorer)
   SELECT max(coalesce((SELECT max(id) FROM mentions), 0), (SELECT floor FROM mention_id_floor WHERE only = 1)) + 1,
-    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
   WHERE NOT EXISTS (SELECT 1 FROM mention_tombstones WHERE source = ? AND external_id = ?)
   ON CONFLICT (source, external_id) DO NOTHING`
 
@@ -126,6 +128,7 @@ export function mentionValues(m: NewMention, derived: MatchInput): unknown[] {
     m.refAuthor ?? null,
     m.title ?? null,
     m.warning ?? null,
+    m.sentimentScorer ?? 'unknown',
     m.source,
     m.externalId,
   ]

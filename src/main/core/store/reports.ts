@@ -26,6 +26,7 @@ interface SeriesRow {
   n: number
   positive: number
   negative: number
+  unscored: number
 }
 
 // One row per bucket, the labels counted inline: one GROUP BY key instead of
@@ -33,7 +34,8 @@ interface SeriesRow {
 // number as REAL: the CAST keeps the division an integer one.
 const SERIES_SQL = `
   SELECT (h.created_at / CAST(@size AS INTEGER)) * @size AS bucket, count(*) AS n,
-         sum(m.sentiment_label = 'positive') AS positive, sum(m.sentiment_label = 'negative') AS negative
+         sum(m.sentiment_label = 'positive') AS positive, sum(m.sentiment_label = 'negative') AS negative,
+         sum(m.sentiment_label = 'unscored') AS unscored
   FROM column_hits h JOIN mentions m ON m.id = h.mention_id
   WHERE h.column_id = @column AND h.created_at >= @since AND h.created_at < @until
   GROUP BY 1`
@@ -41,7 +43,7 @@ const SERIES_SQL = `
 function columnSeries(db: Db, column: Column, r: ReportRequest, size: number, buckets: number[]): ReportColumn {
   const index = new Map(buckets.map((b, i) => [b, i]))
   const zeros = () => buckets.map(() => 0)
-  const out = { volume: zeros(), positive: zeros(), neutral: zeros(), negative: zeros() }
+  const out = { volume: zeros(), positive: zeros(), neutral: zeros(), negative: zeros(), unscored: zeros() }
   const rows = stmt<[{ size: number; column: string; since: number; until: number }], SeriesRow>(db, SERIES_SQL).all({
     size,
     column: column.id,
@@ -55,7 +57,8 @@ function columnSeries(db: Db, column: Column, r: ReportRequest, size: number, bu
     out.volume[i] = row.n
     out.positive[i] = row.positive
     out.negative[i] = row.negative
-    out.neutral[i] = row.n - row.positive - row.negative
+    out.unscored[i] = row.unscored
+    out.neutral[i] = row.n - row.positive - row.negative - row.unscored
     total += row.n
   }
   return { id: column.id, title: column.title, query: column.query, total, share: 0, ...out }

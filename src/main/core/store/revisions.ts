@@ -56,7 +56,7 @@ export function tombstoneMention(db: Db, source: SourceId, externalId: string, a
 
 /** What an edit replaces: the text and what follows from it. */
 export type EditedFields = Pick<NewMention, 'text' | 'lang' | 'warning' | 'title' | 'hasMedia'> &
-  Pick<Mention, 'sentiment' | 'sentimentLabel'> & { editedAt: number }
+  Pick<Mention, 'sentiment' | 'sentimentLabel' | 'sentimentScorer'> & { editedAt: number }
 
 /**
  * Replaces a stored post's text with its author's edit and re-indexes it;
@@ -76,7 +76,7 @@ export function reviseMention(
   const row = stmt<unknown[], MentionRow>(
     db,
     `UPDATE mentions SET text = ?, lang = ?, lang_key = ?, warning = ?, title = ?, has_media = ?, entities = ?,
-       links = ?, sentiment = ?, sentiment_label = ?, edited_at = ?
+       links = ?, sentiment = ?, sentiment_label = ?, sentiment_scorer = coalesce(?, sentiment_scorer), edited_at = ?
      WHERE id = ? RETURNING *`,
   ).get(
     edit.text,
@@ -89,6 +89,7 @@ export function reviseMention(
     derived.links.join('\n'),
     edit.sentiment,
     edit.sentimentLabel,
+    edit.sentimentScorer ?? null,
     edit.editedAt,
     old.id,
   )!

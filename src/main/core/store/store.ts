@@ -19,6 +19,7 @@ import * as outbox from './outbox'
 import * as prefs from './prefs'
 import { toSqlWhere } from './query-sql'
 import { readBounds, readReport } from './report-read'
+import * as rescore from './rescore'
 import * as revisions from './revisions'
 import * as search from './search'
 import * as sourceState from './source-state'
@@ -27,6 +28,8 @@ import * as triage from './triage'
 import * as workspace from './workspace'
 
 const READS = {
+  countScoredByOthers: rescore.countScoredByOthers,
+  scoredByOthers: rescore.scoredByOthers,
   listColumns: columns.listColumns,
   getColumn: columns.getColumn,
   columnTotal: columns.columnTotal,
@@ -71,6 +74,7 @@ const READS = {
 }
 
 const WRITES = {
+  saveRescored: rescore.saveRescored,
   createColumn: (db: Db, draft: columns.ColumnDraft, query: QueryNode, now: number) =>
     columns.createColumn(db, draft, toSqlWhere(query), now),
   updateColumn: (db: Db, column: Parameters<typeof columns.saveColumn>[1], query: QueryNode | null) =>

@@ -4,4 +4,5 @@ export const SENTIMENT_COLORS = {
   positive: '#3fb950',
   neutral: '#909cab',
   negative: '#f26b63',
+  unscored: '#4d5866',
 } as const

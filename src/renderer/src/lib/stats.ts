@@ -13,6 +13,7 @@ export function sameStats(a: ColumnStats, b: ColumnStats): boolean {
       x.positive !== y.positive ||
       x.neutral !== y.neutral ||
       x.negative !== y.negative ||
+      x.unscored !== y.unscored ||
       x.sentimentSum !== y.sentimentSum
     ) {
       return false
@@ -45,6 +46,7 @@ export interface SparkRow {
   negative: number
   neutral: number
   positive: number
+  unscored: number
 }
 
 export function toSparkRows(buckets: readonly StatsBucket[]): SparkRow[] {
@@ -53,6 +55,7 @@ export function toSparkRows(buckets: readonly StatsBucket[]): SparkRow[] {
     negative: b.negative,
     neutral: b.neutral,
     positive: b.positive,
+    unscored: b.unscored,
   }))
 }
 
@@ -62,6 +65,8 @@ export interface StatsSummary {
   negativeShare: number
   /** Mean compound score, 0 when there is nothing. */
   mean: number
+  /** Mentions in a language the model does not read: not in count or the shares. */
+  unscored: number
 }
 
 export function summarize(buckets: readonly StatsBucket[]): StatsSummary {
@@ -69,14 +74,17 @@ export function summarize(buckets: readonly StatsBucket[]): StatsSummary {
   let neg = 0
   let count = 0
   let sum = 0
+  let unscored = 0
   for (const b of buckets) {
+    unscored += b.unscored
     pos += b.positive
     neg += b.negative
     count += b.positive + b.neutral + b.negative
     sum += b.sentimentSum
   }
-  if (count === 0) return { count: 0, positiveShare: 0, negativeShare: 0, mean: 0 }
+  if (count === 0) return { count: 0, positiveShare: 0, negativeShare: 0, mean: 0, unscored }
   return {
+    unscored,
     count,
     positiveShare: pos / count,
     negativeShare: neg / count,

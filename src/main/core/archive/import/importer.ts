@@ -61,7 +61,11 @@ export async function runImport(
     report.accepted++
     // The parsed copy is the import's own: give it the score without copying it again.
     const mention: ScoredInput = checked.data
-    if (candidate.sentiment !== undefined) mention.sentiment = candidate.sentiment
+    if (candidate.sentiment !== undefined) {
+      mention.sentiment = candidate.sentiment
+      mention.sentimentLabel = candidate.sentimentLabel
+      mention.sentimentScorer = candidate.sentimentScorer
+    }
     batch.push(mention)
     if (batch.length >= BATCH) await flush()
   }

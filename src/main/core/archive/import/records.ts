@@ -7,12 +7,16 @@ import type { ImportField, ImportMapping } from '../../../../shared/contracts/ar
 import { EXPORT_FIELDS, IMPORT_FIELDS } from '../../../../shared/contracts/archive'
 import {
   MENTION_KINDS,
+  SENTIMENT_LABELS,
   SOURCE_IDS,
   type MentionInput,
   type MentionKind,
+  type SentimentLabel,
   type SourceId,
 } from '../../../../shared/domain'
 import type { ScoredInput } from '../../pipeline/ingest'
+import { IMPORTED_SCORER, LEGACY_SCORER } from '../../sentiment/scorer'
+import { sentimentLabel } from '../../sentiment/vader'
 
 export type RowValue = string | number | boolean | null | undefined | readonly unknown[] | object
 
@@ -70,6 +74,8 @@ export function guessMapping(headers: readonly string[]): ImportMapping {
     lang: ['lang', 'language'],
     kind: ['kind', 'type'],
     sentiment: ['sentiment', 'sentimentscore', 'score'],
+    sentiment_label: ['sentimentlabel', 'label'],
+    sentiment_scorer: ['sentimentscorer', 'scoredby', 'scorer'],
   }
   const key = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '')
   const mapping: ImportMapping = {}
@@ -95,6 +101,7 @@ export function mappingProblem(mapping: ImportMapping, headers: readonly string[
 
 const SOURCES: ReadonlySet<string> = new Set(SOURCE_IDS)
 const KINDS: ReadonlySet<string> = new Set(MENTION_KINDS)
+const LABELS: ReadonlySet<string> = new Set(SENTIMENT_LABELS)
 
 /** One row (already un-neutralised when it is our own CSV) as a mention, or why it cannot be one. */
 export function rowToMention(get: (field: ImportField) => RowValue): ScoredInput | string {
@@ -127,7 +134,17 @@ export function rowToMention(get: (field: ImportField) => RowValue): ScoredInput
     refId: null,
     hasMedia: false,
   }
-  return Number.isFinite(sentiment) && sentiment >= -1 && sentiment <= 1 ? { ...mention, sentiment } : mention
+  // A row keeps the sentiment it brings. An Earshot export names label and scorer; a score alone (another
+  // tool's) gets the usual +-0.05 thresholds and is marked as imported, so `earshot rescore` can redo it.
+  if (!Number.isFinite(sentiment) || sentiment < -1 || sentiment > 1) return mention
+  const label = str(get('sentiment_label'))
+  const known = label !== null && LABELS.has(label)
+  return {
+    ...mention,
+    sentiment,
+    sentimentLabel: known ? (label as SentimentLabel) : sentimentLabel(sentiment),
+    sentimentScorer: known ? (str(get('sentiment_scorer'))?.slice(0, 40) ?? LEGACY_SCORER) : IMPORTED_SCORER,
+  }
 }
 
 function contentId(createdAt: number, handle: string, text: string): string {

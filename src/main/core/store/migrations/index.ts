@@ -9,6 +9,7 @@ import { triage } from './0070-triage'
 import { threadReplies } from './0075-thread-replies'
 import { sourceRevisions } from './0080-source-revisions'
 import { mentionIdFloor } from './0090-mention-id-floor'
+import { sentimentScorer } from './0100-sentiment-scorer'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   threadReplies,
   sourceRevisions,
   mentionIdFloor,
+  sentimentScorer,
 ]

@@ -30,6 +30,7 @@ const SENTIMENT_SHORT = {
   positive: 'POS',
   neutral: 'NEU',
   negative: 'NEG',
+  unscored: 'UNSCORED',
 } as const
 
 interface MentionCardProps {
@@ -151,12 +152,21 @@ export const MentionCard = memo(function MentionCard({
             {formatCompact(m.author.followers)} followers
           </span>
           {m.hasMedia && <span className="card-media">media</span>}
-          <span
-            className={`sentiment sentiment--${m.sentimentLabel}`}
-            title={`Sentiment: ${m.sentimentLabel} (score ${score})`}
-          >
-            {SENTIMENT_SHORT[m.sentimentLabel]} {score}
-          </span>
+          {m.sentimentLabel === 'unscored' ? (
+            <span
+              className="sentiment sentiment--unscored"
+              title="Sentiment: unscored (a language the sentiment model does not read)"
+            >
+              {SENTIMENT_SHORT.unscored}
+            </span>
+          ) : (
+            <span
+              className={`sentiment sentiment--${m.sentimentLabel}`}
+              title={`Sentiment: ${m.sentimentLabel} (score ${score})`}
+            >
+              {SENTIMENT_SHORT[m.sentimentLabel]} {score}
+            </span>
+          )}
           {actions !== undefined && <span className="card-actions">{actions}</span>}
         </footer>
       </div>

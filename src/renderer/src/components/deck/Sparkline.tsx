@@ -1,5 +1,6 @@
 // A column's sentiment sparkline: the last 30 minutes in 30-second buckets as
-// stacked areas (negative red, neutral grey, positive green), with the
+// stacked areas (negative red, neutral grey, positive green, and on top in
+// slate the mentions in languages the model does not read), with the
 // column's alerts marked (a line at the bucket that spiked) and capture gaps
 // shaded. Tiny, no axes, no animation; re-renders only when the column's
 // stats, its alerts or the gaps change.
@@ -14,7 +15,7 @@ import { useAlertsStore } from '../../state/alerts'
 import { useGapsStore } from '../../state/gaps'
 
 const MARGIN = { top: 1, right: 0, bottom: 0, left: 0 }
-const SERIES = ['negative', 'neutral', 'positive'] as const
+const SERIES = ['negative', 'neutral', 'positive', 'unscored'] as const
 const MARK_COLORS = { spike: '#ffd166', negative: '#ff7b72' } as const
 
 export const Sparkline = memo(function Sparkline({ stats }: { stats: ColumnStats | undefined }) {
@@ -40,10 +41,13 @@ export const Sparkline = memo(function Sparkline({ stats }: { stats: ColumnStats
     marks.gaps.length > 0 ? `${marks.gaps.length} capture gap${marks.gaps.length === 1 ? '' : 's'} shaded` : '',
   ].filter(Boolean)
   const label =
-    (summary.count === 0
+    (summary.count + summary.unscored === 0
       ? 'Sentiment, last 30 minutes: no mentions'
-      : `Sentiment, last 30 minutes: ${summary.count} mentions, ${Math.round(summary.positiveShare * 100)}% positive, ` +
-        `${Math.round(summary.negativeShare * 100)}% negative, mean ${formatScore(summary.mean)}`) +
+      : summary.count === 0
+        ? `Sentiment, last 30 minutes: ${summary.unscored} mentions, all unscored`
+        : `Sentiment, last 30 minutes: ${summary.count} mentions, ${Math.round(summary.positiveShare * 100)}% positive, ` +
+          `${Math.round(summary.negativeShare * 100)}% negative, mean ${formatScore(summary.mean)}` +
+          (summary.unscored > 0 ? ` (${summary.unscored} more unscored)` : '')) +
     (extra.length > 0 ? `; ${extra.join(', ')}` : '')
   return (
     <div
@@ -54,7 +58,7 @@ export const Sparkline = memo(function Sparkline({ stats }: { stats: ColumnStats
       data-alert-marks={marks.alerts.length}
       data-gap-marks={marks.gaps.length}
     >
-      {summary.count === 0 ? (
+      {summary.count + summary.unscored === 0 ? (
         <div className="sparkline-empty" />
       ) : (
         <AreaChart

@@ -7,7 +7,7 @@ import { SENTIMENT_COLORS } from '../../lib/colors'
 import { bucketLabel, formatTime, sentimentRows } from './series'
 
 const AXIS = '#8a9bae'
-const SERIES = ['negative', 'neutral', 'positive'] as const
+const SERIES = ['negative', 'neutral', 'positive', 'unscored'] as const
 
 export const SentimentChart = memo(function SentimentChart({ report }: { report: Report }) {
   const rows = useMemo(() => sentimentRows(report), [report])

@@ -35,16 +35,18 @@ export interface SentimentRow {
   positive: number
   neutral: number
   negative: number
+  unscored: number
 }
 
 /** Sentiment counts per bucket over every chosen column (the chart shows them as shares). */
 export function sentimentRows(report: Report): SentimentRow[] {
   return report.buckets.map((t, i) => {
-    const row = { t, positive: 0, neutral: 0, negative: 0 }
+    const row = { t, positive: 0, neutral: 0, negative: 0, unscored: 0 }
     for (const c of report.columns) {
       row.positive += c.positive[i]!
       row.neutral += c.neutral[i]!
       row.negative += c.negative[i]!
+      row.unscored += c.unscored[i]!
     }
     return row
   })

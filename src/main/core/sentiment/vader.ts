@@ -1,5 +1,6 @@
-// Sentiment scoring with VADER (vader-sentiment): the compound score in
-// [-1, 1] and the usual label thresholds (>= 0.05 positive, <= -0.05 negative).
+// VADER (vader-sentiment): the baseline the model is measured against, and
+// one of its features. Compound score in [-1, 1] and the usual label
+// thresholds (>= 0.05 positive, <= -0.05 negative).
 //
 // Why the patch below: the library's tokenizer builds a dictionary of every
 // word glued to each of 17 punctuation strings for every text, which makes it
@@ -14,6 +15,7 @@ import {
   SentimentIntensityAnalyzer,
 } from 'vader-sentiment/src/vaderSentiment.js'
 import type { SentimentLabel } from '../../../shared/domain'
+import type { LexiconScores } from './features'
 
 // Exactly the characters the library's own punctuation regex removes (all ASCII).
 const PUNCTUATION_CHARS = (() => {
@@ -68,13 +70,15 @@ export function sentimentLabel(compound: number): SentimentLabel {
   return 'neutral'
 }
 
-export interface Sentiment {
-  score: number
-  label: SentimentLabel
+/** VADER's four numbers for a text, finite. */
+export function vaderScores(text: string): LexiconScores {
+  const s = SentimentIntensityAnalyzer.polarity_scores(text)
+  const finite = (x: number) => (Number.isFinite(x) ? x : 0)
+  return { compound: finite(s.compound), pos: finite(s.pos), neg: finite(s.neg), neu: finite(s.neu) }
 }
 
-export function scoreSentiment(text: string): Sentiment {
-  const { compound } = SentimentIntensityAnalyzer.polarity_scores(text)
-  const score = Number.isFinite(compound) ? compound : 0
+/** VADER's own verdict: compound score and the thresholded label. */
+export function vaderSentiment(text: string): { score: number; label: SentimentLabel } {
+  const score = vaderScores(text).compound
   return { score, label: sentimentLabel(score) }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { createRequire } from 'node:module'
-import { scoreSentiment, sentimentLabel } from '../../src/main/core/pipeline/sentiment'
+import { sentimentLabel, vaderSentiment as scoreSentiment } from '../../src/main/core/sentiment/vader'
 import type vader from 'vader-sentiment'
 
 // The unpatched library bundle is the oracle for the patched tokenizer.
@@ -66,7 +66,7 @@ const texts = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 60 }),
 )
 
-describe('sentiment', () => {
+describe('VADER (the baseline and a feature)', () => {
   it('labels with the usual +-0.05 thresholds', () => {
     expect(sentimentLabel(0.05)).toBe('positive')
     expect(sentimentLabel(0.0499)).toBe('neutral')

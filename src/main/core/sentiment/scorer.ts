@@ -1,0 +1,76 @@
+// Every mention's sentiment: the shipped linear model (resources/sentiment,
+// built by `npm run sentiment:build`) in the six languages it reads, and
+// `unscored` for any other. The score is P(positive) - P(negative), in
+// [-1, 1] like VADER's compound; the label is the most probable class.
+import type { SentimentLabel } from '../../../shared/domain'
+import shipped from '../../../../resources/sentiment/model.json'
+import { FeatureBuilder, type ScoredLanguage } from './features'
+import { languageOf } from './language'
+import { NEGATIVE, NEUTRAL, POSITIVE, predict, type LinearModel } from './linear'
+import { decodeModel, type ModelFile } from './model-file'
+import { vaderScores } from './vader'
+
+export interface Sentiment {
+  score: number
+  label: SentimentLabel
+}
+
+/** The scorer and version stored with what it scored. */
+export const SCORER: string = (shipped as ModelFile).scorer
+/** What archives from before the model were scored with. */
+export const LEGACY_SCORER = 'vader/1'
+/** A score that came in an imported file without saying what made it. */
+export const IMPORTED_SCORER = 'imported'
+
+const UNSCORED: Sentiment = { score: 0, label: 'unscored' }
+
+/** Scores texts with one model; one instance per thread (its buffers are reused). */
+export class SentimentModel {
+  private readonly builder: FeatureBuilder
+  private readonly p = new Float64Array(3)
+
+  constructor(private readonly model: LinearModel) {
+    this.builder = new FeatureBuilder(model)
+  }
+
+  /** Class probabilities for a text known to be in `language` (negative, neutral, positive). */
+  probabilities(text: string, language: ScoredLanguage): Float64Array {
+    return predict(this.model, this.builder.build(text, language, vaderScores(text)), this.p)
+  }
+
+  score(text: string, lang: string | null | undefined): Sentiment {
+    const language = languageOf(text, lang)
+    if (language === null) return UNSCORED
+    const p = this.probabilities(text, language)
+    const best =
+      p[POSITIVE]! > p[NEUTRAL]! && p[POSITIVE]! > p[NEGATIVE]!
+        ? 'positive'
+        : p[NEGATIVE]! > p[NEUTRAL]!
+          ? 'negative'
+          : 'neutral'
+    const score = p[POSITIVE]! - p[NEGATIVE]!
+    return { score: Number.isFinite(score) ? score : 0, label: best }
+  }
+}
+
+let model: SentimentModel | undefined
+
+/** The shipped model's verdict on one text; never throws. */
+export function scoreSentiment(text: string, lang?: string | null): Sentiment {
+  model ??= new SentimentModel(decodeModel(shipped as ModelFile))
+  try {
+    return model.score(text, lang)
+  } catch {
+    return UNSCORED
+  }
+}
+
+const LABEL_CODES: readonly SentimentLabel[] = ['negative', 'neutral', 'positive', 'unscored']
+
+/** Labels as bytes, for the worker's transfer. */
+export function labelCode(label: SentimentLabel): number {
+  return LABEL_CODES.indexOf(label)
+}
+export function labelOfCode(code: number): SentimentLabel {
+  return LABEL_CODES[code] ?? 'unscored'
+}

@@ -1,0 +1,45 @@
+// Re-scoring an archive's sentiment with the current scorer: the mentions
+// another scorer (or an older version) scored, page by page in id order, each
+// page one transaction, so a stopped re-score keeps what it finished and the
+// next run goes on from there.
+import type { SentimentLabel } from '../../../shared/domain'
+import { stmt } from './db'
+import type { Db } from './db-types'
+
+export interface RescoreRow {
+  id: number
+  text: string
+  lang: string | null
+}
+
+export interface Rescored {
+  id: number
+  sentiment: number
+  sentimentLabel: SentimentLabel
+}
+
+/** How many mentions a scorer other than `scorer` scored. */
+export function countScoredByOthers(db: Db, scorer: string): number {
+  return stmt<[string], { n: number }>(db, 'SELECT count(*) AS n FROM mentions WHERE sentiment_scorer != ?').get(
+    scorer,
+  )!.n
+}
+
+/** The next page of mentions scored by another scorer, after id `after`. */
+export function scoredByOthers(db: Db, scorer: string, after: number, limit: number): RescoreRow[] {
+  return stmt<[string, number, number], RescoreRow>(
+    db,
+    'SELECT id, text, lang FROM mentions WHERE sentiment_scorer != ? AND id > ? ORDER BY id LIMIT ?',
+  ).all(scorer, after, limit)
+}
+
+/** Stores new scores, all in one transaction. */
+export function saveRescored(db: Db, scorer: string, rows: readonly Rescored[]): void {
+  const update = stmt<[number, string, string, number]>(
+    db,
+    'UPDATE mentions SET sentiment = ?, sentiment_label = ?, sentiment_scorer = ? WHERE id = ?',
+  )
+  db.transaction(() => {
+    for (const r of rows) update.run(r.sentiment, r.sentimentLabel, scorer, r.id)
+  })()
+}
