@@ -49,15 +49,18 @@ test('export a column as CSV with chosen fields: the downloaded file parses and 
     'text',
     'sentiment',
     'sentiment_label',
+    'sentiment_scorer',
     'columns',
     'tags',
   ])
   expect(rows.length).toBeGreaterThan(5)
   for (const row of rows.slice(1)) {
-    expect(row).toHaveLength(11)
+    expect(row).toHaveLength(12)
     expect(row[1]).toBe('demo')
     expect(row[2]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
-    expect(row[9]).toContain('Comcast / Xfinity')
+    expect(['positive', 'neutral', 'negative', 'unscored']).toContain(row[8])
+    expect(row[9]).toBe('earshot-linear/1')
+    expect(row[10]).toContain('Comcast / Xfinity')
     expect(row[6]).toMatch(/comcast|xfinity/i)
   }
 })

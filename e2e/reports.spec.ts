@@ -52,7 +52,7 @@ test('a column report: charts, brush to a window, search it, annotate, mark revi
 
   const volume = page.getByTestId('volume-chart')
   await expect(volume.locator('.recharts-line path.recharts-curve')).toHaveCount(1)
-  await expect(page.getByTestId('sentiment-chart').locator('.recharts-area')).toHaveCount(3)
+  await expect(page.getByTestId('sentiment-chart').locator('.recharts-area')).toHaveCount(4) // negative, neutral, positive and unscored
   await expect(reports.getByRole('region', { name: 'Share of voice between columns' })).toContainText('100%')
   await expect(reports.getByRole('region', { name: 'Top authors' }).locator('li').first()).toBeVisible()
   await expect(reports.getByRole('region', { name: 'Top terms' }).locator('li').first()).toBeVisible()
@@ -111,6 +111,7 @@ test('a column report: charts, brush to a window, search it, annotate, mark revi
     'positive',
     'neutral',
     'negative',
+    'unscored',
     'positive_share',
     'negative_share',
   ])
@@ -119,7 +120,9 @@ test('a column report: charts, brush to a window, search it, annotate, mark revi
   const total = rows.reduce((s, r) => s + Number(r['volume']), 0)
   expect(total).toBeGreaterThanOrEqual(5)
   for (const r of rows)
-    expect(Number(r['positive']) + Number(r['neutral']) + Number(r['negative'])).toBe(Number(r['volume']))
+    expect(Number(r['positive']) + Number(r['neutral']) + Number(r['negative']) + Number(r['unscored'])).toBe(
+      Number(r['volume']),
+    )
 
   // All four columns: share of voice between them; then the printed page.
   for (const title of ['JetBlue', 'Whole Foods', 'Ford']) await reports.getByRole('button', { name: title }).click()
