@@ -7,7 +7,7 @@ import type { Router } from './router'
 import type { StatsTracker } from './stats'
 import { RecentKeys, mentionKey } from './dedupe'
 import type { SentimentLabel } from '../../../shared/domain'
-import { SCORER } from '../sentiment/scorer'
+import { IMPORTED_SCORER, SCORER } from '../sentiment/scorer'
 import { inline, type AsyncScorer, type ScoredBatch } from './sentiment-pool'
 
 /** A committed mention with the columns it was routed to. */
@@ -23,6 +23,11 @@ export type ScoredInput = MentionInput & {
   sentiment?: number | undefined
   sentimentLabel?: SentimentLabel | undefined
   sentimentScorer?: string | undefined
+}
+
+/** Whether a mention came with its own score and label (an import of an export), so it is not scored again. */
+function ownScore(m: ScoredInput): m is ScoredInput & { sentiment: number; sentimentLabel: SentimentLabel } {
+  return m.sentiment !== undefined && m.sentimentLabel !== undefined
 }
 
 export interface IngestOptions {
@@ -69,7 +74,7 @@ export class Ingest {
     const fresh = inputs.filter((m) => this.recent.admit(mentionKey(m.source, m.externalId)))
     if (fresh.length === 0) return
     const { scorer } = this.options
-    const toScore = fresh.filter((m) => m.sentiment === undefined || m.sentimentLabel === undefined)
+    const toScore = fresh.filter((m) => !ownScore(m))
     const items = toScore.map((m) => ({ text: m.text, lang: m.lang }))
     if (!scorer || toScore.length === 0) {
       this.enqueue(fresh, receivedAt, inline(items))
@@ -88,14 +93,8 @@ export class Ingest {
   private enqueue(fresh: readonly ScoredInput[], receivedAt: number, scored: ScoredBatch): void {
     let next = 0
     for (const m of fresh) {
-      if (m.sentiment !== undefined && m.sentimentLabel !== undefined) {
-        this.queue.push({
-          ...m,
-          receivedAt,
-          sentiment: m.sentiment,
-          sentimentLabel: m.sentimentLabel,
-          sentimentScorer: m.sentimentScorer ?? SCORER,
-        })
+      if (ownScore(m)) {
+        this.queue.push({ ...m, receivedAt, sentimentScorer: m.sentimentScorer ?? IMPORTED_SCORER })
         continue
       }
       const raw = scored.scores[next] ?? 0

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FeatureBuilder, SCORED_LANGUAGES, type LexiconScores, type ScoredLanguage } from './features'
 import {
+  argmax,
   CLASSES,
   fit,
   measure,
@@ -107,13 +108,10 @@ const VADER_CLASS = { negative: 0, neutral: 1, positive: 2, unscored: 1 } as con
 export function evaluate(model: LinearModel, splits: readonly DataSplit[]): SplitResult[] {
   const builder = new FeatureBuilder(model)
   const p = new Float64Array(CLASSES)
-  const argmax = (e: Example) => {
-    predict(model, builder.build(e.text, e.language, vaderScores(e.text)), p)
-    return p[2]! > p[1]! && p[2]! > p[0]! ? 2 : p[0]! > p[1]! ? 0 : 1
-  }
+  const classify = (e: Example) => argmax(predict(model, builder.build(e.text, e.language, vaderScores(e.text)), p))
   return splits.map((s) => ({
     name: s.name,
-    model: measure(confusion(s.examples, argmax)),
+    model: measure(confusion(s.examples, classify)),
     vader: measure(confusion(s.examples, (e) => VADER_CLASS[vaderSentiment(e.text).label])),
   }))
 }

@@ -52,10 +52,8 @@ function copy(f: Features): Features {
   return { index: f.index.slice(0, f.length), value: f.value.slice(0, f.length), length: f.length }
 }
 
-/** Class probabilities of one feature vector, written into `out`. */
-export function predict(model: LinearModel, f: Features, out: Float64Array): Float64Array {
-  const n = featureCount(model)
-  const w = model.weights
+/** Softmax of class-major weights (n per class) over one feature vector, written into `out`. */
+function softmax(w: Float32Array | Float64Array, n: number, f: Features, out: Float64Array): Float64Array {
   let max = -Infinity
   for (let k = 0; k < CLASSES; k++) {
     const base = k * n
@@ -68,6 +66,17 @@ export function predict(model: LinearModel, f: Features, out: Float64Array): Flo
   for (let k = 0; k < CLASSES; k++) sum += out[k] = Math.exp(out[k]! - max)
   for (let k = 0; k < CLASSES; k++) out[k]! /= sum
   return out
+}
+
+/** Class probabilities of one feature vector, written into `out`. */
+export function predict(model: LinearModel, f: Features, out: Float64Array): Float64Array {
+  return softmax(model.weights, featureCount(model), f, out)
+}
+
+/** The most probable class (ties go to neutral, then negative). */
+export function argmax(p: ArrayLike<number>): number {
+  if (p[POSITIVE]! > p[NEUTRAL]! && p[POSITIVE]! > p[NEGATIVE]!) return POSITIVE
+  return p[NEGATIVE]! > p[NEUTRAL]! ? NEGATIVE : NEUTRAL
 }
 
 export function fit(
@@ -95,17 +104,9 @@ export function fit(
     for (const r of order) {
       const f = rows[r]!
       const y = examples[r]!.label
-      let max = -Infinity
+      softmax(w, n, f, p)
       for (let k = 0; k < CLASSES; k++) {
-        let z = 0
-        for (let i = 0; i < f.length; i++) z += w[k * n + f.index[i]!]! * f.value[i]!
-        p[k] = z
-        if (z > max) max = z
-      }
-      let sum = 0
-      for (let k = 0; k < CLASSES; k++) sum += p[k] = Math.exp(p[k]! - max)
-      for (let k = 0; k < CLASSES; k++) {
-        const err = p[k]! / sum - (k === y ? 1 : 0)
+        const err = p[k]! - (k === y ? 1 : 0)
         for (let i = 0; i < f.length; i++) {
           const at = k * n + f.index[i]!
           const g = err * f.value[i]! + o.l2 * w[at]!

@@ -6,7 +6,7 @@ import type { SentimentLabel } from '../../../shared/domain'
 import shipped from '../../../../resources/sentiment/model.json'
 import { FeatureBuilder, type ScoredLanguage } from './features'
 import { languageOf } from './language'
-import { NEGATIVE, NEUTRAL, POSITIVE, predict, type LinearModel } from './linear'
+import { argmax, NEGATIVE, POSITIVE, predict, type LinearModel } from './linear'
 import { decodeModel, type ModelFile } from './model-file'
 import { vaderScores } from './vader'
 
@@ -23,6 +23,8 @@ export const LEGACY_SCORER = 'vader/1'
 export const IMPORTED_SCORER = 'imported'
 
 const UNSCORED: Sentiment = { score: 0, label: 'unscored' }
+/** Labels by class index (NEGATIVE, NEUTRAL, POSITIVE), then `unscored`; also the worker's byte codes. */
+const LABEL_CODES: readonly SentimentLabel[] = ['negative', 'neutral', 'positive', 'unscored']
 
 /** Scores texts with one model; one instance per thread (its buffers are reused). */
 export class SentimentModel {
@@ -42,14 +44,8 @@ export class SentimentModel {
     const language = languageOf(text, lang)
     if (language === null) return UNSCORED
     const p = this.probabilities(text, language)
-    const best =
-      p[POSITIVE]! > p[NEUTRAL]! && p[POSITIVE]! > p[NEGATIVE]!
-        ? 'positive'
-        : p[NEGATIVE]! > p[NEUTRAL]!
-          ? 'negative'
-          : 'neutral'
     const score = p[POSITIVE]! - p[NEGATIVE]!
-    return { score: Number.isFinite(score) ? score : 0, label: best }
+    return { score: Number.isFinite(score) ? score : 0, label: LABEL_CODES[argmax(p)]! }
   }
 }
 
@@ -64,8 +60,6 @@ export function scoreSentiment(text: string, lang?: string | null): Sentiment {
     return UNSCORED
   }
 }
-
-const LABEL_CODES: readonly SentimentLabel[] = ['negative', 'neutral', 'positive', 'unscored']
 
 /** Labels as bytes, for the worker's transfer. */
 export function labelCode(label: SentimentLabel): number {
