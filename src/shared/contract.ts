@@ -21,6 +21,7 @@ import { archiveCommands, archiveEvents } from './contracts/archive'
 import { command } from './contracts/command'
 import { replyCommands, replyEvents } from './contracts/replies'
 import { reportsCommands, reportsEvents } from './contracts/reports'
+import { sentimentCommands, sentimentEvents } from './contracts/sentiment'
 import { sourceCommands, sourceEvents } from './contracts/sources'
 import { threadCommands } from './contracts/thread'
 import { triageCommands, triageEvents } from './contracts/triage'
@@ -158,6 +159,7 @@ export const commands = {
   ...alertsCommands,
   ...reportsCommands,
   ...threadCommands,
+  ...sentimentCommands,
 } as const
 
 export type Commands = typeof commands
@@ -199,6 +201,7 @@ export const events = {
   ...archiveEvents,
   ...alertsEvents,
   ...reportsEvents,
+  ...sentimentEvents,
 } as const
 
 export type Events = typeof events

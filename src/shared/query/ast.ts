@@ -128,3 +128,10 @@ export type ParseResult = { ok: true; ast: QueryNode } | { ok: false; error: Que
 export function isAtom(node: QueryNode): node is AtomNode {
   return node.type !== 'and' && node.type !== 'or' && node.type !== 'not'
 }
+
+/** True when some atom of the tree satisfies `test` (e.g. "does this query read sentiment?"). */
+export function someAtom(node: QueryNode, test: (atom: AtomNode) => boolean): boolean {
+  if (node.type === 'and' || node.type === 'or') return node.children.some((c) => someAtom(c, test))
+  if (node.type === 'not') return someAtom(node.child, test)
+  return test(node)
+}

@@ -47,6 +47,7 @@ export function createCore(options: CoreOptions): Core {
     async stop() {
       disposables.dispose()
       s.archive.close()
+      await s.rescores.close()
       await s.sources.stopAll()
       await s.outbox.close()
       await s.ingest.close()

@@ -6,6 +6,7 @@ import { columnHandlers } from '../columns/handlers'
 import type { Handlers } from '../dispatch'
 import { replyHandlers } from '../replies/handlers'
 import { reportsHandlers } from '../reports/handlers'
+import { sentimentHandlers } from '../sentiment/handlers'
 import { sourceHandlers } from '../sources/handlers'
 import { threadHandlers } from '../thread/handlers'
 import { triageHandlers } from '../triage/handlers'
@@ -24,6 +25,7 @@ export function handlersOf(s: Services, options: CoreOptions): Handlers {
     ...alertsHandlers(s),
     ...reportsHandlers({ ...s, shell: options.shell }),
     ...threadHandlers(s),
+    ...sentimentHandlers(s),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,

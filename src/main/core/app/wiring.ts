@@ -19,6 +19,7 @@ import { StatsTracker } from '../pipeline/stats'
 import { Outbox } from '../replies/outbox'
 import { ReportRunner } from '../reports/report-runner'
 import { ReviewSession } from '../review/session'
+import { RescoreJobs } from '../sentiment/rescore-jobs'
 import { SecretStore } from '../secrets/secret-store'
 import { SOURCE_DRIVERS } from '../sources/drivers'
 import { Sources } from '../sources/sources'
@@ -52,6 +53,7 @@ export interface Services {
   review: ReviewSession
   reports: ReportRunner
   threads: ThreadService
+  rescores: RescoreJobs
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
@@ -129,6 +131,15 @@ export function wire(options: CoreOptions): Services {
   const review = new ReviewSession({ store, path: options.archivePath }, (state) => hub.emit('review.changed', state))
   const reports = new ReportRunner({ script: options.reportWorker, livePath: options.archivePath })
   const threads = new ThreadService({ store, now, fetcher: (source) => sources.threadFetcher(source) })
+  const rescores = new RescoreJobs({
+    hub,
+    live: { store, path: options.archivePath },
+    review,
+    scorer,
+    // The sparklines and the spike detector read the new labels from the archive; the deck reloads its
+    // feeds when the job's last progress event says it is over.
+    onLiveRescored: () => columns.reloadStats(),
+  })
   return {
     db,
     store,
@@ -150,5 +161,6 @@ export function wire(options: CoreOptions): Services {
     review,
     reports,
     threads,
+    rescores,
   }
 }

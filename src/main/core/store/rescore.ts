@@ -18,6 +18,14 @@ export interface Rescored {
   sentimentLabel: SentimentLabel
 }
 
+/** How many mentions each scorer scored, most first. */
+export function scorerCounts(db: Db): { scorer: string; count: number }[] {
+  return stmt<[], { scorer: string; count: number }>(
+    db,
+    'SELECT sentiment_scorer AS scorer, count(*) AS count FROM mentions GROUP BY sentiment_scorer ORDER BY count DESC',
+  ).all()
+}
+
 /** How many mentions a scorer other than `scorer` scored. */
 export function countScoredByOthers(db: Db, scorer: string): number {
   return stmt<[string], { n: number }>(db, 'SELECT count(*) AS n FROM mentions WHERE sentiment_scorer != ?').get(
@@ -33,13 +41,17 @@ export function scoredByOthers(db: Db, scorer: string, after: number, limit: num
   ).all(scorer, after, limit)
 }
 
-/** Stores new scores, all in one transaction. */
+/**
+ * Stores new scores, all in one transaction. A mention the current scorer
+ * scored meanwhile (an edit at the source while the page was being scored)
+ * keeps that newer score.
+ */
 export function saveRescored(db: Db, scorer: string, rows: readonly Rescored[]): void {
-  const update = stmt<[number, string, string, number]>(
+  const update = stmt<[number, string, string, number, string]>(
     db,
-    'UPDATE mentions SET sentiment = ?, sentiment_label = ?, sentiment_scorer = ? WHERE id = ?',
+    'UPDATE mentions SET sentiment = ?, sentiment_label = ?, sentiment_scorer = ? WHERE id = ? AND sentiment_scorer != ?',
   )
   db.transaction(() => {
-    for (const r of rows) update.run(r.sentiment, r.sentimentLabel, scorer, r.id)
+    for (const r of rows) update.run(r.sentiment, r.sentimentLabel, scorer, r.id, scorer)
   })()
 }

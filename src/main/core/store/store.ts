@@ -28,6 +28,7 @@ import * as triage from './triage'
 import * as workspace from './workspace'
 
 const READS = {
+  scorerCounts: rescore.scorerCounts,
   countScoredByOthers: rescore.countScoredByOthers,
   scoredByOthers: rescore.scoredByOthers,
   listColumns: columns.listColumns,
@@ -85,6 +86,8 @@ const WRITES = {
       drafts.map(({ draft, query }) => ({ draft, where: toSqlWhere(query) })),
       now,
     ),
+  /** Rebuilds a column's hits from the archive with its query (after its mentions were re-scored). */
+  refillColumn: (db: Db, columnId: string, query: QueryNode) => columns.backfillColumn(db, columnId, toSqlWhere(query)),
   deleteColumn: columns.deleteColumn,
   reorderColumns: columns.reorderColumns,
   commitMentions,

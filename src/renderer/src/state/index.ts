@@ -20,6 +20,7 @@ import { removeMentions, reviseMentions, useFeedStore } from './feed'
 import { subscribeGaps, useGapsStore } from './gaps'
 import { applyBuffered, enqueueBatch } from './ingest'
 import { useNoticesStore } from './notices'
+import { subscribeRescore } from './rescore'
 import { subscribeReview, useReviewStore } from './review'
 import { composingRemoved, composingRevised, useSelectionStore } from './selection'
 import { setSettings, useSettingsStore } from './settings'
@@ -99,6 +100,7 @@ function subscribe(api: EarshotApi): Array<() => void> {
     ...subscribeAlerts(api, popoutColumnId() === null),
     subscribeGaps(api),
     subscribeReview(api),
+    subscribeRescore(api),
     ...subscribeTriage(api),
   ]
 }

@@ -13,9 +13,16 @@ export interface ReviewStore {
   session: ReviewState | null
   /** Which archive-file dialog is open. */
   fileDialog: 'open' | 'copy' | null
+  /** Counts finished re-score jobs: the Reports view reads again when it moves. */
+  rescored: number
 }
 
-export const useReviewStore = create<ReviewStore>()(() => ({ reports: null, session: null, fileDialog: null }))
+export const useReviewStore = create<ReviewStore>()(() => ({
+  reports: null,
+  session: null,
+  fileDialog: null,
+  rescored: 0,
+}))
 
 export function subscribeReview(events: Pick<EarshotApi, 'on'>): () => void {
   return events.on('review.changed', (session) => useReviewStore.setState({ session }))

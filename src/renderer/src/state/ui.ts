@@ -15,6 +15,7 @@ export type DialogState =
   /** Export a column, a search's results or a time range (scope query ''). */
   | { kind: 'export'; scope: ExportScope; title: string; since?: number | null; until?: number | null }
   | { kind: 'import' }
+  | { kind: 'rescore' }
   | { kind: 'sources' }
   /** The keyboard map (`?`). */
   | { kind: 'keys' }

@@ -58,7 +58,9 @@ function ReportsPage({ columnIds }: { columnIds: string[] }) {
   const session = useReviewStore((s) => s.session)
   const desktop = useAppStore((s) => s.info?.mode === 'desktop')
   const review = session?.review ?? null
-  const [generation, setGeneration] = useState(0)
+  const [refreshes, setGeneration] = useState(0)
+  // A finished re-score changes the labels the charts count: read again.
+  const generation = refreshes + useReviewStore((s) => s.rescored)
   const [preset, setPreset] = useState<RangePreset>('24h')
   // "Now" for the range presets: read when the view opens, on a new range and on refresh.
   const [now, setNow] = useState(() => Date.now())

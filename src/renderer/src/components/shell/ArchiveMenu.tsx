@@ -1,6 +1,7 @@
 // Top-bar "Archive" menu: export everything in a time range, import mentions
-// from a capture file (twarc2, X API v2, CSV, JSONL), open another capture
-// file for review, and save a copy of this archive.
+// from a capture file (twarc2, X API v2, CSV, JSONL), re-score sentiment with
+// the current model, open another capture file for review, and save a copy of
+// this archive.
 import { openFileDialog } from '../../state/review'
 import { openDialog } from '../../state/ui'
 import { Popover } from '../common/Popover'
@@ -17,6 +18,9 @@ export function ArchiveMenu() {
       </button>
       <button type="button" className="menu-item" onClick={() => openDialog({ kind: 'import' })}>
         Import mentions…
+      </button>
+      <button type="button" className="menu-item" onClick={() => openDialog({ kind: 'rescore' })}>
+        Re-score sentiment…
       </button>
       <button type="button" className="menu-item" onClick={() => openFileDialog('open')}>
         Open archive for review…
