@@ -18,6 +18,7 @@ import {
 import { WorkspaceFileSchema } from './workspace'
 import { alertsCommands, alertsEvents } from './contracts/alerts'
 import { archiveCommands, archiveEvents } from './contracts/archive'
+import { deliveryCommands, deliveryEvents } from './contracts/delivery'
 import { command } from './contracts/command'
 import { replyCommands, replyEvents } from './contracts/replies'
 import { reportsCommands, reportsEvents } from './contracts/reports'
@@ -157,6 +158,7 @@ export const commands = {
   ...triageCommands,
   ...archiveCommands,
   ...alertsCommands,
+  ...deliveryCommands,
   ...reportsCommands,
   ...threadCommands,
   ...sentimentCommands,
@@ -200,6 +202,7 @@ export const events = {
   ...triageEvents,
   ...archiveEvents,
   ...alertsEvents,
+  ...deliveryEvents,
   ...reportsEvents,
   ...sentimentEvents,
 } as const

@@ -20,6 +20,7 @@ const alert = (over: Partial<Alert>): Alert => ({
   baseline: 10,
   observed: 50,
   summary: '',
+  mentionId: null,
   read: false,
   ...over,
 })

@@ -1,12 +1,24 @@
 // Alert commands and events: per-column spike detection settings, how the
-// console notifies (desktop notification, sound) and the alert list.
+// console notifies (desktop notification, sound) and the alert list. Where
+// alerts go beyond the console (webhooks, Slack, email): contracts/delivery.ts.
 import { z } from 'zod'
 import { ColumnIdSchema } from '../domain'
 import { command } from './command'
 
-export const ALERT_KINDS = ['spike', 'negative'] as const
+/** spike: volume jumps; negative: the negative share jumps; vip: a new mention matching the column's VIP query. */
+export const ALERT_KINDS = ['spike', 'negative', 'vip'] as const
 export const AlertKindSchema = z.enum(ALERT_KINDS)
 export type AlertKind = z.infer<typeof AlertKindSchema>
+export const ALERT_KIND_NAMES: Record<AlertKind, string> = {
+  spike: 'Spike',
+  negative: 'Negative surge',
+  vip: 'VIP mention',
+}
+
+/** "Spike in Comcast / Xfinity": an alert's title in the list, a notification, a message or a mail subject. */
+export function alertTitle(alert: { kind: AlertKind; columnTitle: string }): string {
+  return `${ALERT_KIND_NAMES[alert.kind]} in ${alert.columnTitle}`
+}
 
 export const SENSITIVITIES = ['low', 'medium', 'high'] as const
 export const SensitivitySchema = z.enum(SENSITIVITIES)
@@ -14,6 +26,7 @@ export type Sensitivity = z.infer<typeof SensitivitySchema>
 
 export const ALERT_COOLDOWN_MINUTES = { min: 1, max: 240, default: 10 } as const
 export const ALERT_MIN_VOLUME = { min: 1, max: 100_000, default: 10 } as const
+export const VIP_QUERY_MAX = 1_000
 
 export const ColumnAlertSettingsSchema = z.object({
   columnId: ColumnIdSchema,
@@ -25,6 +38,8 @@ export const ColumnAlertSettingsSchema = z.object({
   negativeSurge: z.boolean(),
   /** After an alert, the same column stays quiet about the same kind for this long. */
   cooldownMinutes: z.number().int().min(ALERT_COOLDOWN_MINUTES.min).max(ALERT_COOLDOWN_MINUTES.max),
+  /** A query in the column language: each new mention of the column that matches it is a VIP alert ('' for none). */
+  vipQuery: z.string().max(VIP_QUERY_MAX),
 })
 export type ColumnAlertSettings = z.infer<typeof ColumnAlertSettingsSchema>
 
@@ -53,6 +68,8 @@ export const AlertSchema = z.object({
   observed: z.number(),
   /** One line for the list and the notification. */
   summary: z.string(),
+  /** The mention a VIP alert is about (null for spikes and surges). */
+  mentionId: z.number().int().nullable(),
   read: z.boolean(),
 })
 export type Alert = z.infer<typeof AlertSchema>

@@ -164,6 +164,7 @@ describe('alerts in the core', () => {
       minVolume: 10,
       negativeSurge: true,
       cooldownMinutes: 30,
+      vipQuery: '',
     })
     const fired: Alert[] = []
     again.hub.subscribe((name, payload) => {

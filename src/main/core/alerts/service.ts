@@ -1,11 +1,17 @@
 // Alerts at run time: listens to the stats ticks the core already produces
 // (the buckets are kept up to date from committed hits, so this costs no query
 // and nothing on the ingest path), runs the detector per column with that
-// column's settings and cooldowns, stores what fires and announces it.
-import type { AlertSettings, ColumnAlertSettings, NotifyPrefs } from '../../../shared/contracts/alerts'
-import type { Column, ColumnId, ColumnStats } from '../../../shared/domain'
+// column's settings and cooldowns, stores what fires and announces it. VIP
+// alerts come from committed mentions: each new mention of a column that its
+// VIP query matches. Every alert is handed on for delivery (webhooks, Slack,
+// email) once it is stored.
+import type { Alert, AlertSettings, ColumnAlertSettings, NotifyPrefs } from '../../../shared/contracts/alerts'
+import type { Column, ColumnId, ColumnStats, Mention } from '../../../shared/domain'
+import { compileColumnQuery } from '../../../shared/query/column-query'
+import { compileMatcher, type Matcher } from '../../../shared/query/match'
+import { toMatchInput } from '../../../shared/query/match-input'
 import type { ColumnService } from '../columns/service'
-import { notFound } from '../errors'
+import { badRequest, notFound } from '../errors'
 import type { EventHub } from '../events'
 import type { Disposer, Event } from '../lifetime'
 import type { Store } from '../store'
@@ -19,12 +25,20 @@ export interface AlertServiceDeps {
   columns: Pick<ColumnService, 'list' | 'onDidChange'>
   /** Each column's live statistics, as the stats timer ticks. */
   onStats: Event<ColumnStats[]>
+  /** Mentions as they are committed, with the columns each went to (VIP alerts). */
+  onCommitted?: Event<readonly { mention: Mention; columns: ColumnId[] }[]>
+  /** A stored alert, for delivery beyond the console. */
+  onFired?: (alert: Alert) => void
 }
+
+/** At most this many VIP alerts per column from one committed batch (a query that matches everything is not a flood). */
+const VIP_PER_BATCH = 5
 
 export class AlertService {
   private readonly settings: Map<ColumnId, ColumnAlertSettings>
   private readonly lastFired: Map<ColumnId, LastFired>
   private notify: NotifyPrefs
+  private readonly vipMatchers = new Map<string, Matcher>()
 
   constructor(private readonly deps: AlertServiceDeps) {
     this.settings = deps.store.read.loadAlertSettings()
@@ -36,9 +50,11 @@ export class AlertService {
   start(): Disposer {
     const offStats = this.deps.onStats((stats) => this.evaluate(stats))
     const offColumns = this.deps.columns.onDidChange((columns) => this.prune(columns))
+    const offCommitted = this.deps.onCommitted?.((batch) => this.vip(batch))
     return () => {
       offStats()
       offColumns()
+      offCommitted?.()
     }
   }
 
@@ -52,7 +68,13 @@ export class AlertService {
 
   configure(patch: Partial<ColumnAlertSettings> & { columnId: ColumnId }): ColumnAlertSettings {
     if (!this.deps.columns.list().some((c) => c.id === patch.columnId)) throw notFound(`column ${patch.columnId}`)
+    if (patch.vipQuery !== undefined && patch.vipQuery.trim() !== '') {
+      const compiled = compileColumnQuery(patch.vipQuery)
+      if (!compiled.ok)
+        throw badRequest(`invalid VIP query: ${compiled.error.message}`, [`vipQuery: ${compiled.error.message}`])
+    }
     const next = { ...this.settingsOf(patch.columnId), ...patch }
+    next.vipQuery = next.vipQuery.trim()
     this.deps.store.write.saveAlertSettings(next, this.deps.now())
     this.settings.set(next.columnId, next)
     this.deps.hub.emit('alerts.settings.changed', this.all())
@@ -94,13 +116,67 @@ export class AlertService {
           columnTitle: titles.get(s.columnId) ?? s.columnId,
           firedAt: now,
           summary: describeDetection(d),
+          mentionId: null,
         })
         this.lastFired.set(s.columnId, { ...last, [d.kind]: now })
-        this.deps.hub.emit('alert.fired', alert)
+        this.fired(alert)
         fired++
       }
     }
     return fired
+  }
+
+  private fired(alert: Alert): void {
+    this.deps.hub.emit('alert.fired', alert)
+    try {
+      this.deps.onFired?.(alert)
+    } catch (err) {
+      console.error(`earshot: could not queue alert ${alert.id} for delivery: ${String(err)}`)
+    }
+  }
+
+  private matcher(query: string): Matcher | null {
+    let m = this.vipMatchers.get(query)
+    if (!m) {
+      const compiled = compileColumnQuery(query)
+      if (!compiled.ok) return null
+      m = compileMatcher(compiled.ast)
+      this.vipMatchers.set(query, m)
+    }
+    return m
+  }
+
+  /** VIP alerts: committed mentions of a column that its VIP query matches. */
+  private vip(batch: readonly { mention: Mention; columns: ColumnId[] }[]): void {
+    const watched = this.deps.columns
+      .list()
+      .filter((c) => this.settingsOf(c.id).enabled && this.settingsOf(c.id).vipQuery !== '')
+    if (watched.length === 0) return
+    const now = this.deps.now()
+    for (const column of watched) {
+      const match = this.matcher(this.settingsOf(column.id).vipQuery)
+      if (!match) continue
+      let count = 0
+      for (const { mention: m, columns } of batch) {
+        if (count >= VIP_PER_BATCH) break
+        if (!columns.includes(column.id) || !match(toMatchInput(m))) continue
+        count++
+        this.fired(
+          this.deps.store.write.insertAlert({
+            columnId: column.id,
+            columnTitle: column.title,
+            kind: 'vip',
+            bucket: m.createdAt,
+            firedAt: now,
+            count: 1,
+            baseline: 0,
+            observed: m.author.followers,
+            summary: describeVip(m),
+            mentionId: m.id,
+          }),
+        )
+      }
+    }
   }
 
   private prune(columns: readonly Column[]): void {
@@ -114,4 +190,10 @@ export class AlertService {
     }
     if (gone) this.deps.store.write.pruneAlertSettings([...ids])
   }
+}
+
+/** "@dana (120,000 followers): the text…" */
+function describeVip(m: Mention): string {
+  const text = m.text.replace(/\s+/g, ' ')
+  return `@${m.author.handle} (${m.author.followers.toLocaleString('en-US')} followers): ${text.length > 140 ? `${text.slice(0, 139)}…` : text}`
 }

@@ -26,6 +26,7 @@ export function createCore(options: CoreOptions): Core {
     sources: s.sources,
     outbox: s.outbox,
     archive: s.archive,
+    delivery: s.delivery,
     events: { statsTicked: s.statsTicked },
     call: (name, input) => dispatch(handlers, name, input),
     start() {
@@ -34,6 +35,7 @@ export function createCore(options: CoreOptions): Core {
       s.sources.startConfigured()
       s.outbox.resume()
       disposables.add(s.alerts.start())
+      disposables.add(s.delivery.start())
       disposables.add(s.statsTicked.event((stats) => s.hub.emit('stats.tick', stats)))
       const timer = setInterval(
         () => {
@@ -50,6 +52,7 @@ export function createCore(options: CoreOptions): Core {
       await s.rescores.close()
       await s.sources.stopAll()
       await s.outbox.close()
+      await s.delivery.close()
       await s.ingest.close()
       await s.scorer?.close()
       await s.reports.close()

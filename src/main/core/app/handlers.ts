@@ -1,5 +1,6 @@
 // The one handler table both transports serve: each area's handlers, given the
 // narrow slice of services it declares.
+import { deliveryHandlers } from '../alerts/delivery/handlers'
 import { alertsHandlers } from '../alerts/handlers'
 import { archiveHandlers } from '../archive/handlers'
 import { columnHandlers } from '../columns/handlers'
@@ -23,6 +24,7 @@ export function handlersOf(s: Services, options: CoreOptions): Handlers {
     ...triageHandlers(s),
     ...archiveHandlers(s),
     ...alertsHandlers(s),
+    ...deliveryHandlers(s),
     ...reportsHandlers({ ...s, shell: options.shell }),
     ...threadHandlers(s),
     ...sentimentHandlers(s),

@@ -1,6 +1,8 @@
 // What a core is started with, and what it offers its host (Electron main,
 // the browser-mode server, the CLI, the tests).
 import type { Settings } from '../../../shared/contract'
+import type { ConnectionOptions } from 'node:tls'
+import type { DeliveryService } from '../alerts/delivery/service'
 import type { ArchiveServices } from '../archive/services'
 import type { DesktopShell } from '../desktop-shell'
 import type { dispatch, Handlers } from '../dispatch'
@@ -30,6 +32,10 @@ export interface CoreOptions {
   reportWorker?: string
   /** Where source secrets come from; default: environment variables only, kept for the session. */
   secrets?: SecretStore
+  /** Extra TLS trust for alert mail (a private certificate authority's certificate). */
+  mailTls?: ConnectionOptions
+  /** How often queued alert deliveries are looked at (ms; default 1,000). */
+  deliveryTickMs?: number
   /** Source drivers; default: every built-in one. */
   drivers?: SourceDrivers
   env?: NodeJS.ProcessEnv
@@ -48,6 +54,8 @@ export interface Core {
   readonly sources: Sources
   readonly outbox: Outbox
   readonly archive: ArchiveServices
+  /** Alert delivery (webhooks, Slack, email): alerts the detector stores are handed to it. */
+  readonly delivery: DeliveryService
   /**
    * The core's internal events (not the UI stream). Services subscribe to each
    * other through these; a host or a test may fire one, e.g. a stats tick with

@@ -5,12 +5,13 @@
 // changes subscribe to its internal event (ColumnService.onDidChange, the stats
 // tick), apart from the UI event stream (`hub`) that transports carry.
 import type { ColumnStats } from '../../../shared/domain'
+import { DeliveryService } from '../alerts/delivery/service'
 import { AlertService } from '../alerts/service'
 import { createArchiveServices, type ArchiveServices } from '../archive/services'
 import { ColumnService } from '../columns/service'
 import { EventHub } from '../events'
 import { Emitter } from '../lifetime'
-import { Ingest } from '../pipeline/ingest'
+import { Ingest, type Committed } from '../pipeline/ingest'
 import { LiveFeed, toBatch } from '../pipeline/live-feed'
 import { SourceRevisions } from '../pipeline/revisions'
 import { Router } from '../pipeline/router'
@@ -48,6 +49,7 @@ export interface Services {
   revisions: SourceRevisions
   sources: Sources
   alerts: AlertService
+  delivery: DeliveryService
   archive: ArchiveServices
   workspace: WorkspaceService
   review: ReviewSession
@@ -69,12 +71,19 @@ export function wire(options: CoreOptions): Services {
   const columns = new ColumnService(store, router, stats, now)
   columns.onDidChange((list) => hub.emit('columns.changed', list))
   const live = new LiveFeed((batch) => hub.emit('mentions.batch', batch))
+  // What ingest committed goes to the live feed (the UI) and to VIP alert detection.
+  const committed = new Emitter<readonly Committed[]>()
   const scorer = options.sentimentWorker ? new WorkerScorer(options.sentimentWorker) : undefined
   let lastIngestError = ''
   const ingest = new Ingest(store.write, router, stats, {
     now,
     ...(scorer ? { scorer } : {}),
-    sink: live,
+    sink: {
+      committed: (batch) => {
+        live.committed(batch)
+        committed.fire(batch)
+      },
+    },
     onError: (err) => {
       const message = errorText(err)
       if (message !== lastIngestError) console.error(`earshot: could not store mentions (will retry): ${message}`)
@@ -105,11 +114,12 @@ export function wire(options: CoreOptions): Services {
     },
     onError: (err) => console.error(`earshot: could not apply a delete or edit from a source: ${errorText(err)}`),
   })
+  const secrets = options.secrets ?? new SecretStore({ ...(options.env ? { env: options.env } : {}) })
   const sources: Sources = new Sources({
     store,
     hub,
     router,
-    secrets: options.secrets ?? new SecretStore({ ...(options.env ? { env: options.env } : {}) }),
+    secrets,
     drivers: options.drivers ?? SOURCE_DRIVERS,
     ingest,
     revisions,
@@ -117,7 +127,23 @@ export function wire(options: CoreOptions): Services {
     now,
     ...(options.env ? { env: options.env } : {}),
   })
-  const alerts = new AlertService({ store, hub, now, columns, onStats: statsTicked.event })
+  const delivery = new DeliveryService({
+    store,
+    hub,
+    secrets,
+    now,
+    ...(options.mailTls ? { mailTls: options.mailTls } : {}),
+    ...(options.deliveryTickMs ? { tickMs: options.deliveryTickMs } : {}),
+  })
+  const alerts = new AlertService({
+    store,
+    hub,
+    now,
+    columns,
+    onStats: statsTicked.event,
+    onCommitted: committed.event,
+    onFired: (alert) => delivery.enqueue(alert),
+  })
   const archive = createArchiveServices({
     store,
     archivePath: options.archivePath,
@@ -156,6 +182,7 @@ export function wire(options: CoreOptions): Services {
     revisions,
     sources,
     alerts,
+    delivery,
     archive,
     workspace,
     review,

@@ -81,6 +81,39 @@ export class SecretStore {
     this.options.persistent?.save({ ...this.entered })
   }
 
+  /**
+   * Secrets that belong to something other than a source (an alert
+   * destination's signing secret, Slack URL or SMTP password), under a scope
+   * such as "alert.<id>". Entered in the UI only; kept like the others.
+   */
+  getScoped(scope: string, name: string): string | undefined {
+    return this.entered[`${scope}.${name}`]
+  }
+
+  scopedState(scope: string, name: string): SecretState {
+    const set = this.entered[`${scope}.${name}`] !== undefined
+    return { name, set, origin: set ? (this.options.persistent ? 'stored' : 'session') : null }
+  }
+
+  setScoped(scope: string, name: string, value: string | null): void {
+    const key = `${scope}.${name}`
+    if (value === null || value.trim() === '') delete this.entered[key]
+    else this.entered[key] = value.trim()
+    this.options.persistent?.save({ ...this.entered })
+  }
+
+  /** Forgets every secret of a scope (its destination was removed). */
+  forgetScope(scope: string): void {
+    const prefix = `${scope}.`
+    let changed = false
+    for (const key of Object.keys(this.entered))
+      if (key.startsWith(prefix)) {
+        delete this.entered[key]
+        changed = true
+      }
+    if (changed) this.options.persistent?.save({ ...this.entered })
+  }
+
   /** Every secret value known, for scrubbing text before it is logged. */
   values(): string[] {
     const all = new Set<string>([...Object.values(this.entered), ...Object.values(this.fromFile)])

@@ -19,7 +19,7 @@ const TOKEN =
 const MARKS = /\p{M}/gu
 const ELONGATED = /(\p{L})\1{2,}/gu
 
-const NON_ASCII = /[^\x00-\x7f]/
+const NON_ASCII = /[^\p{ASCII}]/u
 const ASCII_ELONGATED = /([a-z])\1{2,}/g
 
 /** Lower case, no accents, and a letter repeated three or more times cut to two ("soooo" -> "soo"). */

@@ -26,6 +26,7 @@ export function defaultColumnSettings(columnId: ColumnId): ColumnAlertSettings {
     minVolume: ALERT_MIN_VOLUME.default,
     negativeSurge: true,
     cooldownMinutes: ALERT_COOLDOWN_MINUTES.default,
+    vipQuery: '',
   }
 }
 
@@ -36,6 +37,7 @@ interface SettingsRow {
   min_volume: number
   negative_surge: number
   cooldown_minutes: number
+  vip_query: string
 }
 
 const toSettings = (r: SettingsRow): ColumnAlertSettings => ({
@@ -45,6 +47,7 @@ const toSettings = (r: SettingsRow): ColumnAlertSettings => ({
   minVolume: r.min_volume,
   negativeSurge: r.negative_surge === 1,
   cooldownMinutes: r.cooldown_minutes,
+  vipQuery: r.vip_query,
 })
 
 export function loadColumnSettings(db: Db): Map<ColumnId, ColumnAlertSettings> {
@@ -55,11 +58,11 @@ export function loadColumnSettings(db: Db): Map<ColumnId, ColumnAlertSettings> {
 export function saveColumnSettings(db: Db, s: ColumnAlertSettings, now: number): void {
   stmt(
     db,
-    `INSERT INTO alert_settings (column_id, enabled, sensitivity, min_volume, negative_surge, cooldown_minutes, updated_at)
-     VALUES (@columnId, @enabled, @sensitivity, @minVolume, @negativeSurge, @cooldownMinutes, @now)
+    `INSERT INTO alert_settings (column_id, enabled, sensitivity, min_volume, negative_surge, cooldown_minutes, vip_query, updated_at)
+     VALUES (@columnId, @enabled, @sensitivity, @minVolume, @negativeSurge, @cooldownMinutes, @vipQuery, @now)
      ON CONFLICT (column_id) DO UPDATE SET enabled = excluded.enabled, sensitivity = excluded.sensitivity,
        min_volume = excluded.min_volume, negative_surge = excluded.negative_surge,
-       cooldown_minutes = excluded.cooldown_minutes, updated_at = excluded.updated_at`,
+       cooldown_minutes = excluded.cooldown_minutes, vip_query = excluded.vip_query, updated_at = excluded.updated_at`,
   ).run({ ...s, enabled: s.enabled ? 1 : 0, negativeSurge: s.negativeSurge ? 1 : 0, now })
 }
 
@@ -99,6 +102,7 @@ interface AlertRow {
   observed: number
   summary: string
   read: number
+  mention_id: number | null
 }
 
 const toAlert = (r: AlertRow): Alert => ({
@@ -112,6 +116,7 @@ const toAlert = (r: AlertRow): Alert => ({
   baseline: r.baseline,
   observed: r.observed,
   summary: r.summary,
+  mentionId: r.mention_id,
   read: r.read === 1,
 })
 
@@ -121,8 +126,9 @@ export function insertAlert(db: Db, a: NewAlert): Alert {
   return toAlert(
     stmt<[NewAlert], AlertRow>(
       db,
-      `INSERT INTO alerts (column_id, column_title, kind, bucket, fired_at, count, baseline, observed, summary)
-       VALUES (@columnId, @columnTitle, @kind, @bucket, @firedAt, @count, @baseline, @observed, @summary) RETURNING *`,
+      `INSERT INTO alerts (column_id, column_title, kind, bucket, fired_at, count, baseline, observed, summary, mention_id)
+       VALUES (@columnId, @columnTitle, @kind, @bucket, @firedAt, @count, @baseline, @observed, @summary, @mentionId)
+       RETURNING *`,
     ).get(a)!,
   )
 }
@@ -154,7 +160,10 @@ const LastFiredRow = z.object({ column_id: z.string(), kind: z.enum(['spike', 'n
 /** When each column's alerts of each kind last fired, so a restart keeps the cooldowns. */
 export function loadLastFired(db: Db): Map<ColumnId, LastFired> {
   const out = new Map<ColumnId, LastFired>()
-  const rows = stmt(db, 'SELECT column_id, kind, max(fired_at) AS at FROM alerts GROUP BY column_id, kind').all()
+  const rows = stmt(
+    db,
+    "SELECT column_id, kind, max(fired_at) AS at FROM alerts WHERE kind IN ('spike', 'negative') GROUP BY column_id, kind",
+  ).all()
   for (const raw of rows) {
     const row = LastFiredRow.parse(raw)
     const entry = out.get(row.column_id) ?? {}
@@ -162,4 +171,10 @@ export function loadLastFired(db: Db): Map<ColumnId, LastFired> {
     out.set(row.column_id, entry)
   }
   return out
+}
+
+export function getAlerts(db: Db, ids: readonly number[]): Alert[] {
+  return stmt<[string], AlertRow>(db, 'SELECT * FROM alerts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify(ids))
+    .map(toAlert)
 }

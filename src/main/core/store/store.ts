@@ -12,6 +12,7 @@ import * as composer from './composer'
 import { saveCopy } from './copy'
 import { assertCurrentSchema, openArchive, openReader } from './db'
 import type { Db } from './db-types'
+import * as delivery from './delivery'
 import * as exportRows from './export-rows'
 import * as gaps from './gaps'
 import * as mentions from './mentions'
@@ -64,6 +65,14 @@ const READS = {
   listAlerts: alerts.listAlerts,
   unreadAlerts: alerts.unreadCount,
   loadLastFired: alerts.loadLastFired,
+  getAlerts: alerts.getAlerts,
+  listDestinations: delivery.listDestinations,
+  dueDeliveries: delivery.dueDeliveries,
+  waitingDeliveries: delivery.waitingFor,
+  lastSentFor: delivery.lastSentFor,
+  listDeliveries: delivery.listDeliveries,
+  destinationHistory: delivery.destinationHistory,
+  topMentions: delivery.topMentions,
   readReport,
   readBounds,
   exportQuery: exportRows.exportQuery,
@@ -115,6 +124,10 @@ const WRITES = {
   saveNotifyPrefs: alerts.saveNotifyPrefs,
   insertAlert: alerts.insertAlert,
   markAlertsRead: alerts.markRead,
+  saveDestination: delivery.saveDestination,
+  deleteDestination: delivery.deleteDestination,
+  insertDelivery: delivery.insertDelivery,
+  updateDeliveries: delivery.updateDeliveries,
 }
 
 /** A repository function with its connection bound. */

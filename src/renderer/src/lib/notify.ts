@@ -3,7 +3,7 @@
 // optional short tone synthesized with WebAudio (no sound file to ship). A
 // storm can fire several columns at once: announcements share a cooldown so
 // the operator gets one ping, not a burst; every alert is still in the list.
-import type { Alert, NotifyPrefs } from '../../../shared/contracts/alerts'
+import { alertTitle, type Alert, type NotifyPrefs } from '../../../shared/contracts/alerts'
 
 export const ANNOUNCE_COOLDOWN_MS = 30_000
 
@@ -25,9 +25,7 @@ export async function requestNotificationPermission(): Promise<NotificationPermi
   return Notification.requestPermission()
 }
 
-export function alertTitle(alert: Pick<Alert, 'kind' | 'columnTitle'>): string {
-  return `${alert.kind === 'spike' ? 'Spike' : 'Negative surge'} in ${alert.columnTitle}`
-}
+export { alertTitle }
 
 export function announceAlert(alert: Alert, prefs: NotifyPrefs, now = Date.now()): boolean {
   if (!prefs.desktop && !prefs.sound) return false

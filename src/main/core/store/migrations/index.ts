@@ -10,6 +10,7 @@ import { threadReplies } from './0075-thread-replies'
 import { sourceRevisions } from './0080-source-revisions'
 import { mentionIdFloor } from './0090-mention-id-floor'
 import { sentimentScorer } from './0100-sentiment-scorer'
+import { alertDelivery } from './0110-alert-delivery'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   sourceRevisions,
   mentionIdFloor,
   sentimentScorer,
+  alertDelivery,
 ]

@@ -16,7 +16,7 @@ import { useGapsStore } from '../../state/gaps'
 
 const MARGIN = { top: 1, right: 0, bottom: 0, left: 0 }
 const SERIES = ['negative', 'neutral', 'positive', 'unscored'] as const
-const MARK_COLORS = { spike: '#ffd166', negative: '#ff7b72' } as const
+const MARK_COLORS = { spike: '#ffd166', negative: '#ff7b72', vip: '#c39bff' } as const
 
 export const Sparkline = memo(function Sparkline({ stats }: { stats: ColumnStats | undefined }) {
   const rows = useMemo(() => toSparkRows(stats?.buckets ?? []), [stats])
