@@ -5,6 +5,7 @@
 import type { Transport } from '../api/types'
 import { errorLine } from '../lib/errors'
 import { loadAlerts } from './alerts'
+import { loadDestinations } from './delivery'
 import { setAppInfo, setLoadStatus, useAppStore } from './app'
 import { startClock } from './clock'
 import { useConnectionStore } from './connection'
@@ -42,6 +43,7 @@ async function loadAll(transport: Transport): Promise<void> {
     api.call('stats.get', {}),
     api.call('sources.status', {}),
     loadAlerts(),
+    loadDestinations(),
     loadGaps(),
     loadTriage(),
   ])

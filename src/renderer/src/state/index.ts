@@ -16,6 +16,7 @@ import { applyColumnNotice, useColumnNoticesStore } from './columnNotices'
 import { useComposerStore } from './composer'
 import { useConnectionStore } from './connection'
 import { applyColumns, useDeckStore } from './deck'
+import { subscribeDelivery, useDeliveryStore } from './delivery'
 import { removeMentions, reviseMentions, useFeedStore } from './feed'
 import { subscribeGaps, useGapsStore } from './gaps'
 import { applyBuffered, enqueueBatch } from './ingest'
@@ -37,6 +38,7 @@ const all = {
   composer: useComposerStore,
   connection: useConnectionStore,
   deck: useDeckStore,
+  delivery: useDeliveryStore,
   feed: useFeedStore,
   gaps: useGapsStore,
   notices: useNoticesStore,
@@ -101,6 +103,7 @@ function subscribe(api: EarshotApi): Array<() => void> {
     subscribeGaps(api),
     subscribeReview(api),
     subscribeRescore(api),
+    subscribeDelivery(api),
     ...subscribeTriage(api),
   ]
 }

@@ -16,6 +16,7 @@ export type DialogState =
   | { kind: 'export'; scope: ExportScope; title: string; since?: number | null; until?: number | null }
   | { kind: 'import' }
   | { kind: 'rescore' }
+  | { kind: 'destinations' }
   | { kind: 'sources' }
   /** The keyboard map (`?`). */
   | { kind: 'keys' }

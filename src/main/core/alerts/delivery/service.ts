@@ -82,6 +82,8 @@ export class DeliveryService {
   private destinations: Destination[]
   private readonly busy = new Set<string>()
   private readonly running = new Set<Promise<void>>()
+  /** Email digests being sent now, by destination and column, with when the send began (a window opens then). */
+  private readonly mailing = new Map<string, number>()
   private timer: ReturnType<typeof setInterval> | undefined
 
   constructor(private readonly deps: DeliveryServiceDeps) {
@@ -228,6 +230,8 @@ export class DeliveryService {
         ? this.deps.store.read.waitingDeliveries(d.id, row.columnId)
         : [row]
     const batch = rows.some((r) => r.id === row.id) ? rows : [row, ...rows]
+    const windowKey = row.columnId === null ? null : `${d.id}\n${row.columnId}`
+    if (windowKey) this.mailing.set(windowKey, this.deps.now())
     let outcome: Outcome
     try {
       const messages = this.messages(batch.flatMap((r) => r.alertIds))
@@ -245,6 +249,7 @@ export class DeliveryService {
       outcome = { ok: false, status: null, error: String(err), retryable: true, retryAfterMs: null }
     }
     this.finish(d, batch, outcome)
+    if (windowKey) this.mailing.delete(windowKey)
   }
 
   private async send(d: Destination, messages: AlertMessage[], row: StoredDelivery, test: boolean): Promise<Outcome> {
@@ -319,7 +324,8 @@ export class DeliveryService {
   /** Now, or for an email digest when the column's window since its last mail is over. */
   private firstAttemptAt(d: Destination, columnId: string, now: number): number {
     if (d.kind !== 'email' || d.config.digestMinutes === 0) return now
-    const last = this.deps.store.read.lastSentFor(d.id, columnId)
+    // The window runs from the last mail of this column: one being sent now, or the last one sent.
+    const last = this.mailing.get(`${d.id}\n${columnId}`) ?? this.deps.store.read.lastSentFor(d.id, columnId)
     return last === null ? now : Math.max(now, last + d.config.digestMinutes * 60_000)
   }
 

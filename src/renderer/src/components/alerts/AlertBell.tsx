@@ -8,6 +8,8 @@ import { SENSITIVITIES, type Alert, type Sensitivity } from '../../../../shared/
 import { alertTitle, notificationPermission, requestNotificationPermission } from '../../lib/notify'
 import { configureColumnAlerts, markAllRead, setNotifyPrefs, useAlertsStore } from '../../state/alerts'
 import { useDeckStore } from '../../state/deck'
+import { useDeliveryStore } from '../../state/delivery'
+import { openDialog } from '../../state/ui'
 import { notify, notifyError } from '../../state/notices'
 import { AlertColumnOptions } from './AlertColumnOptions'
 import { Popover } from '../common/Popover'
@@ -89,6 +91,37 @@ function NotifySettings() {
   )
 }
 
+/** Where alerts go beyond the console, and any destination that is failing (with why). */
+function DeliverySettings() {
+  const entries = useDeliveryStore((s) => s.list?.destinations ?? [])
+  const failing = entries.filter((e) => e.status.state === 'failing' || e.status.state === 'incomplete')
+  return (
+    <fieldset className="alert-settings">
+      <legend className="menu-heading">Deliver alerts</legend>
+      <p className="alert-delivery-line">
+        {entries.length === 0
+          ? 'Only here: no webhook, Slack or email destination yet.'
+          : `${entries.length} destination${entries.length === 1 ? '' : 's'}: ${entries.map((e) => e.destination.name).join(', ')}`}
+      </p>
+      {failing.length > 0 && (
+        <ul className="alert-delivery-failing" aria-label="Failing destinations">
+          {failing.map((e) => (
+            <li key={e.destination.id}>
+              <strong>{e.destination.name}</strong>{' '}
+              {e.status.state === 'incomplete'
+                ? 'needs its secret'
+                : `is failing: ${e.status.lastError ?? 'unknown error'}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="btn btn--small" onClick={() => openDialog({ kind: 'destinations' })}>
+        Destinations…
+      </button>
+    </fieldset>
+  )
+}
+
 function ColumnSettings() {
   const columns = useDeckStore((s) => s.columns)
   const settings = useAlertsStore((s) => s.settings?.columns)
@@ -143,7 +176,8 @@ function ColumnSettings() {
 export function AlertBell() {
   const unread = useAlertsStore((s) => s.unread)
   const items = useAlertsStore((s) => s.items)
-  const label = unread > 0 ? `Alerts, ${unread} unread` : 'Alerts'
+  const failing = useDeliveryStore((s) => (s.list?.destinations ?? []).some((e) => e.status.state === 'failing'))
+  const label = `${unread > 0 ? `Alerts, ${unread} unread` : 'Alerts'}${failing ? ', a destination is failing' : ''}`
   return (
     <Popover
       label={label}
@@ -157,7 +191,7 @@ export function AlertBell() {
           )}
         </>
       }
-      triggerClassName={`btn bell-btn${unread > 0 ? ' bell-btn--unread' : ''}`}
+      triggerClassName={`btn bell-btn${unread > 0 ? ' bell-btn--unread' : ''}${failing ? ' bell-btn--failing' : ''}`}
       align="right"
       panelClassName="alert-panel"
     >
@@ -184,6 +218,7 @@ export function AlertBell() {
           </ol>
         )}
         <NotifySettings />
+        <DeliverySettings />
         <ColumnSettings />
       </>
     </Popover>

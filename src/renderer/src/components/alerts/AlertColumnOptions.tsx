@@ -60,6 +60,49 @@ function NumberOption({ label, unit, value, bounds, disabled, onSave }: NumberOp
   )
 }
 
+/** A VIP query: each new mention of the column it matches is an alert of its own. Saved on Enter or leaving the field. */
+function VipQueryOption({
+  value,
+  disabled,
+  onSave,
+}: {
+  value: string
+  disabled: boolean
+  onSave: (q: string) => void
+}) {
+  const [draft, setDraft] = useState<string | null>(null)
+  const text = draft ?? value
+  const commit = () => {
+    if (draft === null) return
+    setDraft(null)
+    if (draft.trim() !== value) onSave(draft.trim())
+  }
+  return (
+    <div className="alert-option alert-option--vip">
+      <label className="alert-option-label">
+        VIP mentions
+        <input
+          className="input input--small alert-option-query"
+          placeholder="min_followers:100000 OR from:ceo"
+          spellCheck={false}
+          value={text}
+          disabled={disabled}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit()
+            if (e.key === 'Escape' && draft !== null) {
+              e.stopPropagation()
+              setDraft(null)
+            }
+          }}
+        />
+      </label>
+      <span className="alert-option-unit">a query; each new match alerts</span>
+    </div>
+  )
+}
+
 export function AlertColumnOptions({
   title,
   settings,
@@ -90,6 +133,7 @@ export function AlertColumnOptions({
         disabled={off}
         onSave={(minVolume) => onSave({ minVolume })}
       />
+      <VipQueryOption value={settings.vipQuery} disabled={off} onSave={(vipQuery) => onSave({ vipQuery })} />
       <NumberOption
         label="Then quiet for"
         unit="minutes"

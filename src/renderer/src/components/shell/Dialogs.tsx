@@ -1,5 +1,5 @@
 // Renders whichever dialog the UI store says is open (add, edit, remove,
-// archive search, export, import, re-score, sources, key map, filters and mutes,
+// archive search, export, import, re-score, alert destinations, sources, key map, filters and mutes,
 // triage prompts, operator settings).
 // A dialog for a column that disappeared meanwhile just closes.
 import { useColumn } from '../../state/deck'
@@ -8,6 +8,7 @@ import { ColumnDialog } from '../deck/ColumnDialog'
 import { ExportDialog } from '../archive/ExportDialog'
 import { ImportDialog } from '../archive/ImportDialog'
 import { RescoreDialog } from '../archive/RescoreDialog'
+import { DestinationsDialog } from '../alerts/DestinationsDialog'
 import { RemoveDialog } from '../deck/RemoveDialog'
 import { SearchDialog } from '../archive/SearchDialog'
 import { SourcesPanel } from '../sources/SourcesPanel'
@@ -35,6 +36,7 @@ export function Dialogs() {
   if (dialog.kind === 'export') return <ExportDialog {...dialog} onClose={closeDialog} />
   if (dialog.kind === 'import') return <ImportDialog onClose={closeDialog} />
   if (dialog.kind === 'rescore') return <RescoreDialog onClose={closeDialog} />
+  if (dialog.kind === 'destinations') return <DestinationsDialog onClose={closeDialog} />
   if (dialog.kind === 'sources') return <SourcesPanel onClose={closeDialog} />
   if (dialog.kind === 'keys') return <KeyMapDialog onClose={closeDialog} />
   if (dialog.kind === 'operator') return <OperatorDialog onClose={closeDialog} />
