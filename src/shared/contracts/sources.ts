@@ -28,6 +28,7 @@ export const SourceInfoSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('bluesky'), config: SOURCE_CONFIG_SCHEMAS.bluesky }),
   z.object({ source: z.literal('mastodon'), config: SOURCE_CONFIG_SCHEMAS.mastodon }),
   z.object({ source: z.literal('rss'), config: SOURCE_CONFIG_SCHEMAS.rss }),
+  z.object({ source: z.literal('hackernews'), config: SOURCE_CONFIG_SCHEMAS.hackernews }),
 ])
 export const SourceEntrySchema = z.intersection(
   SourceInfoSchema,
@@ -46,6 +47,13 @@ export const SourcesConfigureSchema = z.discriminatedUnion('source', [
     .object({ source: z.literal('mastodon'), config: SOURCE_CONFIG_SCHEMAS.mastodon.partial(), secrets: SecretsPatch })
     .strict(),
   z.object({ source: z.literal('rss'), config: SOURCE_CONFIG_SCHEMAS.rss.partial(), secrets: SecretsPatch }).strict(),
+  z
+    .object({
+      source: z.literal('hackernews'),
+      config: SOURCE_CONFIG_SCHEMAS.hackernews.partial(),
+      secrets: SecretsPatch,
+    })
+    .strict(),
 ])
 export type SourcesConfigure = z.infer<typeof SourcesConfigureSchema>
 

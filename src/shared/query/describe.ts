@@ -10,6 +10,7 @@ const SOURCE_NAMES: Record<SourceId, string> = {
   bluesky: 'on Bluesky',
   mastodon: 'on Mastodon',
   rss: 'from RSS feeds',
+  hackernews: 'on Hacker News',
   demo: 'from the demo source',
   replay: 'from replays',
   import: 'from imports',

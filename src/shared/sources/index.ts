@@ -3,11 +3,12 @@
 // SOURCE_SECRETS and live in the secret store (safeStorage, env, 0600 file).
 import { z } from 'zod'
 import { BlueskyConfigSchema, DEFAULT_BLUESKY } from './bluesky'
+import { DEFAULT_HACKERNEWS, HackerNewsConfigSchema } from './hackernews'
 import { MastodonConfigSchema, DEFAULT_MASTODON } from './mastodon'
 import { RssConfigSchema, DEFAULT_RSS } from './rss'
 import { XConfigSchema, DEFAULT_X } from './x'
 
-export const CONFIGURABLE_SOURCES = ['x', 'bluesky', 'mastodon', 'rss'] as const
+export const CONFIGURABLE_SOURCES = ['x', 'bluesky', 'mastodon', 'rss', 'hackernews'] as const
 export const ConfigurableSourceSchema = z.enum(CONFIGURABLE_SOURCES)
 export type ConfigurableSource = z.infer<typeof ConfigurableSourceSchema>
 
@@ -16,6 +17,7 @@ export const SOURCE_CONFIG_SCHEMAS = {
   bluesky: BlueskyConfigSchema,
   mastodon: MastodonConfigSchema,
   rss: RssConfigSchema,
+  hackernews: HackerNewsConfigSchema,
 } as const
 
 export type SourceConfigs = { [S in ConfigurableSource]: z.infer<(typeof SOURCE_CONFIG_SCHEMAS)[S]> }
@@ -25,6 +27,7 @@ export const DEFAULT_SOURCE_CONFIGS: SourceConfigs = {
   bluesky: DEFAULT_BLUESKY,
   mastodon: DEFAULT_MASTODON,
   rss: DEFAULT_RSS,
+  hackernews: DEFAULT_HACKERNEWS,
 }
 
 /** The secrets each source may use, by name. Never stored in the archive. */
@@ -33,6 +36,7 @@ export const SOURCE_SECRETS = {
   bluesky: ['appPassword'],
   mastodon: ['accessToken'],
   rss: [],
+  hackernews: [],
 } as const satisfies Record<ConfigurableSource, readonly string[]>
 
 export type SecretName<S extends ConfigurableSource = ConfigurableSource> = (typeof SOURCE_SECRETS)[S][number]

@@ -1,6 +1,7 @@
 // The drivers of the configurable sources. A source without a driver here is
 // listed in the Sources panel but cannot start.
 import { blueskyDriver } from '../connectors/bluesky'
+import { hackerNewsDriver } from '../connectors/hackernews'
 import { mastodonDriver } from '../connectors/mastodon'
 import { rssDriver } from '../connectors/rss'
 import { xDriver } from '../connectors/x'
@@ -11,4 +12,5 @@ export const SOURCE_DRIVERS: SourceDrivers = {
   bluesky: blueskyDriver,
   mastodon: mastodonDriver,
   rss: rssDriver,
+  hackernews: hackerNewsDriver,
 }

@@ -16,6 +16,7 @@ const SOURCE_BADGES: Record<SourceId, string> = {
   bluesky: 'BSKY',
   mastodon: 'MASTO',
   rss: 'RSS',
+  hackernews: 'HN',
   replay: 'REPLAY',
   import: 'IMPORT',
 }

@@ -11,6 +11,7 @@ export const SOURCE_NAMES: Record<SourceId, string> = {
   bluesky: 'Bluesky',
   mastodon: 'Mastodon',
   rss: 'RSS',
+  hackernews: 'Hacker News',
   replay: 'Replay',
   import: 'Import',
 }

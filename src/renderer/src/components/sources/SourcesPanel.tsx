@@ -1,5 +1,5 @@
 // The Sources panel: one tab per configurable source (X, Bluesky, Mastodon,
-// RSS) with its live status, an on/off switch and its settings form; and a
+// RSS, Hacker News) with its live status, an on/off switch and its settings form; and a
 // line saying where secrets are kept. Everything is validated by the core:
 // its issues come back to the field they name.
 import { useEffect, useState, type ComponentType } from 'react'
@@ -11,6 +11,7 @@ import { useSourcesStore } from '../../state/sources'
 import { Modal } from '../common/Modal'
 import { SOURCE_NAMES } from './SourceChips'
 import { BlueskySourceForm } from './BlueskySourceForm'
+import { HackerNewsSourceForm } from './HackerNewsSourceForm'
 import { MastodonSourceForm } from './MastodonSourceForm'
 import { RssSourceForm } from './RssSourceForm'
 import type { SourceFormProps } from './types'
@@ -21,6 +22,7 @@ const FORMS = {
   bluesky: BlueskySourceForm,
   mastodon: MastodonSourceForm,
   rss: RssSourceForm,
+  hackernews: HackerNewsSourceForm,
 } as Record<ConfigurableSource, ComponentType<SourceFormProps>>
 
 const ABOUT: Record<ConfigurableSource, string> = {
@@ -28,6 +30,7 @@ const ABOUT: Record<ConfigurableSource, string> = {
   bluesky: 'Free: the whole network through Jetstream, matched here against your columns.',
   mastodon: 'Free: one instance’s streams for column hashtags, search for plain keywords.',
   rss: 'Free: news, review sites, blog search and alert feeds, polled on their own intervals.',
+  hackernews: 'Free: stories and comments through Algolia’s public Hacker News search, polled per column keyword.',
 }
 
 const STATE_TEXT: Record<SourceEntry['status']['state'], string> = {
