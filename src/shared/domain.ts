@@ -4,7 +4,7 @@
 // the types come from. No Node, DOM or electron imports here.
 import { z } from 'zod'
 
-export const SOURCE_IDS = ['demo', 'x', 'bluesky', 'mastodon', 'rss', 'hackernews', 'replay', 'import'] as const
+export const SOURCE_IDS = ['demo', 'x', 'bluesky', 'mastodon', 'rss', 'hackernews', 'reddit', 'replay', 'import'] as const
 export const SourceIdSchema = z.enum(SOURCE_IDS)
 export type SourceId = z.infer<typeof SourceIdSchema>
 

@@ -11,6 +11,7 @@ const SOURCE_NAMES: Record<SourceId, string> = {
   mastodon: 'on Mastodon',
   rss: 'from RSS feeds',
   hackernews: 'on Hacker News',
+  reddit: 'on Reddit',
   demo: 'from the demo source',
   replay: 'from replays',
   import: 'from imports',

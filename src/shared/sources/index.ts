@@ -5,10 +5,11 @@ import { z } from 'zod'
 import { BlueskyConfigSchema, DEFAULT_BLUESKY } from './bluesky'
 import { DEFAULT_HACKERNEWS, HackerNewsConfigSchema } from './hackernews'
 import { MastodonConfigSchema, DEFAULT_MASTODON } from './mastodon'
+import { RedditConfigSchema, DEFAULT_REDDIT } from './reddit'
 import { RssConfigSchema, DEFAULT_RSS } from './rss'
 import { XConfigSchema, DEFAULT_X } from './x'
 
-export const CONFIGURABLE_SOURCES = ['x', 'bluesky', 'mastodon', 'rss', 'hackernews'] as const
+export const CONFIGURABLE_SOURCES = ['x', 'bluesky', 'mastodon', 'rss', 'hackernews', 'reddit'] as const
 export const ConfigurableSourceSchema = z.enum(CONFIGURABLE_SOURCES)
 export type ConfigurableSource = z.infer<typeof ConfigurableSourceSchema>
 
@@ -18,6 +19,7 @@ export const SOURCE_CONFIG_SCHEMAS = {
   mastodon: MastodonConfigSchema,
   rss: RssConfigSchema,
   hackernews: HackerNewsConfigSchema,
+  reddit: RedditConfigSchema,
 } as const
 
 export type SourceConfigs = { [S in ConfigurableSource]: z.infer<(typeof SOURCE_CONFIG_SCHEMAS)[S]> }
@@ -28,6 +30,7 @@ export const DEFAULT_SOURCE_CONFIGS: SourceConfigs = {
   mastodon: DEFAULT_MASTODON,
   rss: DEFAULT_RSS,
   hackernews: DEFAULT_HACKERNEWS,
+  reddit: DEFAULT_REDDIT,
 }
 
 /** The secrets each source may use, by name. Never stored in the archive. */
@@ -37,6 +40,7 @@ export const SOURCE_SECRETS = {
   mastodon: ['accessToken'],
   rss: [],
   hackernews: [],
+  reddit: ['clientId', 'clientSecret'],
 } as const satisfies Record<ConfigurableSource, readonly string[]>
 
 export type SecretName<S extends ConfigurableSource = ConfigurableSource> = (typeof SOURCE_SECRETS)[S][number]

@@ -3,6 +3,7 @@
 import { blueskyDriver } from '../connectors/bluesky'
 import { hackerNewsDriver } from '../connectors/hackernews'
 import { mastodonDriver } from '../connectors/mastodon'
+import { redditDriver } from '../connectors/reddit'
 import { rssDriver } from '../connectors/rss'
 import { xDriver } from '../connectors/x'
 import type { SourceDrivers } from './driver'
@@ -13,4 +14,5 @@ export const SOURCE_DRIVERS: SourceDrivers = {
   mastodon: mastodonDriver,
   rss: rssDriver,
   hackernews: hackerNewsDriver,
+  reddit: redditDriver,
 }

@@ -7,6 +7,7 @@
 // The API allows about 10,000 requests an hour from one address: a round
 // spaces its requests so the whole set stays under 9,000 an hour, a 429 waits
 // for Retry-After (or backs off), and a failing round records a gap.
+import { setTimeout as delay } from 'node:timers/promises'
 import type { MentionInput } from '../../../../shared/domain'
 import type { HackerNewsConfig } from '../../../../shared/sources/hackernews'
 import { RecentKeys } from '../../pipeline/dedupe'
@@ -14,6 +15,7 @@ import { Backoff, inSeconds } from '../backoff'
 import type { Connector, ConnectorContext } from '../connector'
 import { htmlToText } from '../html-text'
 import { queryTerms } from '../query-terms'
+import { TimeCursor } from '../time-cursor'
 
 export const HN_API = 'https://hn.algolia.com'
 /** Requests per hour the connector allows itself (Algolia's limit is 10,000 per address). */
@@ -118,7 +120,7 @@ export class HackerNewsConnector implements Connector {
       for (const keyword of keywords) {
         if (this.ctx !== ctx) return
         await this.pollKeyword(ctx, keyword)
-        if (spacing > 0) await sleep(spacing, this.abort.signal)
+        if (spacing > 0) await delay(spacing, undefined, { signal: this.abort.signal }).catch(() => {})
       }
       if (this.ctx !== ctx) return
       this.backoff.reset()
@@ -147,30 +149,20 @@ export class HackerNewsConnector implements Connector {
 
   private async pollKeyword(ctx: ConnectorContext, keyword: string): Promise<void> {
     const key = `since ${keyword}`
-    const cursor = parseCursor(ctx.cursor.get(key))
-    const since = cursor?.since ?? Math.floor(ctx.now() / 1000) - FIRST_LOOK_BACK_S
-    let newest = since
-    // The ids already taken in the newest second: asked for again (`>=`), they are skipped.
-    let atNewest = new Set(cursor?.ids ?? [])
-    const taken = new Set(atNewest)
+    const cursor = TimeCursor.parse(ctx.cursor.get(key), Math.floor(ctx.now() / 1000) - FIRST_LOOK_BACK_S)
     const fresh: MentionInput[] = []
     for (let page = 0; page < MAX_PAGES; page++) {
-      const result = await this.search(keyword, since, page)
+      // From the same second again (`>=`): the cursor skips what it already took.
+      const result = await this.search(keyword, cursor.since, page)
       for (const hit of result.hits) {
-        if (hit.created_at_i === since && taken.has(hit.objectID)) continue
-        if (hit.created_at_i > newest) {
-          newest = hit.created_at_i
-          atNewest = new Set()
-        }
-        if (hit.created_at_i === newest) atNewest.add(hit.objectID)
+        if (!cursor.offer(hit.objectID, hit.created_at_i)) continue
         const mention = toMention(hit, ctx.now())
         if (mention && ctx.matches(mention) && this.seen.admit(mention.externalId)) fresh.push(mention)
       }
       if (result.page + 1 >= result.nbPages || result.hits.length < HITS_PER_PAGE) break
     }
     if (fresh.length > 0) ctx.emit(fresh)
-    // Next time from the same second (`>=`), so an item posted in it after this poll is not missed.
-    ctx.cursor.set(key, formatCursor(newest, [...atNewest]))
+    ctx.cursor.set(key, cursor.toString())
   }
 
   private async search(keyword: string, since: number, page: number): Promise<SearchPage> {
@@ -204,26 +196,6 @@ export class HackerNewsConnector implements Connector {
     if (!Array.isArray(page_.hits)) throw new Error('the answer has no hits list')
     return { hits: page_.hits, nbPages: Number(page_.nbPages) || 1, page: Number(page_.page) || 0 }
   }
-}
-
-/** "<unix seconds> <id>,<id>": where a keyword's last poll stopped, and the items of that second it took. */
-function parseCursor(value: string | undefined): { since: number; ids: string[] } | null {
-  const m = /^(\d+)(?: (\S+))?$/.exec(value ?? '')
-  return m ? { since: Number(m[1]), ids: m[2] ? m[2].split(',') : [] } : null
-}
-
-function formatCursor(since: number, ids: readonly string[]): string {
-  return ids.length > 0 ? `${since} ${ids.slice(0, 50).join(',')}` : String(since)
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => {
-      clearTimeout(t)
-      resolve()
-    })
-  })
 }
 
 export const itemUrl = (id: string) => `https://news.ycombinator.com/item?id=${encodeURIComponent(id)}`

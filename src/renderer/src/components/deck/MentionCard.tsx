@@ -17,6 +17,7 @@ const SOURCE_BADGES: Record<SourceId, string> = {
   mastodon: 'MASTO',
   rss: 'RSS',
   hackernews: 'HN',
+  reddit: 'REDDIT',
   replay: 'REPLAY',
   import: 'IMPORT',
 }

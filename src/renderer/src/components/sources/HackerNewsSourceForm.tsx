@@ -35,9 +35,9 @@ export function HackerNewsSourceForm({ entry, save }: SourceFormProps<Entry>) {
     >
       <FormError errors={errors} />
       <p className="field-help">
-        Every word and phrase of the column queries is searched on hn.algolia.com, newest first; the columns then
-        keep what their queries match. Algolia allows about 10,000 searches an hour: with many keywords the
-        searches are spread out to stay under it.
+        Every word and phrase of the column queries is searched on hn.algolia.com, newest first; the columns then keep
+        what their queries match. Algolia allows about 10,000 searches an hour: with many keywords the searches are
+        spread out to stay under it.
       </p>
       <div className="source-pair">
         <Field label="Search each keyword every (s)" error={errors.fields.pollSeconds} help="30 s to 1 hour.">

@@ -12,6 +12,7 @@ export const SOURCE_NAMES: Record<SourceId, string> = {
   mastodon: 'Mastodon',
   rss: 'RSS',
   hackernews: 'Hacker News',
+  reddit: 'Reddit',
   replay: 'Replay',
   import: 'Import',
 }

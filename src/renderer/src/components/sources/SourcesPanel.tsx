@@ -1,5 +1,5 @@
 // The Sources panel: one tab per configurable source (X, Bluesky, Mastodon,
-// RSS, Hacker News) with its live status, an on/off switch and its settings form; and a
+// RSS, Hacker News, Reddit) with its live status, an on/off switch and its settings form; and a
 // line saying where secrets are kept. Everything is validated by the core:
 // its issues come back to the field they name.
 import { useEffect, useState, type ComponentType } from 'react'
@@ -13,6 +13,7 @@ import { SOURCE_NAMES } from './SourceChips'
 import { BlueskySourceForm } from './BlueskySourceForm'
 import { HackerNewsSourceForm } from './HackerNewsSourceForm'
 import { MastodonSourceForm } from './MastodonSourceForm'
+import { RedditSourceForm } from './RedditSourceForm'
 import { RssSourceForm } from './RssSourceForm'
 import type { SourceFormProps } from './types'
 import { XSourceForm } from './XSourceForm'
@@ -23,6 +24,7 @@ const FORMS = {
   mastodon: MastodonSourceForm,
   rss: RssSourceForm,
   hackernews: HackerNewsSourceForm,
+  reddit: RedditSourceForm,
 } as Record<ConfigurableSource, ComponentType<SourceFormProps>>
 
 const ABOUT: Record<ConfigurableSource, string> = {
@@ -30,6 +32,8 @@ const ABOUT: Record<ConfigurableSource, string> = {
   bluesky: 'Free: the whole network through Jetstream, matched here against your columns.',
   mastodon: 'Free: one instance’s streams for column hashtags, search for plain keywords.',
   rss: 'Free: news, review sites, blog search and alert feeds, polled on their own intervals.',
+  reddit:
+    'Keyword search and subreddits’ new posts: the OAuth API with an app’s id and secret, or the public listings at a lower rate.',
   hackernews: 'Free: stories and comments through Algolia’s public Hacker News search, polled per column keyword.',
 }
 
