@@ -4,7 +4,18 @@
 // the types come from. No Node, DOM or electron imports here.
 import { z } from 'zod'
 
-export const SOURCE_IDS = ['demo', 'x', 'bluesky', 'mastodon', 'rss', 'hackernews', 'reddit', 'replay', 'import'] as const
+export const SOURCE_IDS = [
+  'demo',
+  'x',
+  'bluesky',
+  'mastodon',
+  'rss',
+  'hackernews',
+  'reddit',
+  'appstore',
+  'replay',
+  'import',
+] as const
 export const SourceIdSchema = z.enum(SOURCE_IDS)
 export type SourceId = z.infer<typeof SourceIdSchema>
 
@@ -49,6 +60,8 @@ export const MentionInputSchema = z.object({
   title: z.string().max(1_000).nullable().optional(),
   /** A content warning (Mastodon spoiler text): shown before the text. */
   warning: z.string().max(1_000).nullable().optional(),
+  /** A review's star rating, 1 to 5 (App Store reviews); absent for posts. */
+  rating: z.number().int().min(1).max(5).nullable().optional(),
   hasMedia: z.boolean(),
 })
 export type MentionInput = z.infer<typeof MentionInputSchema>

@@ -11,6 +11,7 @@ import type { Column, ColumnStats, Mention } from '../../src/shared/domain'
 import { DELETED_AT_SOURCE } from '../../src/main/core/pipeline/revisions'
 import { schemaVersion } from '../../src/main/core/store/migrations/migration'
 import { insertMention } from '../../src/main/core/store/mentions'
+import { MIGRATIONS } from '../../src/main/core/store/migrations'
 import { tombstoneMention } from '../../src/main/core/store/revisions'
 import { enqueueReply, getOutboxItem, updateOutboxItem } from '../../src/main/core/store/outbox'
 import { toMatchInput } from '../../src/shared/query/match-input'
@@ -18,6 +19,8 @@ import { ALICE, useBlueskyCore } from '../bluesky/with-core'
 import { deleteEvent, postEvent, updateEvent } from '../fakes/jetstream/server'
 import { FakeMastodon } from '../fakes/mastodon/server'
 import { archiveAt, mentionInput, migrateTo, ok } from '../helpers'
+
+const LATEST = MIGRATIONS.at(-1)!.version
 
 const h = useBlueskyCore()
 
@@ -246,7 +249,7 @@ describe('migration 0080', () => {
     expect(migrateTo(db, 80)).toEqual(['source-revisions'])
     expect(schemaVersion(db)).toBe(80)
     expect(db.prepare('SELECT text, edited_at FROM mentions').get()).toEqual({ text: 'kept', edited_at: null })
-    migrateTo(db, 100) // the insert below is today's, which also reads 0090's id floor and writes 0100's scorer
+    migrateTo(db, LATEST) // the insert below is today's, which also reads 0090's id floor and writes later columns
     db.prepare("INSERT INTO mention_tombstones VALUES ('mastodon', '2', 5)").run()
     const insert = (externalId: string) => {
       const m = { ...mentionInput({ source: 'mastodon', externalId }), receivedAt: 1, sentiment: 0 }
@@ -267,7 +270,7 @@ describe('migration 0090', () => {
   it("a deleted post's id is never given to the next mention, even when it was the newest", () => {
     const db = archiveAt(80)
     expect(migrateTo(db, 90)).toEqual(['mention-id-floor'])
-    migrateTo(db, 100) // the insert below is today's, which writes 0100's scorer
+    migrateTo(db, LATEST) // the insert below is today's, which writes later columns (0100's scorer, 0120's rating)
     const insert = (externalId: string) => {
       const m = { ...mentionInput({ source: 'mastodon', externalId }), receivedAt: 1, sentiment: 0 }
       return insertMention(db, { ...m, sentimentLabel: 'neutral' }, toMatchInput({ ...m, sentimentLabel: 'neutral' }))

@@ -59,7 +59,15 @@ describe('sources', () => {
     const s = setup()
     core = s.core
     const list = ok<{ sources: SourceEntry[]; secretStore: { kind: string } }>(await core.call('sources.list', {}))
-    expect(list.sources.map((e) => e.source)).toEqual(['x', 'bluesky', 'mastodon', 'rss', 'hackernews', 'reddit'])
+    expect(list.sources.map((e) => e.source)).toEqual([
+      'x',
+      'bluesky',
+      'mastodon',
+      'rss',
+      'hackernews',
+      'reddit',
+      'appstore',
+    ])
     const x = list.sources.find((e) => e.source === 'x')!
     expect(x.config).toMatchObject({ enabled: false, mode: 'stream' })
     expect(x.secrets.map((v) => v.name)).toContain('bearerToken')

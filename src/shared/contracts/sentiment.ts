@@ -29,6 +29,8 @@ export const RescoreStatusSchema = z.object({
   path: z.string(),
   /** The scorer new mentions get, e.g. "earshot-linear/1". */
   current: z.string(),
+  /** Scorers a re-score leaves alone: the current one, and reviews' own stars ("stars/1"). */
+  kept: z.array(z.string()),
   /** Mentions per scorer, most first. */
   scorers: z.array(ScorerCountSchema),
   /** Mentions another scorer scored: what a re-score would redo. */

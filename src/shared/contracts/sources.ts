@@ -30,6 +30,7 @@ export const SourceInfoSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('rss'), config: SOURCE_CONFIG_SCHEMAS.rss }),
   z.object({ source: z.literal('hackernews'), config: SOURCE_CONFIG_SCHEMAS.hackernews }),
   z.object({ source: z.literal('reddit'), config: SOURCE_CONFIG_SCHEMAS.reddit }),
+  z.object({ source: z.literal('appstore'), config: SOURCE_CONFIG_SCHEMAS.appstore }),
 ])
 export const SourceEntrySchema = z.intersection(
   SourceInfoSchema,
@@ -48,6 +49,9 @@ export const SourcesConfigureSchema = z.discriminatedUnion('source', [
     .object({ source: z.literal('mastodon'), config: SOURCE_CONFIG_SCHEMAS.mastodon.partial(), secrets: SecretsPatch })
     .strict(),
   z.object({ source: z.literal('rss'), config: SOURCE_CONFIG_SCHEMAS.rss.partial(), secrets: SecretsPatch }).strict(),
+  z
+    .object({ source: z.literal('appstore'), config: SOURCE_CONFIG_SCHEMAS.appstore.partial(), secrets: SecretsPatch })
+    .strict(),
   z
     .object({ source: z.literal('reddit'), config: SOURCE_CONFIG_SCHEMAS.reddit.partial(), secrets: SecretsPatch })
     .strict(),

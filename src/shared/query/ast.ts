@@ -71,6 +71,15 @@ export interface MinFollowersNode {
   count: number
 }
 
+/** `rating:<=2`, `rating:5`: a review's star rating compared with a value 1–5 (posts have none: never match). */
+export interface RatingNode {
+  type: 'rating'
+  op: RatingOp
+  value: number
+}
+export const RATING_OPS = ['<=', '>=', '<', '>', '='] as const
+export type RatingOp = (typeof RATING_OPS)[number]
+
 /** `url:"..."`: lower-cased substring of a link in the post. */
 export interface UrlNode {
   type: 'url'
@@ -107,6 +116,7 @@ export type AtomNode =
   | HasNode
   | SentimentNode
   | MinFollowersNode
+  | RatingNode
   | UrlNode
 
 export type QueryNode = AtomNode | AndNode | OrNode | NotNode

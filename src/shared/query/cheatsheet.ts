@@ -37,7 +37,7 @@ export const QUERY_CHEATSHEET: readonly CheatsheetEntry[] = [
   { syntax: 'lang:xx', meaning: 'Posts in this language; lang:pt also matches pt-BR', example: 'lang:pt-BR' },
   {
     syntax: 'source:name',
-    meaning: 'Posts from one source: x, bluesky, mastodon, rss, demo, replay or import',
+    meaning: 'Posts from one source: x, bluesky, mastodon, rss, hackernews, reddit, appstore, demo, replay or import',
     example: 'source:bluesky',
   },
   { syntax: 'is:reply', meaning: 'Only replies', example: 'zappos is:reply' },
@@ -51,6 +51,11 @@ export const QUERY_CHEATSHEET: readonly CheatsheetEntry[] = [
     example: 'jetblue sentiment:negative',
   },
   { syntax: 'min_followers:N', meaning: 'Authors with at least N followers', example: 'comcast min_followers:10000' },
+  {
+    syntax: 'rating:<=N',
+    meaning: 'Reviews with this star rating (1–5; <, <=, >, >= or none for exactly)',
+    example: 'rating:<=2 source:appstore',
+  },
   {
     syntax: 'url:"text"',
     meaning: 'A link in the post contains this text (any case)',

@@ -12,10 +12,13 @@ const SOURCE_NAMES: Record<SourceId, string> = {
   rss: 'from RSS feeds',
   hackernews: 'on Hacker News',
   reddit: 'on Reddit',
+  appstore: 'from App Store reviews',
   demo: 'from the demo source',
   replay: 'from replays',
   import: 'from imports',
 }
+
+const RATING_WORDS = { '<': 'under ', '<=': 'at most ', '>': 'over ', '>=': 'at least ', '=': '' } as const
 
 const KIND_NAMES = { reply: 'replies', repost: 'reposts', quote: 'quotes' } as const
 
@@ -68,6 +71,8 @@ function describeNode(node: QueryNode, parent: 'and' | 'or' | 'not' | null): str
       return node.label
     case 'min_followers':
       return `from accounts with ${node.count.toLocaleString('en-US')}+ followers`
+    case 'rating':
+      return `rated ${RATING_WORDS[node.op]}${node.value} star${node.value === 1 && node.op === '=' ? '' : 's'}`
     case 'url':
       return `linking to ${node.url}`
     case 'not':

@@ -11,6 +11,7 @@ export type {
   LangNode,
   MentionNode,
   MinFollowersNode,
+  RatingNode,
   NotNode,
   OrNode,
   ParseResult,

@@ -16,6 +16,8 @@ export interface MatchSource {
   sentimentLabel: SentimentLabel
   /** Handle of the user this post replies to, when known. */
   replyTo?: string | null
+  /** A review's star rating. */
+  rating?: number | null
 }
 
 export interface MatchInput {
@@ -39,6 +41,8 @@ export interface MatchInput {
   readonly kind: MentionKind
   readonly hasMedia: boolean
   readonly sentimentLabel: SentimentLabel
+  /** A review's star rating, or null. */
+  readonly rating: number | null
 }
 
 /**
@@ -204,5 +208,6 @@ export function toMatchInput(m: MatchSource): MatchInput {
     kind: m.kind,
     hasMedia: m.hasMedia,
     sentimentLabel: m.sentimentLabel,
+    rating: m.rating ?? null,
   }
 }

@@ -2,7 +2,7 @@
 // router calls for every incoming mention. Each node's semantics is defined
 // here, and the archive's SQL must compile the same node to the same test
 // (see the notes on each case): the live column and its back-fill must agree.
-import type { QueryNode } from './ast'
+import type { QueryNode, RatingOp } from './ast'
 import type { MatchInput } from './match-input'
 
 export type Matcher = (input: MatchInput) => boolean
@@ -71,6 +71,10 @@ export function compileMatcher(node: QueryNode): Matcher {
       const count = node.count
       return (m) => m.followers >= count
     }
+    case 'rating': {
+      const { op, value } = node
+      return (m) => m.rating !== null && compareRating(m.rating, op, value)
+    }
     case 'url': {
       const needle = node.url
       return (m) => m.links.some((link) => link.includes(needle))
@@ -93,5 +97,21 @@ export function compileMatcher(node: QueryNode): Matcher {
         return false
       }
     }
+  }
+}
+
+/** How `rating:` compares (the SQL compiler writes the same operator). */
+export function compareRating(rating: number, op: RatingOp, value: number): boolean {
+  switch (op) {
+    case '<':
+      return rating < value
+    case '<=':
+      return rating <= value
+    case '>':
+      return rating > value
+    case '>=':
+      return rating >= value
+    case '=':
+      return rating === value
   }
 }

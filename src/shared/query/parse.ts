@@ -11,7 +11,7 @@
 //   unary   := '-' unary | 'NOT' unary | primary   ('-' touches its operand)
 //   primary := '(' or ')' | "phrase" | #tag | @handle | name:value | word
 import { SOURCE_IDS, SENTIMENT_LABELS, type SourceId, type SentimentLabel } from '../domain'
-import type { AtomNode, IsNode, ParseResult, QueryError, QueryNode } from './ast'
+import type { AtomNode, IsNode, ParseResult, QueryError, QueryNode, RatingNode } from './ast'
 import { lex, type Token } from './lexer'
 import { ENTITY_BODY, MENTION_BODY, foldHandle, normalizeLang } from './match-input'
 import { foldText, tokenize } from './tokenize'
@@ -28,6 +28,7 @@ export const OPERATOR_NAMES = [
   'has',
   'sentiment',
   'min_followers',
+  'rating',
   'url',
 ] as const
 export type OperatorName = (typeof OPERATOR_NAMES)[number]
@@ -239,6 +240,11 @@ function fieldAtom(t: Extract<Token, { kind: 'field' }>): AtomNode {
       const count = /^\d+$/.test(value) ? Number(value) : NaN
       if (!(count <= MAX_FOLLOWERS)) throw bad('use a whole number, 0 or more')
       return { type: 'min_followers', count }
+    }
+    case 'rating': {
+      const m = /^(<=|>=|<|>|=)?([1-5])$/.exec(value)
+      if (!m) throw bad('use a star count 1–5, with <, <=, >, >= or = before it, e.g. rating:<=2')
+      return { type: 'rating', op: (m[1] ?? '=') as RatingNode['op'], value: Number(m[2]) }
     }
     case 'url':
       // Links are found as whitespace-free runs, so a value with a space could never match.

@@ -29,6 +29,8 @@ export function printAtom(node: AtomNode): string {
       return `sentiment:${node.label}`
     case 'min_followers':
       return `min_followers:${node.count}`
+    case 'rating':
+      return `rating:${node.op === '=' ? '' : node.op}${node.value}`
     case 'url':
       // Always quoted: a bare value would end at the first '(' or ')'.
       return `url:"${node.url}"`

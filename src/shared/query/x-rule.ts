@@ -121,6 +121,7 @@ function atom(node: AtomNode, negated: boolean, ctx: Context): XExpr {
       return constant(node.source === 'x', negated, `${negated ? '-' : ''}${printAtom(node)} excludes X`, ctx)
     case 'sentiment':
     case 'min_followers':
+    case 'rating':
       return dropped(node, negated, ctx)
   }
 }

@@ -2,6 +2,7 @@
 // and the core. Settings never hold secrets: those have names listed in
 // SOURCE_SECRETS and live in the secret store (safeStorage, env, 0600 file).
 import { z } from 'zod'
+import { AppStoreConfigSchema, DEFAULT_APPSTORE } from './appstore'
 import { BlueskyConfigSchema, DEFAULT_BLUESKY } from './bluesky'
 import { DEFAULT_HACKERNEWS, HackerNewsConfigSchema } from './hackernews'
 import { MastodonConfigSchema, DEFAULT_MASTODON } from './mastodon'
@@ -9,7 +10,7 @@ import { RedditConfigSchema, DEFAULT_REDDIT } from './reddit'
 import { RssConfigSchema, DEFAULT_RSS } from './rss'
 import { XConfigSchema, DEFAULT_X } from './x'
 
-export const CONFIGURABLE_SOURCES = ['x', 'bluesky', 'mastodon', 'rss', 'hackernews', 'reddit'] as const
+export const CONFIGURABLE_SOURCES = ['x', 'bluesky', 'mastodon', 'rss', 'hackernews', 'reddit', 'appstore'] as const
 export const ConfigurableSourceSchema = z.enum(CONFIGURABLE_SOURCES)
 export type ConfigurableSource = z.infer<typeof ConfigurableSourceSchema>
 
@@ -20,6 +21,7 @@ export const SOURCE_CONFIG_SCHEMAS = {
   rss: RssConfigSchema,
   hackernews: HackerNewsConfigSchema,
   reddit: RedditConfigSchema,
+  appstore: AppStoreConfigSchema,
 } as const
 
 export type SourceConfigs = { [S in ConfigurableSource]: z.infer<(typeof SOURCE_CONFIG_SCHEMAS)[S]> }
@@ -31,6 +33,7 @@ export const DEFAULT_SOURCE_CONFIGS: SourceConfigs = {
   rss: DEFAULT_RSS,
   hackernews: DEFAULT_HACKERNEWS,
   reddit: DEFAULT_REDDIT,
+  appstore: DEFAULT_APPSTORE,
 }
 
 /** The secrets each source may use, by name. Never stored in the archive. */
@@ -41,6 +44,7 @@ export const SOURCE_SECRETS = {
   rss: [],
   hackernews: [],
   reddit: ['clientId', 'clientSecret'],
+  appstore: [],
 } as const satisfies Record<ConfigurableSource, readonly string[]>
 
 export type SecretName<S extends ConfigurableSource = ConfigurableSource> = (typeof SOURCE_SECRETS)[S][number]

@@ -3,7 +3,7 @@
 // that random queries actually match some of them.
 import fc from 'fast-check'
 import { MENTION_KINDS, SENTIMENT_LABELS, SOURCE_IDS, type SourceId } from '../../../src/shared/domain'
-import type { AtomNode, QueryNode } from '../../../src/shared/query/ast'
+import { RATING_OPS, type AtomNode, type QueryNode } from '../../../src/shared/query/ast'
 import { toMatchInput, type MatchInput, type MatchSource } from '../../../src/shared/query/match-input'
 import { tokenize } from '../../../src/shared/query/tokenize'
 
@@ -68,6 +68,9 @@ function atomOf(parts: AtomParts): fc.Arbitrary<AtomNode> {
     fc
       .oneof(fc.nat(2_000), fc.constant(Number.MAX_SAFE_INTEGER))
       .map((count): AtomNode => ({ type: 'min_followers', count })),
+    fc
+      .record({ op: fc.constantFrom(...RATING_OPS), value: fc.integer({ min: 1, max: 5 }) })
+      .map(({ op, value }): AtomNode => ({ type: 'rating', op, value })),
     parts.url.map((u): AtomNode => ({ type: 'url', url: u })),
   )
 }
@@ -197,6 +200,7 @@ export function matchSource(options: SourceOptions = {}): fc.Arbitrary<MatchSour
     hasMedia: fc.boolean(),
     sentimentLabel: fc.constantFrom(...SENTIMENT_LABELS),
     replyTo: fc.constantFrom(null, undefined, ...handles),
+    rating: fc.constantFrom(null, undefined, 1, 2, 3, 4, 5),
   })
 }
 

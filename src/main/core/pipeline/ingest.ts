@@ -7,7 +7,7 @@ import type { Router } from './router'
 import type { StatsTracker } from './stats'
 import { RecentKeys, mentionKey } from './dedupe'
 import type { SentimentLabel } from '../../../shared/domain'
-import { IMPORTED_SCORER, SCORER } from '../sentiment/scorer'
+import { IMPORTED_SCORER, SCORER, STARS_SCORER, starsSentiment } from '../sentiment/scorer'
 import { inline, type AsyncScorer, type ScoredBatch } from './sentiment-pool'
 
 /** A committed mention with the columns it was routed to. */
@@ -28,6 +28,13 @@ export type ScoredInput = MentionInput & {
 /** Whether a mention came with its own score and label (an import of an export), so it is not scored again. */
 function ownScore(m: ScoredInput): m is ScoredInput & { sentiment: number; sentimentLabel: SentimentLabel } {
   return m.sentiment !== undefined && m.sentimentLabel !== undefined
+}
+
+/** A review without its own score is scored by its stars. */
+function withStars(m: ScoredInput): ScoredInput {
+  if (typeof m.rating !== 'number' || ownScore(m)) return m
+  const { score, label } = starsSentiment(m.rating)
+  return { ...m, sentiment: score, sentimentLabel: label, sentimentScorer: STARS_SCORER }
 }
 
 export interface IngestOptions {
@@ -71,7 +78,7 @@ export class Ingest {
 
   push(inputs: readonly ScoredInput[]): void {
     const receivedAt = this.options.now()
-    const fresh = inputs.filter((m) => this.recent.admit(mentionKey(m.source, m.externalId)))
+    const fresh = inputs.filter((m) => this.recent.admit(mentionKey(m.source, m.externalId))).map(withStars)
     if (fresh.length === 0) return
     const { scorer } = this.options
     const toScore = fresh.filter((m) => !ownScore(m))

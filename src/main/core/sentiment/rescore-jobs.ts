@@ -11,7 +11,7 @@ import type { AsyncScorer } from '../pipeline/sentiment-pool'
 import type { ReviewSession } from '../review/session'
 import type { Store } from '../store'
 import { rescoreArchive } from './rescore'
-import { SCORER } from './scorer'
+import { CURRENT_SCORERS, SCORER } from './scorer'
 
 /** At most this often a running job reports progress. */
 const PROGRESS_MS = 200
@@ -54,8 +54,9 @@ export class RescoreJobs {
       target,
       path: archive.path,
       current: SCORER,
+      kept: [...CURRENT_SCORERS],
       scorers,
-      stale: scorers.reduce((n, s) => (s.scorer === SCORER ? n : n + s.count), 0),
+      stale: scorers.reduce((n, s) => (CURRENT_SCORERS.includes(s.scorer) ? n : n + s.count), 0),
       blocked: archive.blocked,
       job,
     }

@@ -10,7 +10,7 @@ import { someAtom } from '../../../shared/query/ast'
 import { compileColumnQuery } from '../../../shared/query/column-query'
 import type { Store } from '../store'
 import { inline, type AsyncScorer } from '../pipeline/sentiment-pool'
-import { SCORER } from './scorer'
+import { CURRENT_SCORERS, SCORER } from './scorer'
 
 const PAGE = 2_000
 
@@ -30,7 +30,7 @@ export interface RescoreResult {
 type RescoreStore = Pick<Store, 'read' | 'write'>
 
 export async function rescoreArchive(store: RescoreStore, o: RescoreOptions = {}): Promise<RescoreResult> {
-  const total = store.read.countScoredByOthers(SCORER)
+  const total = store.read.countScoredByOthers(CURRENT_SCORERS)
   let done = 0
   let after = 0
   let refilled: ColumnId[] = []
@@ -38,7 +38,7 @@ export async function rescoreArchive(store: RescoreStore, o: RescoreOptions = {}
   try {
     for (;;) {
       o.signal?.throwIfAborted()
-      const rows = store.read.scoredByOthers(SCORER, after, PAGE)
+      const rows = store.read.scoredByOthers(CURRENT_SCORERS, after, PAGE)
       if (rows.length === 0) break
       const items = rows.map((r) => ({ text: r.text, lang: r.lang }))
       const scored = o.scorer ? await o.scorer.score(items) : inline(items)

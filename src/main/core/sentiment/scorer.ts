@@ -21,6 +21,15 @@ export const SCORER: string = (shipped as ModelFile).scorer
 export const LEGACY_SCORER = 'vader/1'
 /** A score that came in an imported file without saying what made it. */
 export const IMPORTED_SCORER = 'imported'
+/** A review's own star rating read as its sentiment (the author's verdict, better than any model's guess). */
+export const STARS_SCORER = 'stars/1'
+/** Scorers a re-score leaves alone: the current model, and reviews' stars. */
+export const CURRENT_SCORERS: readonly string[] = [SCORER, STARS_SCORER]
+
+/** 1–2 stars negative, 3 neutral, 4–5 positive; the score runs -1 (one star) to 1 (five). */
+export function starsSentiment(rating: number): Sentiment {
+  return { score: (rating - 3) / 2, label: rating <= 2 ? 'negative' : rating >= 4 ? 'positive' : 'neutral' }
+}
 
 const UNSCORED: Sentiment = { score: 0, label: 'unscored' }
 /** Labels by class index (NEGATIVE, NEUTRAL, POSITIVE), then `unscored`; also the worker's byte codes. */

@@ -1,5 +1,6 @@
 // The drivers of the configurable sources. A source without a driver here is
 // listed in the Sources panel but cannot start.
+import { appStoreDriver } from '../connectors/appstore'
 import { blueskyDriver } from '../connectors/bluesky'
 import { hackerNewsDriver } from '../connectors/hackernews'
 import { mastodonDriver } from '../connectors/mastodon'
@@ -15,4 +16,5 @@ export const SOURCE_DRIVERS: SourceDrivers = {
   rss: rssDriver,
   hackernews: hackerNewsDriver,
   reddit: redditDriver,
+  appstore: appStoreDriver,
 }

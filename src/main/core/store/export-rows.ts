@@ -26,6 +26,7 @@ const FIELD_SQL: Record<ExportField, string> = {
   text: 'm.text',
   lang: 'm.lang',
   kind: 'm.kind',
+  rating: 'm.rating',
   sentiment: 'm.sentiment',
   sentiment_label: 'm.sentiment_label',
   sentiment_scorer: 'm.sentiment_scorer',

@@ -30,6 +30,7 @@ export interface MentionRow {
   title: string | null
   warning: string | null
   edited_at: number | null
+  rating: number | null
 }
 
 export function rowToMention(r: MentionRow): Mention {
@@ -60,6 +61,7 @@ export function rowToMention(r: MentionRow): Mention {
     sentimentLabel: r.sentiment_label as SentimentLabel,
     sentimentScorer: r.sentiment_scorer,
     ...(typeof r.edited_at === 'number' ? { editedAt: r.edited_at } : {}),
+    ...(typeof r.rating === 'number' ? { rating: r.rating } : {}),
   }
 }
 
@@ -86,9 +88,9 @@ export type NewMention = Omit<Mention, 'id'>
 export const INSERT_MENTION_SQL = `
   INSERT INTO mentions (id, source, external_id, url, created_at, received_at, author_handle, author_name,
     author_followers, author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label,
-    reply_to, author_key, reply_key, lang_key, entities, links, ref_author, title, warning, sentiment_scorer)
+    reply_to, author_key, reply_key, lang_key, entities, links, ref_author, title, warning, sentiment_scorer, rating)
   SELECT max(coalesce((SELECT max(id) FROM mentions), 0), (SELECT floor FROM mention_id_floor WHERE only = 1)) + 1,
-    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
   WHERE NOT EXISTS (SELECT 1 FROM mention_tombstones WHERE source = ? AND external_id = ?)
   ON CONFLICT (source, external_id) DO NOTHING`
 
@@ -129,6 +131,7 @@ export function mentionValues(m: NewMention, derived: MatchInput): unknown[] {
     m.title ?? null,
     m.warning ?? null,
     m.sentimentScorer ?? 'unknown',
+    m.rating ?? null,
     m.source,
     m.externalId,
   ]

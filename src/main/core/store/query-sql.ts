@@ -72,6 +72,9 @@ function atom(node: AtomNode): SqlWhere {
       return { sql: 'm.sentiment_label = ?', params: [node.label] }
     case 'min_followers':
       return { sql: 'm.author_followers >= ?', params: [node.count] }
+    case 'rating':
+      // The operator comes from the parser's closed set, never from the text typed.
+      return { sql: `coalesce(m.rating ${node.op} ?, 0)`, params: [node.value] }
     case 'url':
       return { sql: 'instr(m.links, ?) > 0', params: [node.url] }
   }

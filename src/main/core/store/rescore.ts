@@ -26,19 +26,21 @@ export function scorerCounts(db: Db): { scorer: string; count: number }[] {
   ).all()
 }
 
-/** How many mentions a scorer other than `scorer` scored. */
-export function countScoredByOthers(db: Db, scorer: string): number {
-  return stmt<[string], { n: number }>(db, 'SELECT count(*) AS n FROM mentions WHERE sentiment_scorer != ?').get(
-    scorer,
+const OTHERS = 'sentiment_scorer NOT IN (SELECT value FROM json_each(?))'
+
+/** How many mentions a scorer not in `current` scored. */
+export function countScoredByOthers(db: Db, current: readonly string[]): number {
+  return stmt<[string], { n: number }>(db, `SELECT count(*) AS n FROM mentions WHERE ${OTHERS}`).get(
+    JSON.stringify(current),
   )!.n
 }
 
-/** The next page of mentions scored by another scorer, after id `after`. */
-export function scoredByOthers(db: Db, scorer: string, after: number, limit: number): RescoreRow[] {
+/** The next page of mentions a scorer not in `current` scored, after id `after`. */
+export function scoredByOthers(db: Db, current: readonly string[], after: number, limit: number): RescoreRow[] {
   return stmt<[string, number, number], RescoreRow>(
     db,
-    'SELECT id, text, lang FROM mentions WHERE sentiment_scorer != ? AND id > ? ORDER BY id LIMIT ?',
-  ).all(scorer, after, limit)
+    `SELECT id, text, lang FROM mentions WHERE ${OTHERS} AND id > ? ORDER BY id LIMIT ?`,
+  ).all(JSON.stringify(current), after, limit)
 }
 
 /**

@@ -73,6 +73,7 @@ export function guessMapping(headers: readonly string[]): ImportMapping {
     text: ['text', 'body', 'content', 'message', 'tweet', 'post', 'fulltext'],
     lang: ['lang', 'language'],
     kind: ['kind', 'type'],
+    rating: ['rating', 'stars', 'starrating'],
     sentiment: ['sentiment', 'sentimentscore', 'score'],
     sentiment_label: ['sentimentlabel', 'label'],
     sentiment_scorer: ['sentimentscorer', 'scoredby', 'scorer'],
@@ -131,6 +132,7 @@ export function rowToMention(get: (field: ImportField) => RowValue): ScoredInput
     text,
     lang: str(get('lang')),
     kind: kind !== null && KINDS.has(kind) ? (kind as MentionKind) : 'post',
+    rating: rating(get('rating')),
     refId: null,
     hasMedia: false,
   }
@@ -145,6 +147,12 @@ export function rowToMention(get: (field: ImportField) => RowValue): ScoredInput
     sentimentLabel: known ? (label as SentimentLabel) : sentimentLabel(sentiment),
     sentimentScorer: known ? (str(get('sentiment_scorer'))?.slice(0, 40) ?? LEGACY_SCORER) : IMPORTED_SCORER,
   }
+}
+
+/** A star rating 1–5 ("4", 4, "4.0"); anything else is none. */
+function rating(value: RowValue): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
+  return Number.isInteger(n) && n >= 1 && n <= 5 ? n : null
 }
 
 function contentId(createdAt: number, handle: string, text: string): string {

@@ -11,6 +11,7 @@ import { sourceRevisions } from './0080-source-revisions'
 import { mentionIdFloor } from './0090-mention-id-floor'
 import { sentimentScorer } from './0100-sentiment-scorer'
 import { alertDelivery } from './0110-alert-delivery'
+import { reviewRating } from './0120-review-rating'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   mentionIdFloor,
   sentimentScorer,
   alertDelivery,
+  reviewRating,
 ]

@@ -23,7 +23,7 @@ import { DateTimeField } from '../common/DateTimeField'
 import { Modal } from '../common/Modal'
 
 /** Off by default: the operator's own workflow fields. */
-const OPT_IN: ReadonlySet<ExportField> = new Set(['kind', 'read', 'done', 'assignee', 'tags', 'note'])
+const OPT_IN: ReadonlySet<ExportField> = new Set(['kind', 'rating', 'read', 'done', 'assignee', 'tags', 'note'])
 const DEFAULT_FIELDS = EXPORT_FIELDS.filter((f) => !OPT_IN.has(f))
 
 interface ExportDialogProps {

@@ -44,7 +44,11 @@ function ScorerList({ status }: { status: RescoreStatus }) {
           <tr key={s.scorer}>
             <td>
               <code>{s.scorer}</code>
-              {s.scorer === status.current ? ' (current)' : ''}
+              {s.scorer === status.current
+                ? ' (current)'
+                : status.kept.includes(s.scorer)
+                  ? ' (kept: reviews’ own stars)'
+                  : ''}
             </td>
             <td className="num">{formatExact(s.count)}</td>
           </tr>

@@ -18,6 +18,7 @@ const SOURCE_BADGES: Record<SourceId, string> = {
   rss: 'RSS',
   hackernews: 'HN',
   reddit: 'REDDIT',
+  appstore: 'APP STORE',
   replay: 'REPLAY',
   import: 'IMPORT',
 }
@@ -27,6 +28,9 @@ const KIND_MARKERS: Record<Exclude<MentionKind, 'post'>, { icon: string; text: s
   repost: { icon: '⟳', text: 'Repost' },
   quote: { icon: '❝', text: 'Quote' },
 }
+
+/** Sources that say nothing of an author's audience: their cards show no "0 followers". */
+const NO_FOLLOWER_COUNTS: ReadonlySet<SourceId> = new Set(['rss', 'hackernews', 'reddit', 'appstore'])
 
 const SENTIMENT_SHORT = {
   positive: 'POS',
@@ -145,14 +149,22 @@ export const MentionCard = memo(function MentionCard({
               {formatCompact(m.reposts)} {m.reposts === 1 ? 'repost' : 'reposts'}
             </span>
           )}
+          {typeof m.rating === 'number' && (
+            <span className={`card-rating card-rating--${m.rating}`} role="img" aria-label={`${m.rating} of 5 stars`}>
+              {'★'.repeat(m.rating)}
+              <span className="card-rating-off">{'★'.repeat(5 - m.rating)}</span>
+            </span>
+          )}
           {m.lang !== null && m.lang !== '' && m.lang !== 'en' && (
             <span className="card-lang" title={`Language: ${m.lang}`}>
               {m.lang}
             </span>
           )}
-          <span className="card-followers" title={`${formatExact(m.author.followers)} followers`}>
-            {formatCompact(m.author.followers)} followers
-          </span>
+          {m.author.followers > 0 || !NO_FOLLOWER_COUNTS.has(m.source) ? (
+            <span className="card-followers" title={`${formatExact(m.author.followers)} followers`}>
+              {formatCompact(m.author.followers)} followers
+            </span>
+          ) : null}
           {m.hasMedia && <span className="card-media">media</span>}
           {m.sentimentLabel === 'unscored' ? (
             <span

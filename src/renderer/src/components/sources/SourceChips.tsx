@@ -13,6 +13,7 @@ export const SOURCE_NAMES: Record<SourceId, string> = {
   rss: 'RSS',
   hackernews: 'Hacker News',
   reddit: 'Reddit',
+  appstore: 'App Store',
   replay: 'Replay',
   import: 'Import',
 }

@@ -1,5 +1,5 @@
 // The Sources panel: one tab per configurable source (X, Bluesky, Mastodon,
-// RSS, Hacker News, Reddit) with its live status, an on/off switch and its settings form; and a
+// RSS, Hacker News, Reddit, App Store) with its live status, an on/off switch and its settings form; and a
 // line saying where secrets are kept. Everything is validated by the core:
 // its issues come back to the field they name.
 import { useEffect, useState, type ComponentType } from 'react'
@@ -10,6 +10,7 @@ import { errorLine } from '../../lib/errors'
 import { useSourcesStore } from '../../state/sources'
 import { Modal } from '../common/Modal'
 import { SOURCE_NAMES } from './SourceChips'
+import { AppStoreSourceForm } from './AppStoreSourceForm'
 import { BlueskySourceForm } from './BlueskySourceForm'
 import { HackerNewsSourceForm } from './HackerNewsSourceForm'
 import { MastodonSourceForm } from './MastodonSourceForm'
@@ -25,6 +26,7 @@ const FORMS = {
   rss: RssSourceForm,
   hackernews: HackerNewsSourceForm,
   reddit: RedditSourceForm,
+  appstore: AppStoreSourceForm,
 } as Record<ConfigurableSource, ComponentType<SourceFormProps>>
 
 const ABOUT: Record<ConfigurableSource, string> = {
@@ -34,6 +36,7 @@ const ABOUT: Record<ConfigurableSource, string> = {
   rss: 'Free: news, review sites, blog search and alert feeds, polled on their own intervals.',
   reddit:
     'Keyword search and subreddits’ new posts: the OAuth API with an app’s id and secret, or the public listings at a lower rate.',
+  appstore: 'Free: each app’s newest customer reviews from Apple’s public feed, per country, with their star rating.',
   hackernews: 'Free: stories and comments through Algolia’s public Hacker News search, polled per column keyword.',
 }
 
