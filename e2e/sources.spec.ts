@@ -25,7 +25,15 @@ test('a fake Bluesky configured in the Sources panel feeds a matching column', a
 
     await page.getByRole('button', { name: 'Sources' }).click()
     const panel = page.getByRole('dialog', { name: 'Sources' })
-    await expect(panel.getByRole('tab')).toHaveText([/^X/, /^Bluesky/, /^Mastodon/, /^RSS/])
+    await expect(panel.getByRole('tab')).toHaveText([
+      /^X/,
+      /^Bluesky/,
+      /^Mastodon/,
+      /^RSS/,
+      /^Hacker News/,
+      /^Reddit/,
+      /^App Store/,
+    ])
     await panel.getByRole('tab', { name: /Bluesky/ }).click()
     const form = panel.getByRole('form', { name: 'Bluesky settings' })
     await form.getByLabel('Jetstream instance').selectOption('custom')

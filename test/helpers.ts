@@ -58,3 +58,13 @@ export function ok<T>(reply: Reply): T {
   if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`)
   return reply.result as T
 }
+
+/** Waits (up to ~4 s) until `check` gives something truthy, and returns it; fails naming what it waited for. */
+export async function until<T>(check: () => T | undefined | null | false, what: string): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const value = check()
+    if (value) return value
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}

@@ -9,7 +9,7 @@ import { AppStoreConnector, toMention } from '../../src/main/core/connectors/app
 import type { AppStoreApp } from '../../src/shared/sources/appstore'
 import { connectorContext, type TestContext } from '../connector-context'
 import { FakeAppStore, review } from '../fakes/appstore/server'
-import { ok, tempArchive, TEST_CORE } from '../helpers'
+import { ok, tempArchive, TEST_CORE, until } from '../helpers'
 
 let apple: FakeAppStore
 let t: TestContext
@@ -31,14 +31,6 @@ function run(apps: AppStoreApp[] = [APP]): AppStoreConnector {
   connector = new AppStoreConnector({ apps, pollMs: 40, apiBase: apple.origin, backoff: { initialMs: 40, maxMs: 80 } })
   connector.start(t.ctx)
   return connector
-}
-
-async function until(f: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (f()) return
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`timed out waiting for ${what}`)
 }
 
 describe('App Store reviews connector', () => {

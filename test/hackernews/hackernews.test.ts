@@ -7,7 +7,7 @@ import { createCore } from '../../src/main/core/app/core'
 import { HackerNewsConnector, toMention } from '../../src/main/core/connectors/hackernews/connector'
 import { connectorContext, type TestContext } from '../connector-context'
 import { comment, FakeHackerNews, story } from '../fakes/hn/server'
-import { ok, tempArchive, TEST_CORE } from '../helpers'
+import { ok, tempArchive, TEST_CORE, until } from '../helpers'
 
 let hn: FakeHackerNews
 let t: TestContext
@@ -35,14 +35,6 @@ function run(o: Partial<ConstructorParameters<typeof HackerNewsConnector>[0]> = 
   })
   connector.start(t.ctx)
   return connector
-}
-
-async function until(f: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (f()) return
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`timed out waiting for ${what}`)
 }
 
 describe('Hacker News connector', () => {

@@ -5,6 +5,7 @@
 // and a 429, and a private subreddit that does not stop the others.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RedditConnector, toMention } from '../../src/main/core/connectors/reddit/connector'
+import { until } from '../helpers'
 import { connectorContext, type TestContext } from '../connector-context'
 import { CLIENT, FakeReddit } from '../fakes/reddit/server'
 
@@ -41,13 +42,6 @@ function run(o: Partial<ConstructorParameters<typeof RedditConnector>[0]> = {}):
   return connector
 }
 
-async function until(f: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (f()) return
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 const rounds = () => t.statuses.filter((s) => s.state === 'connected').length
 
 describe('Reddit connector', () => {

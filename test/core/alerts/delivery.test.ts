@@ -22,7 +22,7 @@ import type {
 import { createCore, type Core } from '../../../src/main/core/app/core'
 import { backoffMs, inQuietHours, MAX_ATTEMPTS } from '../../../src/main/core/alerts/delivery/service'
 import { verifySignature } from '../../../src/main/core/alerts/delivery/sign'
-import { mentionInput, ok, tempArchive, TEST_CORE } from '../../helpers'
+import { mentionInput, ok, tempArchive, TEST_CORE, until } from '../../helpers'
 
 interface Received {
   headers: IncomingMessage['headers']
@@ -46,15 +46,6 @@ async function receiver(statuses: Array<number | [number, Record<string, string>
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const port = (server.address() as { port: number }).port
   return { url: `http://127.0.0.1:${port}/hook`, got, close: () => new Promise<void>((r) => server.close(() => r())) }
-}
-
-async function until<T>(f: () => T | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const v = f()
-    if (v) return v
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`timed out waiting for ${what}`)
 }
 
 const SECRET = 'whsec-test-0123456789'

@@ -42,3 +42,9 @@ function walk(node: QueryNode, negated: boolean, visit: (node: QueryNode) => voi
   }
   if (!negated) visit(node)
 }
+
+/** What a search-only source asks for: every positive word, phrase and hashtag of the columns, at most `max`. */
+export function searchWords(columns: readonly Column[], max: number): string[] {
+  const terms = queryTerms(columns)
+  return [...new Set([...terms.keywords, ...terms.hashtags])].slice(0, max)
+}

@@ -11,10 +11,11 @@ import { setTimeout as delay } from 'node:timers/promises'
 import type { MentionInput } from '../../../../shared/domain'
 import type { HackerNewsConfig } from '../../../../shared/sources/hackernews'
 import { RecentKeys } from '../../pipeline/dedupe'
-import { Backoff, inSeconds } from '../backoff'
+import { Backoff } from '../backoff'
 import type { Connector, ConnectorContext } from '../connector'
 import { htmlToText } from '../html-text'
-import { queryTerms } from '../query-terms'
+import { PollLoop, reportRetry } from '../poll-loop'
+import { searchWords } from '../query-terms'
 import { TimeCursor } from '../time-cursor'
 
 export const HN_API = 'https://hn.algolia.com'
@@ -65,9 +66,7 @@ export class RateLimited extends Error {
 export class HackerNewsConnector implements Connector {
   readonly source = 'hackernews' as const
   private ctx: ConnectorContext | null = null
-  private timer: NodeJS.Timeout | null = null
-  private abort = new AbortController()
-  private round: Promise<void> | null = null
+  private readonly loop = new PollLoop(() => this.poll())
   private readonly seen = new RecentKeys(50_000)
   private readonly backoff: Backoff
 
@@ -77,32 +76,20 @@ export class HackerNewsConnector implements Connector {
 
   start(ctx: ConnectorContext): void {
     this.ctx = ctx
-    this.abort = new AbortController()
     ctx.status({ state: 'connecting', detail: 'Searching Hacker News', until: null })
-    this.schedule(0)
+    this.loop.start()
   }
 
   async stop(): Promise<void> {
     this.ctx = null
-    this.abort.abort()
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
-    await this.round
+    await this.loop.stop()
   }
 
   /** The keywords searched: every positive word, phrase and hashtag of the column queries. */
   keywords(): string[] {
     const ctx = this.ctx
     if (!ctx) return []
-    const terms = queryTerms(ctx.columns())
-    return [...new Set([...terms.keywords, ...terms.hashtags])].slice(0, MAX_KEYWORDS)
-  }
-
-  private schedule(delay: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = null
-      this.round = this.poll().finally(() => (this.round = null))
-    }, delay)
+    return searchWords(ctx.columns(), MAX_KEYWORDS)
   }
 
   private async poll(): Promise<void> {
@@ -111,7 +98,7 @@ export class HackerNewsConnector implements Connector {
     const keywords = this.keywords()
     if (keywords.length === 0) {
       ctx.status({ state: 'idle', detail: 'No column keywords to search for', until: null })
-      this.schedule(this.o.pollMs)
+      this.loop.next(this.o.pollMs)
       return
     }
     // Spread a round so that all of them together stay inside the hourly budget.
@@ -120,7 +107,7 @@ export class HackerNewsConnector implements Connector {
       for (const keyword of keywords) {
         if (this.ctx !== ctx) return
         await this.pollKeyword(ctx, keyword)
-        if (spacing > 0) await delay(spacing, undefined, { signal: this.abort.signal }).catch(() => {})
+        if (spacing > 0) await delay(spacing, undefined, { signal: this.loop.signal }).catch(() => {})
       }
       if (this.ctx !== ctx) return
       this.backoff.reset()
@@ -130,20 +117,14 @@ export class HackerNewsConnector implements Connector {
         detail: `${keywords.length} keyword${keywords.length === 1 ? '' : 's'} searched every ${Math.round(this.o.pollMs / 1000)} s`,
         until: null,
       })
-      this.schedule(this.o.pollMs)
+      this.loop.next(this.o.pollMs)
     } catch (err) {
-      if (this.ctx !== ctx || this.abort.signal.aborted) return
+      if (this.ctx !== ctx || this.loop.signal.aborted) return
       const limited = err instanceof RateLimited
-      const delay = limited && err.retryAfterMs !== null ? err.retryAfterMs : this.backoff.next()
+      const wait = limited && err.retryAfterMs !== null ? err.retryAfterMs : this.backoff.next()
       const message = limited ? err.message : `search failed: ${(err as Error).message}`
-      ctx.log(`Hacker News: ${message}`)
-      ctx.gap.open(`Hacker News: ${message}`)
-      ctx.status({
-        state: limited ? 'rate_limited' : 'error',
-        detail: `${message}; retrying ${inSeconds(delay)}`,
-        until: ctx.now() + delay,
-      })
-      this.schedule(delay)
+      reportRetry(ctx, 'Hacker News', message, limited ? 'rate_limited' : 'error', wait)
+      this.loop.next(wait)
     }
   }
 
@@ -175,7 +156,7 @@ export class HackerNewsConnector implements Connector {
     url.searchParams.set('page', String(page))
     const res = await fetch(url, {
       headers: { accept: 'application/json', 'user-agent': 'Earshot social listening' },
-      signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.o.timeoutMs ?? 15_000)]),
+      signal: AbortSignal.any([this.loop.signal, AbortSignal.timeout(this.o.timeoutMs ?? 15_000)]),
     })
     if (res.status === 429) {
       await res.body?.cancel()

@@ -8,10 +8,11 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { MentionInput } from '../../../../shared/domain'
 import { RecentKeys } from '../../pipeline/dedupe'
-import { Backoff, inSeconds } from '../backoff'
+import { Backoff } from '../backoff'
 import type { Connector, ConnectorContext } from '../connector'
 import { htmlToText } from '../html-text'
-import { queryTerms } from '../query-terms'
+import { PollLoop, reportRetry } from '../poll-loop'
+import { searchWords } from '../query-terms'
 import { TimeCursor } from '../time-cursor'
 
 export const REDDIT_WWW = 'https://www.reddit.com'
@@ -75,9 +76,7 @@ interface Listing {
 export class RedditConnector implements Connector {
   readonly source = 'reddit' as const
   private ctx: ConnectorContext | null = null
-  private timer: NodeJS.Timeout | null = null
-  private abort = new AbortController()
-  private round: Promise<void> | null = null
+  private readonly loop = new PollLoop(() => this.poll())
   private token: { value: string; expiresAt: number } | null = null
   private readonly seen = new RecentKeys(50_000)
   private readonly backoff: Backoff
@@ -94,17 +93,13 @@ export class RedditConnector implements Connector {
 
   start(ctx: ConnectorContext): void {
     this.ctx = ctx
-    this.abort = new AbortController()
     ctx.status({ state: 'connecting', detail: this.oauth ? 'Signing in to Reddit' : 'Reading Reddit', until: null })
-    this.schedule(0)
+    this.loop.start()
   }
 
   async stop(): Promise<void> {
     this.ctx = null
-    this.abort.abort()
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
-    await this.round
+    await this.loop.stop()
   }
 
   /** What a round reads: a search per column keyword, and each subreddit's new posts. */
@@ -113,8 +108,7 @@ export class RedditConnector implements Connector {
     if (!ctx) return []
     const out: Listing[] = []
     if (this.o.searchKeywords) {
-      const terms = queryTerms(ctx.columns())
-      for (const k of [...new Set([...terms.keywords, ...terms.hashtags])].slice(0, MAX_KEYWORDS))
+      for (const k of searchWords(ctx.columns(), MAX_KEYWORDS))
         out.push({
           key: `search ${k}`,
           path: '/search',
@@ -125,20 +119,13 @@ export class RedditConnector implements Connector {
     return out
   }
 
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = null
-      this.round = this.poll().finally(() => (this.round = null))
-    }, delayMs)
-  }
-
   private async poll(): Promise<void> {
     const ctx = this.ctx
     if (!ctx) return
     const listings = this.listings()
     if (listings.length === 0) {
       ctx.status({ state: 'idle', detail: 'No column keywords or subreddits to read', until: null })
-      this.schedule(this.o.pollMs)
+      this.loop.next(this.o.pollMs)
       return
     }
     const spacing = 60_000 / (this.o.perMinute ?? PER_MINUTE[this.oauth ? 'oauth' : 'public'])
@@ -146,7 +133,7 @@ export class RedditConnector implements Connector {
     try {
       for (const [i, listing] of listings.entries()) {
         if (this.ctx !== ctx) return
-        if (i > 0) await delay(spacing, undefined, { signal: this.abort.signal }).catch(() => {})
+        if (i > 0) await delay(spacing, undefined, { signal: this.loop.signal }).catch(() => {})
         await this.read(ctx, listing)
       }
       if (this.ctx !== ctx) return
@@ -159,19 +146,13 @@ export class RedditConnector implements Connector {
         }`,
         until: null,
       })
-      this.schedule(Math.max(0, this.o.pollMs - (ctx.now() - started)))
+      this.loop.next(Math.max(0, this.o.pollMs - (ctx.now() - started)))
     } catch (err) {
-      if (this.ctx !== ctx || this.abort.signal.aborted) return
+      if (this.ctx !== ctx || this.loop.signal.aborted) return
       const e = err instanceof RedditError ? err : new RedditError(`request failed: ${(err as Error).message}`)
       const wait = e.waitMs ?? this.backoff.next()
-      ctx.log(`Reddit: ${e.message}`)
-      ctx.gap.open(`Reddit: ${e.message}`)
-      ctx.status({
-        state: e.rateLimited ? 'rate_limited' : 'error',
-        detail: `${e.message}; retrying ${inSeconds(wait)}`,
-        until: ctx.now() + wait,
-      })
-      this.schedule(wait)
+      reportRetry(ctx, 'Reddit', e.message, e.rateLimited ? 'rate_limited' : 'error', wait)
+      this.loop.next(wait)
     }
   }
 
@@ -249,7 +230,7 @@ export class RedditConnector implements Connector {
     return fetch(url, {
       ...init,
       redirect: 'follow',
-      signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.o.timeoutMs ?? 15_000)]),
+      signal: AbortSignal.any([this.loop.signal, AbortSignal.timeout(this.o.timeoutMs ?? 15_000)]),
     })
   }
 

@@ -1,12 +1,32 @@
 // A column's finer alert settings, folded under its row in the alert panel:
 // whether a negative surge alerts, the least volume a bucket needs before it
-// can alert (so a quiet column's 1 → 4 is not a "spike"), and the cooldown.
-// Numbers are kept as typed until Enter or leaving the field, then checked
-// against the same bounds the core enforces, with the reason beside the field.
-import { useId, useState } from 'react'
+// can alert (so a quiet column's 1 → 4 is not a "spike"), the cooldown, and a
+// VIP query. Fields are kept as typed until Enter or leaving them (Escape puts
+// the saved value back); numbers are checked against the same bounds the core
+// enforces, with the reason beside the field.
+import { useId, useState, type KeyboardEvent } from 'react'
 import { ALERT_COOLDOWN_MINUTES, ALERT_MIN_VOLUME, type ColumnAlertSettings } from '../../../../shared/contracts/alerts'
 
 type Patch = Partial<Omit<ColumnAlertSettings, 'columnId'>>
+
+/** A field edited as a draft: committed on Enter or blur when `valid`, dropped on Escape. */
+function useDraft(saved: string, valid: (text: string) => boolean, save: (text: string) => void) {
+  const [draft, setDraft] = useState<string | null>(null)
+  const text = draft ?? saved
+  const commit = () => {
+    if (draft === null || !valid(draft)) return
+    setDraft(null)
+    if (draft !== saved) save(draft)
+  }
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') commit()
+    if (e.key === 'Escape' && draft !== null) {
+      e.stopPropagation()
+      setDraft(null)
+    }
+  }
+  return { text, setDraft, commit, onKeyDown }
+}
 
 interface NumberOptionProps {
   label: string
@@ -18,16 +38,12 @@ interface NumberOptionProps {
 }
 
 function NumberOption({ label, unit, value, bounds, disabled, onSave }: NumberOptionProps) {
-  const [draft, setDraft] = useState<string | null>(null)
   const errorId = useId()
-  const text = draft ?? String(value)
-  const parsed = Number(text)
-  const valid = /^\d+$/.test(text.trim()) && parsed >= bounds.min && parsed <= bounds.max
-  const commit = () => {
-    if (draft === null || !valid) return
-    setDraft(null)
-    if (parsed !== value) onSave(parsed)
-  }
+  const check = (t: string) => /^\d+$/.test(t.trim()) && Number(t) >= bounds.min && Number(t) <= bounds.max
+  const { text, setDraft, commit, onKeyDown } = useDraft(String(value), check, (t) => {
+    if (Number(t) !== value) onSave(Number(t))
+  })
+  const valid = check(text)
   return (
     <div className="alert-option">
       <label className="alert-option-label">
@@ -41,13 +57,7 @@ function NumberOption({ label, unit, value, bounds, disabled, onSave }: NumberOp
           aria-describedby={valid ? undefined : errorId}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit()
-            if (e.key === 'Escape' && draft !== null) {
-              e.stopPropagation()
-              setDraft(null)
-            }
-          }}
+          onKeyDown={onKeyDown}
         />
         <span className="alert-option-unit">{unit}</span>
       </label>
@@ -70,13 +80,13 @@ function VipQueryOption({
   disabled: boolean
   onSave: (q: string) => void
 }) {
-  const [draft, setDraft] = useState<string | null>(null)
-  const text = draft ?? value
-  const commit = () => {
-    if (draft === null) return
-    setDraft(null)
-    if (draft.trim() !== value) onSave(draft.trim())
-  }
+  const { text, setDraft, commit, onKeyDown } = useDraft(
+    value,
+    () => true,
+    (t) => {
+      if (t.trim() !== value) onSave(t.trim())
+    },
+  )
   return (
     <div className="alert-option alert-option--vip">
       <label className="alert-option-label">
@@ -89,13 +99,7 @@ function VipQueryOption({
           disabled={disabled}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit()
-            if (e.key === 'Escape' && draft !== null) {
-              e.stopPropagation()
-              setDraft(null)
-            }
-          }}
+          onKeyDown={onKeyDown}
         />
       </label>
       <span className="alert-option-unit">a query; each new match alerts</span>

@@ -3,8 +3,9 @@
 import { useState } from 'react'
 import type { SourceEntry } from '../../../../shared/contracts/sources'
 import type { AppStoreApp } from '../../../../shared/sources/appstore'
-import { Field } from '../common/Field'
+import { NumberField } from '../common/NumberField'
 import { FormActions, FormError } from './FormActions'
+import { RowsEditor } from './RowsEditor'
 import type { SourceFormProps } from './types'
 import { useSourceSave } from './useSourceSave'
 
@@ -35,8 +36,6 @@ export function AppStoreSourceForm({ entry, save }: SourceFormProps<Entry>) {
     Number(pollSeconds) !== entry.config.pollSeconds ||
     apps.length !== entry.config.apps.length ||
     apps.some((a, i) => !same(a, entry.config.apps[i]!))
-  const update = (key: number, patch: Partial<Row>) =>
-    setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)))
 
   return (
     <form
@@ -48,102 +47,38 @@ export function AppStoreSourceForm({ entry, save }: SourceFormProps<Entry>) {
       }}
     >
       <FormError errors={errors} />
-      {rows.length === 0 ? (
-        <p className="field-help">
-          No apps yet. The app id is the number after “id” in its App Store address (apps.apple.com/us/app/…/id
-          <b>284882215</b>). A column such as <code>source:appstore rating:&lt;=2</code> then holds the bad reviews.
-        </p>
-      ) : (
-        <table className="feed-table">
-          <thead>
-            <tr>
-              <th scope="col">App id</th>
-              <th scope="col">Country</th>
-              <th scope="col">Name</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => {
-              const err = (name: string) => errors.fields[`apps.${i}.${name}`]
-              const message = [err('appId'), err('country'), err('title')].filter(Boolean).join('; ')
-              return (
-                <tr key={r.key}>
-                  <td>
-                    <input
-                      className="input"
-                      aria-label={`App ${i + 1} id`}
-                      aria-invalid={err('appId') !== undefined}
-                      inputMode="numeric"
-                      placeholder="284882215"
-                      value={r.appId}
-                      onChange={(e) => update(r.key, { appId: e.target.value })}
-                    />
-                    {message && (
-                      <p className="field-error" role="alert">
-                        {message}
-                      </p>
-                    )}
-                  </td>
-                  <td>
-                    <input
-                      className="input feed-interval"
-                      aria-label={`App ${i + 1} country`}
-                      aria-invalid={err('country') !== undefined}
-                      placeholder="us"
-                      value={r.country}
-                      onChange={(e) => update(r.key, { country: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      className="input"
-                      aria-label={`App ${i + 1} name`}
-                      placeholder="(shown on its reviews)"
-                      value={r.title}
-                      onChange={(e) => update(r.key, { title: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="icon-btn"
-                      aria-label={`Remove app ${i + 1}`}
-                      onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      )}
-      <button
-        type="button"
-        className="btn btn--small feed-add"
-        onClick={() => setRows((list) => [...list, { key: nextKey++, appId: '', country: 'us', title: '' }])}
-      >
-        + Add app
-      </button>
-      <Field
+      <RowsEditor
+        rows={rows}
+        onChange={setRows}
+        columns={[
+          { header: 'App id', field: 'appId', label: (n) => `App ${n} id`, placeholder: '284882215', numeric: true },
+          {
+            header: 'Country',
+            field: 'country',
+            label: (n) => `App ${n} country`,
+            placeholder: 'us',
+            className: 'input feed-interval',
+          },
+          { header: 'Name', field: 'title', label: (n) => `App ${n} name`, placeholder: '(shown on its reviews)' },
+        ]}
+        errorOf={(i, field) => errors.fields[`apps.${i}.${field}`]}
+        removeLabel={(n) => `Remove app ${n}`}
+        addLabel="+ Add app"
+        newRow={() => ({ key: nextKey++, appId: '', country: 'us', title: '' })}
+        empty={
+          <p className="field-help">
+            No apps yet. The app id is the number after “id” in its App Store address (apps.apple.com/us/app/…/id
+            <b>284882215</b>). A column such as <code>source:appstore rating:&lt;=2</code> then holds the bad reviews.
+          </p>
+        }
+      />
+      <NumberField
         label="Read every (s)"
+        value={pollSeconds}
+        onChange={setPollSeconds}
         error={errors.fields.pollSeconds}
         help="60 s to a day; Apple refreshes the feed every few minutes."
-      >
-        {(ids) => (
-          <input
-            {...ids}
-            className="input"
-            inputMode="numeric"
-            value={pollSeconds}
-            onChange={(e) => setPollSeconds(e.target.value)}
-          />
-        )}
-      </Field>
+      />
       <FormActions busy={busy} saved={saved} dirty={dirty} />
     </form>
   )

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { SourceEntry } from '../../../../shared/contracts/sources'
 import { HN_INCLUDE, type HackerNewsConfig } from '../../../../shared/sources/hackernews'
 import { Field } from '../common/Field'
+import { NumberField } from '../common/NumberField'
 import { FormActions, FormError } from './FormActions'
 import type { SourceFormProps } from './types'
 import { useSourceSave } from './useSourceSave'
@@ -40,17 +41,13 @@ export function HackerNewsSourceForm({ entry, save }: SourceFormProps<Entry>) {
         spread out to stay under it.
       </p>
       <div className="source-pair">
-        <Field label="Search each keyword every (s)" error={errors.fields.pollSeconds} help="30 s to 1 hour.">
-          {(ids) => (
-            <input
-              {...ids}
-              className="input"
-              inputMode="numeric"
-              value={pollSeconds}
-              onChange={(e) => setPollSeconds(e.target.value)}
-            />
-          )}
-        </Field>
+        <NumberField
+          label="Search each keyword every (s)"
+          value={pollSeconds}
+          onChange={setPollSeconds}
+          error={errors.fields.pollSeconds}
+          help="30 s to 1 hour."
+        />
         <Field label="Read" error={errors.fields.include}>
           {(ids) => (
             <select

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { SourceEntry } from '../../../../shared/contracts/sources'
 import type { MastodonConfig } from '../../../../shared/sources/mastodon'
 import { Field } from '../common/Field'
+import { NumberField } from '../common/NumberField'
 import { FormActions, FormError } from './FormActions'
 import { SecretField, secretsPatch } from './SecretField'
 import type { SourceFormProps } from './types'
@@ -83,28 +84,20 @@ export function MastodonSourceForm({ entry, save }: SourceFormProps<Entry>) {
         )}
       </Field>
       <div className="source-pair">
-        <Field label="Keyword search every (s)" error={errors.fields.searchSeconds} help="15 s to 1 hour.">
-          {(ids) => (
-            <input
-              {...ids}
-              className="input"
-              inputMode="numeric"
-              value={searchSeconds}
-              onChange={(e) => setSearchSeconds(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Post length limit" error={errors.fields.charLimit} help="500 on most instances.">
-          {(ids) => (
-            <input
-              {...ids}
-              className="input"
-              inputMode="numeric"
-              value={charLimit}
-              onChange={(e) => setCharLimit(e.target.value)}
-            />
-          )}
-        </Field>
+        <NumberField
+          label="Keyword search every (s)"
+          value={searchSeconds}
+          onChange={setSearchSeconds}
+          error={errors.fields.searchSeconds}
+          help="15 s to 1 hour."
+        />
+        <NumberField
+          label="Post length limit"
+          value={charLimit}
+          onChange={setCharLimit}
+          error={errors.fields.charLimit}
+          help="500 on most instances."
+        />
       </div>
       <SecretField
         label="Access token"

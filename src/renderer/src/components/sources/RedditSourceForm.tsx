@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import type { SourceEntry } from '../../../../shared/contracts/sources'
 import { Field } from '../common/Field'
+import { NumberField } from '../common/NumberField'
 import { FormActions, FormError } from './FormActions'
 import { SecretField, secretsPatch } from './SecretField'
 import type { SourceFormProps } from './types'
@@ -67,17 +68,13 @@ export function RedditSourceForm({ entry, save }: SourceFormProps<Entry>) {
           />
         )}
       </Field>
-      <Field label="Read every (s)" error={errors.fields.pollSeconds} help="30 s to 1 hour.">
-        {(ids) => (
-          <input
-            {...ids}
-            className="input"
-            inputMode="numeric"
-            value={pollSeconds}
-            onChange={(e) => setPollSeconds(e.target.value)}
-          />
-        )}
-      </Field>
+      <NumberField
+        label="Read every (s)"
+        value={pollSeconds}
+        onChange={setPollSeconds}
+        error={errors.fields.pollSeconds}
+        help="30 s to 1 hour."
+      />
       <div className="source-pair">
         {(['clientId', 'clientSecret'] as const).map((name) => (
           <SecretField

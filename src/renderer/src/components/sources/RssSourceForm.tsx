@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { SourceEntry } from '../../../../shared/contracts/sources'
 import type { RssFeed } from '../../../../shared/sources/rss'
 import { FormActions, FormError } from './FormActions'
+import { RowsEditor } from './RowsEditor'
 import type { SourceFormProps } from './types'
 import { useSourceSave } from './useSourceSave'
 
@@ -40,8 +41,6 @@ export function RssSourceForm({ entry, save }: SourceFormProps<Entry>) {
       (f, i) =>
         f.url !== saved[i]!.url || f.title !== saved[i]!.title || f.intervalSeconds !== saved[i]!.intervalSeconds,
     )
-  const update = (key: number, patch: Partial<Row>) =>
-    setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)))
 
   return (
     <form
@@ -53,85 +52,32 @@ export function RssSourceForm({ entry, save }: SourceFormProps<Entry>) {
       }}
     >
       <FormError errors={errors} />
-      {rows.length === 0 ? (
-        <p className="field-help">No feeds yet. Review sites, news, blog search and alert feeds all work.</p>
-      ) : (
-        <table className="feed-table">
-          <thead>
-            <tr>
-              <th scope="col">Feed URL</th>
-              <th scope="col">Title</th>
-              <th scope="col">Every (s)</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => {
-              const err = (name: string) => errors.fields[`feeds.${i}.${name}`]
-              const message = [err('url'), err('title'), err('intervalSeconds')].filter(Boolean).join('; ')
-              return (
-                <tr key={r.key}>
-                  <td>
-                    <input
-                      className="input"
-                      aria-label={`Feed ${i + 1} URL`}
-                      aria-invalid={err('url') !== undefined}
-                      placeholder="https://example.com/feed.xml"
-                      value={r.url}
-                      onChange={(e) => update(r.key, { url: e.target.value })}
-                    />
-                    {message && (
-                      <p className="field-error" role="alert">
-                        {message}
-                      </p>
-                    )}
-                  </td>
-                  <td>
-                    <input
-                      className="input"
-                      aria-label={`Feed ${i + 1} title`}
-                      aria-invalid={err('title') !== undefined}
-                      placeholder="(from the feed)"
-                      value={r.title}
-                      onChange={(e) => update(r.key, { title: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      className="input feed-interval"
-                      aria-label={`Feed ${i + 1} interval in seconds`}
-                      aria-invalid={err('intervalSeconds') !== undefined}
-                      inputMode="numeric"
-                      value={r.interval}
-                      onChange={(e) => update(r.key, { interval: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="icon-btn"
-                      aria-label={`Remove feed ${i + 1}`}
-                      onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      )}
+      <RowsEditor
+        rows={rows}
+        onChange={setRows}
+        columns={[
+          {
+            header: 'Feed URL',
+            field: 'url',
+            label: (n) => `Feed ${n} URL`,
+            placeholder: 'https://example.com/feed.xml',
+          },
+          { header: 'Title', field: 'title', label: (n) => `Feed ${n} title`, placeholder: '(from the feed)' },
+          {
+            header: 'Every (s)',
+            field: 'interval',
+            label: (n) => `Feed ${n} interval in seconds`,
+            className: 'input feed-interval',
+            numeric: true,
+          },
+        ]}
+        errorOf={(i, field) => errors.fields[`feeds.${i}.${field === 'interval' ? 'intervalSeconds' : field}`]}
+        removeLabel={(n) => `Remove feed ${n}`}
+        addLabel="+ Add feed"
+        newRow={() => ({ key: nextKey++, url: '', title: '', interval: '300' })}
+        empty={<p className="field-help">No feeds yet. Review sites, news, blog search and alert feeds all work.</p>}
+      />
       {errors.fields.feeds && <p className="field-error">{errors.fields.feeds}</p>}
-      <button
-        type="button"
-        className="btn btn--small feed-add"
-        onClick={() => setRows((list) => [...list, { key: nextKey++, url: '', title: '', interval: '300' }])}
-      >
-        + Add feed
-      </button>
       <FormActions busy={busy} saved={justSaved} dirty={dirty} />
     </form>
   )
