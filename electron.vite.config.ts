@@ -25,6 +25,7 @@ export default defineConfig({
           'bench-reports': resolve(__dirname, 'bench/reports.ts'),
           'bench-jetstream': resolve(__dirname, 'bench/jetstream.ts'),
           'bench-sentiment': resolve(__dirname, 'bench/sentiment.ts'),
+          'bench-delivery': resolve(__dirname, 'bench/delivery.ts'),
         },
       },
     },

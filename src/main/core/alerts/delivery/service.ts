@@ -36,6 +36,7 @@ const MAX_RETRY_MS = 15 * 60_000
 const MAX_RETRY_AFTER_MS = 60 * 60_000
 const TOP_MENTIONS = 3
 const DUE_PER_TICK = 50
+const ANNOUNCE_MS = 250
 
 /** 2 s, 8 s, 32 s, ~2 min, ~8.5 min, then 15 min: the wait after the n-th failed attempt. */
 export function backoffMs(attempts: number): number {
@@ -85,6 +86,8 @@ export class DeliveryService {
   /** Email digests being sent now, by destination and column, with when the send began (a window opens then). */
   private readonly mailing = new Map<string, number>()
   private timer: ReturnType<typeof setInterval> | undefined
+  private closed = false
+  private announce: ReturnType<typeof setTimeout> | undefined
 
   constructor(private readonly deps: DeliveryServiceDeps) {
     this.destinations = deps.store.read.listDestinations()
@@ -98,7 +101,9 @@ export class DeliveryService {
 
   /** Waits for deliveries in flight (the core is stopping); what is waiting stays queued for the next start. */
   async close(): Promise<void> {
+    this.closed = true
     clearInterval(this.timer)
+    clearTimeout(this.announce)
     await Promise.allSettled([...this.running])
   }
 
@@ -218,6 +223,8 @@ export class DeliveryService {
       const job = this.deliver(d, row).finally(() => {
         this.busy.delete(d.id)
         this.running.delete(job)
+        // A queue behind it goes on at once rather than at the next tick.
+        if (!this.closed) this.tick()
       })
       this.running.add(job)
     }
@@ -369,7 +376,13 @@ export class DeliveryService {
     this.changed()
   }
 
+  /** Announces the destinations' new state, at most every 250 ms (a busy queue changes it many times a second). */
   private changed(): void {
-    this.deps.hub.emit('destinations.changed', this.list())
+    if (this.announce) return
+    this.announce = setTimeout(() => {
+      this.announce = undefined
+      this.deps.hub.emit('destinations.changed', this.list())
+    }, ANNOUNCE_MS)
+    this.announce.unref?.()
   }
 }
