@@ -5,7 +5,8 @@
 // the negative one, without a reload.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from './app'
+import type { Page } from '@playwright/test'
+import { expect, test, type App } from './app'
 
 const ARTIFACTS = join(__dirname, 'artifacts')
 mkdirSync(ARTIFACTS, { recursive: true })
@@ -27,11 +28,8 @@ const OLD_EXPORT = [
   sentiment_scorer: 'vader/1',
 }))
 
-test('re-score an archive scored by VADER: progress, new labels on the cards, sentiment columns rebuilt', async ({
-  app,
-  page,
-}) => {
-  await page.setViewportSize({ width: 2560, height: 1440 })
+/** Imports the three VADER-scored mentions through the Import dialog. */
+async function importOldExport(app: App, page: Page): Promise<void> {
   await app.waitForColumn(COMCAST)
   const file = join(ARTIFACTS, 'old-export.jsonl')
   writeFileSync(file, OLD_EXPORT.map((r) => JSON.stringify(r)).join('\n') + '\n')
@@ -43,6 +41,14 @@ test('re-score an archive scored by VADER: progress, new labels on the cards, se
   await importing.getByRole('button', { name: 'Import' }).click()
   await expect(importing.getByRole('status')).toContainText('Imported 3 of 3 rows')
   await importing.getByRole('button', { name: 'Close' }).click()
+}
+
+test('re-score an archive scored by VADER: progress, new labels on the cards, sentiment columns rebuilt', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 2560, height: 1440 })
+  await importOldExport(app, page)
 
   await app.addColumn('Angry', 'sentiment:negative')
   await app.parkPointer()
@@ -78,4 +84,20 @@ test('re-score an archive scored by VADER: progress, new labels on the cards, se
   await page.getByRole('button', { name: 'Re-score sentiment…' }).click()
   await expect(dialog.getByRole('status')).toHaveText(/^Every mention is scored by the current model/)
   await expect(dialog.getByRole('button', { name: 'Re-score', exact: true })).toBeDisabled()
+})
+
+test('Home and End select the newest and the oldest card of the column', async ({ app, page }) => {
+  await importOldExport(app, page)
+  await app.parkPointer()
+  const column = app.column(COMCAST)
+  await expect(app.cards(COMCAST)).toHaveCount(3)
+  const selected = column.locator('article[aria-current="true"]')
+  await page.keyboard.press('1')
+  await expect(selected).toContainText('amazing')
+  await page.keyboard.press('End')
+  await expect(selected).toContainText('desastre')
+  await page.keyboard.press('k')
+  await expect(selected).toContainText('最悪')
+  await page.keyboard.press('Home')
+  await expect(selected).toContainText('amazing')
 })

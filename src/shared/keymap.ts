@@ -6,6 +6,8 @@
 export type KeyAction =
   | 'next'
   | 'prev'
+  | 'first'
+  | 'last'
   | 'left'
   | 'right'
   | 'column'
@@ -40,6 +42,8 @@ export const KEYMAP: readonly KeyBinding[] = [
     label: 'Previous mention (marks it read)',
     group: 'Move',
   },
+  { action: 'first', keys: ['Home'], display: 'Home', label: 'Newest mention in the column', group: 'Move' },
+  { action: 'last', keys: ['End'], display: 'End', label: 'Oldest mention loaded in the column', group: 'Move' },
   { action: 'left', keys: ['h', 'ArrowLeft'], display: 'h / ←', label: 'Column to the left', group: 'Move' },
   { action: 'right', keys: ['l', 'ArrowRight'], display: 'l / →', label: 'Column to the right', group: 'Move' },
   {

@@ -10,6 +10,7 @@ import {
   jumpToColumn,
   moveColumn,
   moveItem,
+  moveToEdge,
   openComposer,
   selectedMention,
   useSelectionStore,
@@ -28,6 +29,9 @@ function run(action: KeyAction, key: string): void {
       return moveItem(1)
     case 'prev':
       return moveItem(-1)
+    case 'first':
+    case 'last':
+      return moveToEdge(action)
     case 'left':
       return moveColumn(-1)
     case 'right':

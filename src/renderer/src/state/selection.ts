@@ -78,6 +78,14 @@ export function moveItem(delta: 1 | -1): void {
   select(columnId, items[next]!)
 }
 
+/** Home / End: the first (newest) or the last loaded mention of the selected column. */
+export function moveToEdge(edge: 'first' | 'last'): void {
+  const columnId = useSelectionStore.getState().columnId ?? columnIds()[0]
+  if (columnId === undefined) return
+  const items = shown(columnId)
+  select(columnId, (edge === 'first' ? items[0] : items.at(-1)) ?? null)
+}
+
 /** h / l: the column to the left or right, at about the same position in its list. */
 export function moveColumn(delta: 1 | -1): void {
   const ids = columnIds()
