@@ -53,6 +53,28 @@ describe('SecretStore', () => {
     expect(() => new SecretStore({ credentialsFile: join(tempDir(), 'missing.json') })).toThrow(/cannot be read/)
   })
 
+  it("keeps an alert destination's secrets in the credentials file under alert:<its name>", () => {
+    const file = credentialsFile({ 'alert:Ops bridge': { signingSecret: 'whsec-from-file' } }, 0o600)
+    const store = new SecretStore({ env: {}, credentialsFile: file })
+    expect(store.getScoped('alert.d1', 'signingSecret', 'alert:Ops bridge')).toBe('whsec-from-file')
+    expect(store.scopedState('alert.d1', 'signingSecret', 'alert:Ops bridge')).toEqual({
+      name: 'signingSecret',
+      set: true,
+      origin: 'file',
+    })
+    expect(store.getScoped('alert.d1', 'signingSecret', 'alert:Another')).toBeUndefined()
+    // One typed in the UI wins over the file, and forgetting it falls back to the file again.
+    store.setScoped('alert.d1', 'signingSecret', 'typed-here')
+    expect(store.getScoped('alert.d1', 'signingSecret', 'alert:Ops bridge')).toBe('typed-here')
+    store.forgetScope('alert.d1')
+    expect(store.getScoped('alert.d1', 'signingSecret', 'alert:Ops bridge')).toBe('whsec-from-file')
+    expect(store.redact('sig whsec-from-file')).toBe('sig [secret]')
+    const wrong = credentialsFile({ 'alert:Ops bridge': { bearerToken: 'x' } }, 0o600)
+    expect(() => new SecretStore({ credentialsFile: wrong })).toThrow(
+      /alert:Ops bridge has no secret called "bearerToken" \(known: signingSecret, webhookUrl, password\)/,
+    )
+  })
+
   it('rejects names a source does not have', () => {
     expect(() => new SecretStore({ env: {} }).set('rss', 'token', 'x')).toThrow(/rss has no secret called "token"/)
   })

@@ -4,7 +4,7 @@
 // for the test, a login) that receives the mail. The clock is the test's, so
 // retries and digest windows are stepped through, not waited for.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,6 +22,7 @@ import type {
 import { createCore, type Core } from '../../../src/main/core/app/core'
 import { backoffMs, inQuietHours, MAX_ATTEMPTS } from '../../../src/main/core/alerts/delivery/service'
 import { verifySignature } from '../../../src/main/core/alerts/delivery/sign'
+import { SecretStore } from '../../../src/main/core/secrets/secret-store'
 import { mentionInput, ok, tempArchive, TEST_CORE, until } from '../../helpers'
 
 interface Received {
@@ -399,6 +400,21 @@ describe('alert delivery', () => {
     const retry = await logged(c, (d) => d.state === 'retrying', 'the retry')
     expect(retry.error).toMatch(/could not connect \(ECONNREFUSED\)/)
     expect(await statusOf(c)).toMatchObject({ state: 'failing', pending: 1 })
+  })
+
+  it('takes a destination secret from the credentials file (a headless capture host keeps it across restarts)', async () => {
+    const hook = await receiver()
+    closers.push(hook.close)
+    const dir = mkdtempSync(join(tmpdir(), 'earshot-cred-'))
+    const file = join(dir, 'credentials.json')
+    writeFileSync(file, JSON.stringify({ 'alert:Ops webhook': { signingSecret: SECRET } }), { mode: 0o600 })
+    const c = start({ secrets: new SecretStore({ env: {}, credentialsFile: file }) })
+    const entry = await save(c, webhookSpec(hook.url))
+    expect(entry.secrets).toEqual([{ name: 'signingSecret', set: true, origin: 'file' }])
+    expect(entry.status.state).toBe('idle')
+    fire(c)
+    const got = await until(() => hook.got[0], 'the delivery')
+    expect(verify(got)).toBe(true)
   })
 
   it('delivers a VIP mention the column query and its VIP query both match, end to end through the core', async () => {

@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { z } from 'zod'
 import type { SecretState, SecretStoreInfo } from '../../../shared/contracts/sources'
+import { DESTINATION_SECRETS } from '../../../shared/contracts/delivery'
 import { secretEnvName, SOURCE_SECRETS, type ConfigurableSource } from '../../../shared/sources'
 
 /** A persistent encrypted store (Electron safeStorage); absent in browser and headless modes. */
@@ -34,6 +35,10 @@ export class SecretStoreError extends Error {
 const CredentialsFileSchema = z.record(z.string(), z.record(z.string(), z.string()))
 
 const keyOf = (source: ConfigurableSource, name: string) => `${source}.${name}`
+
+/** The credentials file's section prefix for an alert destination: "alert:<its name>". */
+export const ALERT_SECTION = 'alert:'
+const ALERT_SECRET_NAMES: readonly string[] = [...new Set(Object.values(DESTINATION_SECRETS).flat())]
 
 export class SecretStore {
   private readonly env: NodeJS.ProcessEnv
@@ -84,15 +89,19 @@ export class SecretStore {
   /**
    * Secrets that belong to something other than a source (an alert
    * destination's signing secret, Slack URL or SMTP password), under a scope
-   * such as "alert.<id>". Entered in the UI only; kept like the others.
+   * such as "alert.<id>": entered in the UI (kept like the others), or in the
+   * credentials file's section named by `fileSection` ("alert:<destination
+   * name>"), so a headless capture host keeps them across restarts.
    */
-  getScoped(scope: string, name: string): string | undefined {
-    return this.entered[`${scope}.${name}`]
+  getScoped(scope: string, name: string, fileSection?: string): string | undefined {
+    return this.entered[`${scope}.${name}`] ?? (fileSection ? this.fromFile[`${fileSection}.${name}`] : undefined)
   }
 
-  scopedState(scope: string, name: string): SecretState {
-    const set = this.entered[`${scope}.${name}`] !== undefined
-    return { name, set, origin: set ? (this.options.persistent ? 'stored' : 'session') : null }
+  scopedState(scope: string, name: string, fileSection?: string): SecretState {
+    if (this.entered[`${scope}.${name}`] !== undefined)
+      return { name, set: true, origin: this.options.persistent ? 'stored' : 'session' }
+    const inFile = fileSection !== undefined && this.fromFile[`${fileSection}.${name}`] !== undefined
+    return { name, set: inFile, origin: inFile ? 'file' : null }
   }
 
   setScoped(scope: string, name: string, value: string | null): void {
@@ -181,7 +190,10 @@ export function readCredentialsFile(path: string): Record<string, string> {
   }
   const out: Record<string, string> = {}
   for (const [source, values] of Object.entries(result.data)) {
-    const known = SOURCE_SECRETS[source as ConfigurableSource] as readonly string[] | undefined
+    // "alert:<destination name>": an alert destination's secrets.
+    const known = source.startsWith(ALERT_SECTION)
+      ? ALERT_SECRET_NAMES
+      : (SOURCE_SECRETS[source as ConfigurableSource] as readonly string[] | undefined)
     if (!known) throw new SecretStoreError(`credentials file ${path}: unknown source "${source}"`)
     for (const [name, value] of Object.entries(values)) {
       if (!known.includes(name)) {

@@ -22,7 +22,7 @@ import {
 import { badRequest, notFound } from '../../errors'
 import type { EventHub } from '../../events'
 import type { Disposer } from '../../lifetime'
-import type { SecretStore } from '../../secrets/secret-store'
+import { ALERT_SECTION, type SecretStore } from '../../secrets/secret-store'
 import type { Store, StoredDelivery } from '../../store'
 import { postJson, sendMail, type Outcome } from './channels'
 import { mailContent, slackBody, webhookBody, type AlertMessage } from './message'
@@ -337,13 +337,15 @@ export class DeliveryService {
   }
 
   private secret(d: Destination, name: string): string | undefined {
-    return this.deps.secrets.getScoped(scopeOf(d.id), name)
+    return this.deps.secrets.getScoped(scopeOf(d.id), name, `${ALERT_SECTION}${d.name}`)
   }
 
   private entry(d: Destination): DestinationEntry {
     return {
       destination: d,
-      secrets: DESTINATION_SECRETS[d.kind].map((name) => this.deps.secrets.scopedState(scopeOf(d.id), name)),
+      secrets: DESTINATION_SECRETS[d.kind].map((name) =>
+        this.deps.secrets.scopedState(scopeOf(d.id), name, `${ALERT_SECTION}${d.name}`),
+      ),
       status: this.status(d),
     }
   }
