@@ -9,7 +9,7 @@ import type { Alert, AlertSettings, ColumnAlertSettings, NotifyPrefs } from '../
 import type { Column, ColumnId, ColumnStats, Mention } from '../../../shared/domain'
 import { compileColumnQuery } from '../../../shared/query/column-query'
 import { compileMatcher, type Matcher } from '../../../shared/query/match'
-import { toMatchInput } from '../../../shared/query/match-input'
+import { toMatchInput, type MatchInput } from '../../../shared/query/match-input'
 import type { ColumnService } from '../columns/service'
 import { badRequest, notFound } from '../errors'
 import type { EventHub } from '../events'
@@ -148,18 +148,21 @@ export class AlertService {
 
   /** VIP alerts: committed mentions of a column that its VIP query matches. */
   private vip(batch: readonly { mention: Mention; columns: ColumnId[] }[]): void {
-    const watched = this.deps.columns
-      .list()
-      .filter((c) => this.settingsOf(c.id).enabled && this.settingsOf(c.id).vipQuery !== '')
+    const watched = this.deps.columns.list().flatMap((column) => {
+      const s = this.settingsOf(column.id)
+      const match = s.enabled && s.vipQuery !== '' ? this.matcher(s.vipQuery) : null
+      return match ? [{ column, match }] : []
+    })
     if (watched.length === 0) return
     const now = this.deps.now()
-    for (const column of watched) {
-      const match = this.matcher(this.settingsOf(column.id).vipQuery)
-      if (!match) continue
+    // Each mention's match input is built once, for however many VIP queries read it.
+    const inputs = new Map<Mention, MatchInput>()
+    const inputOf = (m: Mention) => inputs.get(m) ?? inputs.set(m, toMatchInput(m)).get(m)!
+    for (const { column, match } of watched) {
       let count = 0
       for (const { mention: m, columns } of batch) {
         if (count >= VIP_PER_BATCH) break
-        if (!columns.includes(column.id) || !match(toMatchInput(m))) continue
+        if (!columns.includes(column.id) || !match(inputOf(m))) continue
         count++
         this.fired(
           this.deps.store.write.insertAlert({

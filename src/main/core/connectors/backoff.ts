@@ -41,3 +41,16 @@ export function inSeconds(ms: number): string {
   const s = Math.ceil(ms / 1000)
   return s < 120 ? `in ${s} s` : `in ${Math.round(s / 60)} min`
 }
+
+/**
+ * How long an HTTP answer asks to wait (Retry-After: seconds, or an HTTP
+ * date), in ms; null when it says nothing usable (then back off as usual).
+ */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | null {
+  const value = headers.get('retry-after')?.trim()
+  if (!value) return null
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return seconds > 0 ? seconds * 1_000 : null
+  const at = Date.parse(value)
+  return Number.isFinite(at) && at > now ? at - now : null
+}

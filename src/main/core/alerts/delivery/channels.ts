@@ -5,6 +5,7 @@
 import nodemailer from 'nodemailer'
 import type { ConnectionOptions } from 'node:tls'
 import type { EmailConfig } from '../../../../shared/contracts/delivery'
+import { retryAfterMs } from '../../connectors/backoff'
 import type { MailContent } from './message'
 
 export interface Outcome {
@@ -18,14 +19,6 @@ export interface Outcome {
 }
 
 const TIMEOUT_MS = 10_000
-
-function retryAfter(header: string | null, now: number): number | null {
-  if (!header) return null
-  const seconds = Number(header)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1_000
-  const at = Date.parse(header)
-  return Number.isFinite(at) ? Math.max(0, at - now) : null
-}
 
 const describe = (err: unknown): string => {
   const e = err as { name?: string; code?: string; cause?: { code?: string; message?: string }; message?: string }
@@ -57,7 +50,7 @@ export async function postJson(url: string, body: string, headers: Record<string
     status: res.status,
     error: `HTTP ${res.status}${detail ? `: ${detail}` : ''}`,
     retryable,
-    retryAfterMs: retryable ? retryAfter(res.headers.get('retry-after'), Date.now()) : null,
+    retryAfterMs: retryable ? retryAfterMs(res.headers) : null,
   }
 }
 

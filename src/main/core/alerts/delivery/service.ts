@@ -67,6 +67,8 @@ export interface DeliveryServiceDeps {
 }
 
 const scopeOf = (id: string) => `alert.${id}`
+/** An email digest window: one per destination and column. */
+const windowOf = (destinationId: string, columnId: string) => `${destinationId}\n${columnId}`
 
 /** https, or plain http to this machine only (a relay on loopback). */
 function slackUrlOk(value: string): boolean {
@@ -232,12 +234,10 @@ export class DeliveryService {
 
   private async deliver(d: Destination, row: StoredDelivery): Promise<void> {
     // An email digest takes everything the destination has waiting for the column into one mail.
-    const rows =
-      d.kind === 'email' && d.config.digestMinutes > 0 && row.columnId !== null && row.state === 'pending'
-        ? this.deps.store.read.waitingDeliveries(d.id, row.columnId)
-        : [row]
+    const digest = d.kind === 'email' && d.config.digestMinutes > 0 && row.columnId !== null
+    const rows = digest && row.state === 'pending' ? this.deps.store.read.waitingDeliveries(d.id, row.columnId!) : [row]
     const batch = rows.some((r) => r.id === row.id) ? rows : [row, ...rows]
-    const windowKey = row.columnId === null ? null : `${d.id}\n${row.columnId}`
+    const windowKey = digest ? windowOf(d.id, row.columnId!) : null
     if (windowKey) this.mailing.set(windowKey, this.deps.now())
     let outcome: Outcome
     try {
@@ -260,14 +260,12 @@ export class DeliveryService {
   }
 
   private async send(d: Destination, messages: AlertMessage[], row: StoredDelivery, test: boolean): Promise<Outcome> {
-    const missing = DESTINATION_SECRETS[d.kind].filter(
-      (name) => (d.kind !== 'email' || d.config.username !== '') && !this.secret(d, name),
-    )
-    if (missing.length > 0)
+    const missing = this.missingSecret(d)
+    if (missing)
       return {
         ok: false,
         status: null,
-        error: `${DESTINATION_SECRET_LABELS[missing[0]!]} is not set`,
+        error: `${DESTINATION_SECRET_LABELS[missing]} is not set`,
         retryable: false,
         retryAfterMs: null,
       }
@@ -332,8 +330,14 @@ export class DeliveryService {
   private firstAttemptAt(d: Destination, columnId: string, now: number): number {
     if (d.kind !== 'email' || d.config.digestMinutes === 0) return now
     // The window runs from the last mail of this column: one being sent now, or the last one sent.
-    const last = this.mailing.get(`${d.id}\n${columnId}`) ?? this.deps.store.read.lastSentFor(d.id, columnId)
+    const last = this.mailing.get(windowOf(d.id, columnId)) ?? this.deps.store.read.lastSentFor(d.id, columnId)
     return last === null ? now : Math.max(now, last + d.config.digestMinutes * 60_000)
+  }
+
+  /** The first secret the destination needs and lacks (an email server without a login needs no password). */
+  private missingSecret(d: Destination): string | undefined {
+    if (d.kind === 'email' && d.config.username === '') return undefined
+    return DESTINATION_SECRETS[d.kind].find((name) => !this.secret(d, name))
   }
 
   private secret(d: Destination, name: string): string | undefined {
@@ -352,12 +356,9 @@ export class DeliveryService {
 
   private status(d: Destination): DestinationStatus {
     const h = this.deps.store.read.destinationHistory(d.id)
-    const needsSecret = DESTINATION_SECRETS[d.kind].some(
-      (name) => (d.kind !== 'email' || d.config.username !== '') && !this.secret(d, name),
-    )
     const state = !d.enabled
       ? 'off'
-      : needsSecret
+      : this.missingSecret(d)
         ? 'incomplete'
         : h.lastState === null
           ? 'idle'

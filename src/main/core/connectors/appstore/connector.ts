@@ -9,7 +9,7 @@
 import type { MentionInput } from '../../../../shared/domain'
 import type { AppStoreApp } from '../../../../shared/sources/appstore'
 import { RecentKeys } from '../../pipeline/dedupe'
-import { Backoff, inSeconds } from '../backoff'
+import { Backoff, inSeconds, retryAfterMs } from '../backoff'
 import type { Connector, ConnectorContext } from '../connector'
 import { TimeCursor } from '../time-cursor'
 
@@ -148,9 +148,9 @@ export class AppStoreConnector implements Connector {
     })
     if (!res.ok) {
       await res.body?.cancel()
-      const after = Number(res.headers.get('retry-after'))
       const err = new FeedUnreadable(`HTTP ${res.status}`) as FeedUnreadable & { retryAfterMs?: number }
-      if (Number.isFinite(after) && after > 0) err.retryAfterMs = after * 1000
+      const wait = retryAfterMs(res.headers)
+      if (wait !== null) err.retryAfterMs = wait
       throw err
     }
     let body: unknown

@@ -11,7 +11,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import type { MentionInput } from '../../../../shared/domain'
 import type { HackerNewsConfig } from '../../../../shared/sources/hackernews'
 import { RecentKeys } from '../../pipeline/dedupe'
-import { Backoff } from '../backoff'
+import { Backoff, retryAfterMs } from '../backoff'
 import type { Connector, ConnectorContext } from '../connector'
 import { htmlToText } from '../html-text'
 import { PollLoop, reportRetry } from '../poll-loop'
@@ -160,8 +160,7 @@ export class HackerNewsConnector implements Connector {
     })
     if (res.status === 429) {
       await res.body?.cancel()
-      const after = Number(res.headers.get('retry-after'))
-      throw new RateLimited(Number.isFinite(after) && after > 0 ? after * 1000 : null)
+      throw new RateLimited(retryAfterMs(res.headers))
     }
     if (!res.ok) {
       await res.body?.cancel()

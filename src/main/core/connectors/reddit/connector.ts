@@ -8,7 +8,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { MentionInput } from '../../../../shared/domain'
 import { RecentKeys } from '../../pipeline/dedupe'
-import { Backoff } from '../backoff'
+import { Backoff, retryAfterMs } from '../backoff'
 import type { Connector, ConnectorContext } from '../connector'
 import { htmlToText } from '../html-text'
 import { PollLoop, reportRetry } from '../poll-loop'
@@ -188,7 +188,7 @@ export class RedditConnector implements Connector {
       throw new RedditError('the access token was refused; signing in again', 1_000)
     }
     if (res.status === 429) {
-      const wait = retryAfterMs(res) ?? (this.limit ? Math.max(1_000, this.limit.resetAt - Date.now()) : null)
+      const wait = retryAfterMs(res.headers) ?? (this.limit ? Math.max(1_000, this.limit.resetAt - Date.now()) : null)
       throw new RedditError('rate limited (HTTP 429)', wait, true)
     }
     if (res.status === 403 || res.status === 404) {
@@ -218,7 +218,7 @@ export class RedditConnector implements Connector {
     })
     if (res.status === 401 || res.status === 403)
       throw new RedditError('Reddit refused the app’s client id or secret', 15 * 60_000)
-    if (res.status === 429) throw new RedditError('rate limited while signing in', retryAfterMs(res), true)
+    if (res.status === 429) throw new RedditError('rate limited while signing in', retryAfterMs(res.headers), true)
     if (!res.ok) throw new RedditError(`sign-in failed: HTTP ${res.status}`)
     const body = (await res.json().catch(() => null)) as { access_token?: string; expires_in?: number } | null
     if (!body?.access_token) throw new RedditError('sign-in answered without a token')
@@ -240,11 +240,6 @@ export class RedditConnector implements Connector {
     if (res.headers.has('x-ratelimit-remaining') && Number.isFinite(remaining) && Number.isFinite(reset))
       this.limit = { remaining: Math.floor(remaining), resetAt: Date.now() + reset * 1000 }
   }
-}
-
-function retryAfterMs(res: Response): number | null {
-  const s = Number(res.headers.get('retry-after'))
-  return Number.isFinite(s) && s > 0 ? s * 1000 : null
 }
 
 /** A post or comment as a mention; null for anything else (a subreddit, a user, a malformed thing). */

@@ -15,7 +15,6 @@ import {
   type DestinationSpec,
   type TestResult,
 } from '../../../../shared/contracts/delivery'
-import { CommandError } from '../../../../shared/contract'
 import { errorLine } from '../../lib/errors'
 import { useDeckStore } from '../../state/deck'
 import {
@@ -28,6 +27,7 @@ import {
 import { Field } from '../common/Field'
 import { Modal } from '../common/Modal'
 import { RelativeTime } from '../common/RelativeTime'
+import { fieldError, formErrors, NO_ERRORS, type FormErrors } from '../sources/fieldErrors'
 import { SecretField, secretsPatch } from '../sources/SecretField'
 
 const KIND_NAMES: Record<DestinationKind, string> = { webhook: 'Webhook', slack: 'Slack', email: 'Email' }
@@ -57,17 +57,7 @@ function blank(kind: DestinationKind): DestinationSpec {
 }
 
 /** The core's problems by form field ("spec.config.url: …" → "url"); the rest above the form. */
-function splitErrors(err: unknown): { fields: Record<string, string>; general: string | null } {
-  if (!(err instanceof CommandError)) return { fields: {}, general: errorLine(err) }
-  const fields: Record<string, string> = {}
-  const rest: string[] = []
-  for (const issue of err.issues) {
-    const m = /^(?:spec\.config\.|spec\.|secrets\.)([\w.]+): (.*)$/s.exec(issue)
-    if (m) fields[m[1]!.replace(/\.\d+$/, '')] ??= m[2]!
-    else rest.push(issue)
-  }
-  return { fields, general: Object.keys(fields).length === 0 ? err.message : rest.join('; ') || null }
-}
+const DESTINATION_PREFIXES = ['spec.config', 'spec', 'secrets']
 
 function StatusLine({ entry }: { entry: DestinationEntry }) {
   const s = entry.status
@@ -145,10 +135,7 @@ function DestinationForm({
   const [spec, setSpec] = useState<DestinationSpec>(() => (entry ? { ...entry.destination } : blank(kind)))
   const [secrets, setSecrets] = useState<Record<string, string>>({})
   const [forgotten, setForgotten] = useState<Set<string>>(new Set())
-  const [errors, setErrors] = useState<{ fields: Record<string, string>; general: string | null }>({
-    fields: {},
-    general: null,
-  })
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
   const [busy, setBusy] = useState(false)
   const [test, setTest] = useState<TestResult | null>(null)
   const [version, setVersion] = useState(0)
@@ -161,7 +148,7 @@ function DestinationForm({
   async function submit(e: FormEvent) {
     e.preventDefault()
     setBusy(true)
-    setErrors({ fields: {}, general: null })
+    setErrors(NO_ERRORS)
     try {
       const patch = secretsPatch(secrets, forgotten)
       const { id: _, ...plain } = spec as DestinationSpec & { id?: string }
@@ -174,7 +161,7 @@ function DestinationForm({
       setForgotten(new Set())
       onSaved(saved.destination.id)
     } catch (err) {
-      setErrors(splitErrors(err))
+      setErrors(formErrors(err, DESTINATION_PREFIXES))
     } finally {
       setBusy(false)
     }
@@ -319,7 +306,7 @@ function DestinationForm({
                 />
               )}
             </Field>
-            <Field label="To (comma-separated)" error={errors.fields.to}>
+            <Field label="To (comma-separated)" error={fieldError(errors, 'to')}>
               {(f) => (
                 <input
                   {...f}

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import type { SourceEntry } from '../../../../shared/contracts/sources'
 import { Field } from '../common/Field'
 import { NumberField } from '../common/NumberField'
+import { fieldError } from './fieldErrors'
 import { FormActions, FormError } from './FormActions'
 import { SecretField, secretsPatch } from './SecretField'
 import type { SourceFormProps } from './types'
@@ -34,7 +35,7 @@ export function RedditSourceForm({ entry, save }: SourceFormProps<Entry>) {
     draft.subreddits.join(',') !== config.subreddits.join(',') ||
     draft.pollSeconds !== config.pollSeconds ||
     secrets !== undefined
-  const subredditError = Object.entries(errors.fields).find(([k]) => k.startsWith('subreddits'))?.[1]
+  const subredditError = fieldError(errors, 'subreddits')
 
   return (
     <form
