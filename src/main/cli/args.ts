@@ -5,6 +5,7 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { SecretStore } from '../core/secrets/secret-store'
+import { isPostgresUrl, postgresUrlProblem, redactUrl } from '../core/store'
 
 /** A mistake in how the command was called: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -31,17 +32,14 @@ export function archiveOption(value: string | undefined): string {
   let path = raw
   if (URL_LIKE.test(raw)) {
     const shown = redactUrl(raw)
-    const postgres = /^postgres(?:ql)?:/i.test(raw)
-    const url = URL.canParse(raw) ? new URL(raw) : null
-    if (postgres) {
-      if (!url || !url.hostname || url.pathname.length <= 1)
-        throw new UsageError(
-          `${from} "${shown}" is not a valid PostgreSQL URL: it needs a host and a database, as in postgres://user@host:5432/earshot`,
-        )
+    if (isPostgresUrl(raw)) {
+      const problem = postgresUrlProblem(raw)
+      if (problem) throw new UsageError(`${from} "${shown}" is not a valid PostgreSQL URL: ${problem}`)
       throw new UsageError(
         `${from} "${shown}": this build keeps its archive in a SQLite file; PostgreSQL archives (team mode) are not available yet`,
       )
     }
+    const url = URL.canParse(raw) ? new URL(raw) : null
     if (!url) throw new UsageError(`${from} "${shown}" is not a valid URL; give an archive file path`)
     if (url.protocol !== 'file:')
       throw new UsageError(
@@ -55,16 +53,6 @@ export function archiveOption(value: string | undefined): string {
       `${from} "${absolute}" is a folder; give the archive file inside it (e.g. ${join(absolute, 'archive.sqlite')})`,
     )
   return absolute
-}
-
-/** A URL as it may be printed: never its password (user:password@ becomes user:***@). */
-function redactUrl(raw: string): string {
-  const scheme = /^[a-z][a-z0-9+.-]*:(?:\/\/)?/i.exec(raw)?.[0] ?? ''
-  const rest = raw.slice(scheme.length)
-  const at = rest.lastIndexOf('@', rest.includes('/') ? rest.indexOf('/') : rest.length)
-  if (at < 0) return raw
-  const user = rest.slice(0, at).split(':')[0]
-  return `${scheme}${user}:***${rest.slice(at)}`
 }
 
 export function intOption(value: string | undefined, name: string, min: number, max: number): number | undefined {

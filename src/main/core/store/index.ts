@@ -22,3 +22,4 @@ export { LIST_SEPARATOR, type ExportQuery, type ExportRow, type ExportSlice } fr
 export type { NewOutboxItem, OutboxUpdate } from './outbox'
 export { DEFAULT_SETTINGS, type WorkspaceState } from './workspace'
 export { ArchiveTooNewError } from './migrations/migration'
+export { isPostgresUrl, postgresUrlProblem, redactUrl } from './pg/url'

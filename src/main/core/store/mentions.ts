@@ -85,12 +85,42 @@ export type NewMention = Omit<Mention, 'id'>
  * A BEFORE INSERT trigger did the same 20-45% slower on the ingest bench's
  * raw inserts (100,000 rows); this check costs nothing measurable there.
  */
+/** The stored fields of a mention, in the order mentionValues gives them (both engines insert these). */
+export const MENTION_FIELDS = [
+  'source',
+  'external_id',
+  'url',
+  'created_at',
+  'received_at',
+  'author_handle',
+  'author_name',
+  'author_followers',
+  'author_avatar',
+  'author_verified',
+  'text',
+  'lang',
+  'kind',
+  'ref_id',
+  'has_media',
+  'sentiment',
+  'sentiment_label',
+  'reply_to',
+  'author_key',
+  'reply_key',
+  'lang_key',
+  'entities',
+  'links',
+  'ref_author',
+  'title',
+  'warning',
+  'sentiment_scorer',
+  'rating',
+] as const
+
 export const INSERT_MENTION_SQL = `
-  INSERT INTO mentions (id, source, external_id, url, created_at, received_at, author_handle, author_name,
-    author_followers, author_avatar, author_verified, text, lang, kind, ref_id, has_media, sentiment, sentiment_label,
-    reply_to, author_key, reply_key, lang_key, entities, links, ref_author, title, warning, sentiment_scorer, rating)
+  INSERT INTO mentions (id, ${MENTION_FIELDS.join(', ')})
   SELECT max(coalesce((SELECT max(id) FROM mentions), 0), (SELECT floor FROM mention_id_floor WHERE only = 1)) + 1,
-    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+    ${MENTION_FIELDS.map(() => '?').join(', ')}
   WHERE NOT EXISTS (SELECT 1 FROM mention_tombstones WHERE source = ? AND external_id = ?)
   ON CONFLICT (source, external_id) DO NOTHING`
 
@@ -101,8 +131,8 @@ export const INDEX_MENTION_SQL =
 export const UNINDEX_MENTION_SQL = `
   INSERT INTO mentions_fts (mentions_fts, rowid, text, author_handle, author_name) VALUES ('delete', ?, ?, ?, ?)`
 
-/** The INSERT_MENTION_SQL parameters for a mention and its derived query fields. */
-export function mentionValues(m: NewMention, derived: MatchInput): unknown[] {
+/** A mention's MENTION_FIELDS values, with its derived query fields. */
+export function mentionFields(m: NewMention, derived: MatchInput): unknown[] {
   return [
     m.source,
     m.externalId,
@@ -132,9 +162,12 @@ export function mentionValues(m: NewMention, derived: MatchInput): unknown[] {
     m.warning ?? null,
     m.sentimentScorer ?? 'unknown',
     m.rating ?? null,
-    m.source,
-    m.externalId,
   ]
+}
+
+/** The INSERT_MENTION_SQL parameters: the fields, then the source and external id for the tombstone check. */
+export function mentionValues(m: NewMention, derived: MatchInput): unknown[] {
+  return [...mentionFields(m, derived), m.source, m.externalId]
 }
 
 /**

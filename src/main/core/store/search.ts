@@ -20,7 +20,8 @@ export function countMatches(db: Db, where: SqlWhere): number {
   return (db.prepare(`SELECT count(*) AS n FROM mentions m WHERE ${where.sql}`).get(...where.params) as { n: number }).n
 }
 
-export function searchMentions(db: Db, where: SqlWhere, o: SearchOptions): SearchPage {
+/** A search page's statement (`?` parameters), selecting `fields` of `mentions m`; both engines run it. */
+export function searchStatement(where: SqlWhere, o: SearchOptions, fields = 'm.*'): SqlWhere {
   const newest = o.order === 'newest'
   const clauses = [where.sql]
   const params = [...where.params]
@@ -37,11 +38,24 @@ export function searchMentions(db: Db, where: SqlWhere, o: SearchOptions): Searc
     params.push(...(newest ? [o.after.id] : [o.after.key, o.after.id]))
   }
   const order = newest ? 'm.id DESC' : 'm.author_followers DESC, m.id DESC'
-  const rows = db
-    .prepare(`SELECT m.* FROM mentions m WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT ?`)
-    .all(...params, o.limit) as MentionRow[]
+  return {
+    sql: `SELECT ${fields} FROM mentions m WHERE ${clauses.join(' AND ')} ORDER BY ${order} LIMIT ?`,
+    params: [...params, o.limit],
+  }
+}
+
+/** The page of a search statement's rows, with the cursor of the next one. */
+export function searchPage(rows: readonly MentionRow[], o: SearchOptions): SearchPage {
   const items = rows.map(rowToMention)
   const last = items.at(-1)
-  const next = items.length === o.limit && last ? { key: newest ? last.id : last.author.followers, id: last.id } : null
+  const next =
+    items.length === o.limit && last
+      ? { key: o.order === 'newest' ? last.id : last.author.followers, id: last.id }
+      : null
   return { items, next }
+}
+
+export function searchMentions(db: Db, where: SqlWhere, o: SearchOptions): SearchPage {
+  const s = searchStatement(where, o)
+  return searchPage(db.prepare(s.sql).all(...s.params) as MentionRow[], o)
 }
