@@ -3,11 +3,12 @@
 // that skipped bad rows 3.
 import { version } from '../../package.json'
 import { SecretStoreError } from './core/secrets/secret-store'
-import { ArchiveTooNewError } from './core/store'
+import { ArchiveTooNewError, TransferRefused } from './core/store'
 import { SHARED_OPTIONS_HELP, UsageError } from './cli/args'
 import { capture, CAPTURE_USAGE } from './cli/capture'
 import { exportCommand, EXPORT_USAGE } from './cli/export'
 import { importCommand, IMPORT_USAGE } from './cli/import'
+import { migrateCommand, MIGRATE_USAGE } from './cli/migrate'
 import { rescoreCommand, RESCORE_USAGE } from './cli/rescore'
 import { serve, SERVE_USAGE } from './cli/serve'
 
@@ -17,6 +18,7 @@ const SUBCOMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   export: exportCommand,
   import: importCommand,
   rescore: rescoreCommand,
+  migrate: migrateCommand,
 }
 
 const USAGE = `Earshot ${version}: real-time social listening console
@@ -27,6 +29,7 @@ ${CAPTURE_USAGE}
 ${EXPORT_USAGE}
 ${IMPORT_USAGE}
 ${RESCORE_USAGE}
+${MIGRATE_USAGE}
 
 Options of every command:
 ${SHARED_OPTIONS_HELP}
@@ -50,7 +53,7 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     console.error(`earshot: ${(err as Error).message}\n\n${USAGE}`)
     process.exit(2)
   }
-  if (err instanceof ArchiveTooNewError || err instanceof SecretStoreError) {
+  if (err instanceof ArchiveTooNewError || err instanceof SecretStoreError || err instanceof TransferRefused) {
     console.error(`earshot: ${err.message}`)
     process.exit(1)
   }

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openArchive } from '../../src/main/core/store/db'
@@ -12,36 +12,7 @@ import { insertMention } from '../../src/main/core/store/mentions'
 import { toMatchInput } from '../../src/shared/query/match-input'
 import { SCORER } from '../../src/main/core/sentiment/scorer'
 import { mentionInput, tempDir } from '../helpers'
-
-const CLI = resolve(__dirname, '..', '..', 'out', 'main', 'cli.js')
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function earshot(
-  args: string[],
-  options: { stdin?: string; signalAfter?: RegExp; cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      ...(options.cwd ? { cwd: options.cwd } : {}),
-      ...(options.env ? { env: options.env } : {}),
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString()
-      if (options.signalAfter?.test(stdout)) child.kill('SIGTERM')
-    })
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('close', (code) => done({ code, stdout, stderr }))
-    child.stdin.end(options.stdin ?? '')
-  })
-}
+import { CLI, earshot, type Run } from '../cli-run'
 
 const TWARC = [
   JSON.stringify({
@@ -244,7 +215,7 @@ describe('earshot CLI', () => {
     const cases: Array<{ args: string[]; env?: NodeJS.ProcessEnv; says: RegExp }> = [
       {
         args: ['serve', '--port', '0', '--db', 'postgres://ops:hunter2@db.example:5432/earshot'],
-        says: /PostgreSQL archives \(team mode\) are not available yet/,
+        says: /PostgreSQL archives \(team mode\) are so far reached by earshot migrate/,
       },
       {
         args: ['export', '--db', 'postgresql://ops:hunter2@/'],

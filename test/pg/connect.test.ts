@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openArchive } from '../../src/main/core/store/db'
 import { openPgArchive, pgSchemaVersion } from '../../src/main/core/store/pg/connect'
 import { PG_MIGRATIONS } from '../../src/main/core/store/pg/migrations'
+import { ARCHIVE_TABLES, NOT_COPIED } from '../../src/main/core/store/transfer'
 import { tempArchive } from '../helpers'
 import { freshDatabase, testServerUrl, type TestDatabase } from './database'
 
@@ -102,6 +103,8 @@ describe('PostgreSQL archive: the same tables as SQLite', () => {
         )
       ).rows.map((r) => r.table_name)
       expect(pgTables).toEqual(liteTables)
+      // earshot migrate copies every table but its own markers.
+      expect([...ARCHIVE_TABLES.map((t) => t.name), ...NOT_COPIED].sort()).toEqual(liteTables)
       const typeOf: Record<string, string> = { INTEGER: 'bigint', REAL: 'double precision', TEXT: 'text' }
       for (const table of liteTables) {
         const liteCols = (

@@ -26,8 +26,17 @@ const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|postgres(?:ql)?:)/i
  * folder named `postgres:`. A `file://` URL is taken as its path.
  */
 export function archiveOption(value: string | undefined): string {
-  const raw = value ?? defaultArchive()
   const from = value === undefined ? '$EARSHOT_DB' : '--db'
+  const target = archiveTarget(value ?? defaultArchive(), from)
+  if (isPostgresUrl(target))
+    throw new UsageError(
+      `${from} "${redactUrl(target)}": this command keeps its archive in a SQLite file; PostgreSQL archives (team mode) are so far reached by earshot migrate`,
+    )
+  return target
+}
+
+/** An archive a command may find in either engine: an absolute file path, or a checked postgres:// URL. */
+export function archiveTarget(raw: string, from: string): string {
   if (raw.trim() === '') throw new UsageError(`${from} is empty: give an archive file path`)
   let path = raw
   if (URL_LIKE.test(raw)) {
@@ -35,9 +44,7 @@ export function archiveOption(value: string | undefined): string {
     if (isPostgresUrl(raw)) {
       const problem = postgresUrlProblem(raw)
       if (problem) throw new UsageError(`${from} "${shown}" is not a valid PostgreSQL URL: ${problem}`)
-      throw new UsageError(
-        `${from} "${shown}": this build keeps its archive in a SQLite file; PostgreSQL archives (team mode) are not available yet`,
-      )
+      return raw
     }
     const url = URL.canParse(raw) ? new URL(raw) : null
     if (!url) throw new UsageError(`${from} "${shown}" is not a valid URL; give an archive file path`)

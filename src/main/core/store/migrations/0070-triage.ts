@@ -4,7 +4,8 @@
 // which keep their idempotency key so a draft sent twice posts once.
 import type { Migration } from './migration'
 
-const STARTERS: ReadonlyArray<[string, string]> = [
+/** The starter canned replies (the PostgreSQL archive's first step seeds the same). */
+export const STARTERS: ReadonlyArray<[string, string]> = [
   ['Sorry — we are on it', "Hi {{author}}, sorry about this. We're looking into it now and will update you here."],
   [
     'Please DM details',

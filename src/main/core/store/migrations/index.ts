@@ -12,6 +12,7 @@ import { mentionIdFloor } from './0090-mention-id-floor'
 import { sentimentScorer } from './0100-sentiment-scorer'
 import { alertDelivery } from './0110-alert-delivery'
 import { reviewRating } from './0120-review-rating'
+import { archiveCopies } from './0130-archive-copies'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   sentimentScorer,
   alertDelivery,
   reviewRating,
+  archiveCopies,
 ]

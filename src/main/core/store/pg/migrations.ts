@@ -5,11 +5,15 @@
 // SQLite has FTS5. A step runs once, in one transaction, under an advisory
 // lock, so two processes opening a new database never both apply it.
 
+import { STARTERS } from '../migrations/0070-triage'
+
 export interface PgMigration {
   version: number
   name: string
   sql: string
 }
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`
 
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
@@ -171,6 +175,8 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         text text NOT NULL,
         updated_at bigint NOT NULL
       );
+      INSERT INTO canned_replies (title, text, updated_at) VALUES
+        ${STARTERS.map(([title, text]) => `(${literal(title)}, ${literal(text)}, 0)`).join(',\n        ')};
       CREATE TABLE reply_drafts (
         mention_id bigint PRIMARY KEY,
         text text NOT NULL,
@@ -232,6 +238,18 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
       CREATE INDEX alert_deliveries_due ON alert_deliveries (next_at) WHERE state IN ('pending', 'retrying');
       CREATE INDEX alert_deliveries_by_destination ON alert_deliveries (destination_id, id);
+    `,
+  },
+  {
+    version: 20,
+    name: 'archive-copies',
+    // SQLite's 0130: where `earshot migrate` copied this archive's rows from.
+    sql: `
+      CREATE TABLE archive_copies (
+        origin text PRIMARY KEY,
+        started_at bigint NOT NULL,
+        finished_at bigint
+      );
     `,
   },
 ]
