@@ -9,6 +9,7 @@ import { capture, CAPTURE_USAGE } from './cli/capture'
 import { exportCommand, EXPORT_USAGE } from './cli/export'
 import { importCommand, IMPORT_USAGE } from './cli/import'
 import { migrateCommand, MIGRATE_USAGE } from './cli/migrate'
+import { operatorsCommand, OPERATORS_USAGE } from './cli/operators'
 import { rescoreCommand, RESCORE_USAGE } from './cli/rescore'
 import { serve, SERVE_USAGE } from './cli/serve'
 
@@ -19,6 +20,7 @@ const SUBCOMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: importCommand,
   rescore: rescoreCommand,
   migrate: migrateCommand,
+  operators: operatorsCommand,
 }
 
 const USAGE = `Earshot ${version}: real-time social listening console
@@ -30,6 +32,7 @@ ${EXPORT_USAGE}
 ${IMPORT_USAGE}
 ${RESCORE_USAGE}
 ${MIGRATE_USAGE}
+${OPERATORS_USAGE}
 
 Options of every command:
 ${SHARED_OPTIONS_HELP}

@@ -157,4 +157,25 @@ describe.each(engines)('archive conformance: $engine', ({ engine, open }) => {
     expect(later!.mention.id).toBeGreaterThan(id)
     expect(await archive.countMatches(query('regret'))).toBe(0)
   })
+
+  it('keeps operators by a name unique regardless of case (also beyond ASCII), with their role and hash', async () => {
+    await archive.addOperator({ name: 'Zoë', role: 'analyst', secretHash: 'scrypt$h1', createdAt: 3 })
+    await archive.addOperator({ name: 'dana', role: 'operator', secretHash: 'scrypt$h2', createdAt: 4 })
+    await expect(archive.addOperator({ name: 'ZOË', role: 'admin', secretHash: 'x', createdAt: 5 })).rejects.toThrow(
+      /already an operator named "ZOË"/,
+    )
+    expect(await archive.listOperators()).toEqual([
+      { name: 'dana', role: 'operator', createdAt: 4 },
+      { name: 'Zoë', role: 'analyst', createdAt: 3 },
+    ])
+    expect(await archive.getOperator('zoË')).toEqual({
+      name: 'Zoë',
+      role: 'analyst',
+      secretHash: 'scrypt$h1',
+      createdAt: 3,
+    })
+    expect(await archive.removeOperator('DANA')).toBe(true)
+    expect(await archive.removeOperator('dana')).toBe(false)
+    expect((await archive.listOperators()).map((o) => o.name)).toEqual(['Zoë'])
+  })
 })

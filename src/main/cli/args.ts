@@ -35,6 +35,11 @@ export function archiveOption(value: string | undefined): string {
   return target
 }
 
+/** --db (or $EARSHOT_DB) for a command that reaches either engine: a file path or a postgres:// URL. */
+export function anyArchiveOption(value: string | undefined): string {
+  return archiveTarget(value ?? defaultArchive(), value === undefined ? '$EARSHOT_DB' : '--db')
+}
+
 /** An archive a command may find in either engine: an absolute file path, or a checked postgres:// URL. */
 export function archiveTarget(raw: string, from: string): string {
   if (raw.trim() === '') throw new UsageError(`${from} is empty: give an archive file path`)

@@ -7,7 +7,10 @@ import type { SearchPage } from '../../../shared/contract'
 import type { Mention, PageCursor, SourceId } from '../../../shared/domain'
 import type { QueryNode } from '../../../shared/query/ast'
 import type { Route, StoredMention } from './commit'
+import type { OperatorInfo } from '../../../shared/roles'
 import type { NewMention, Page } from './mentions'
+import type { StoredOperator } from './operators'
+import { addOperatorPg, getOperatorPg, listOperatorsPg, removeOperatorPg } from './pg/operators'
 import { openPgArchive, type PgOpenOptions } from './pg/connect'
 import {
   commitMentionsPg,
@@ -33,6 +36,10 @@ export interface Archive {
   countMatches(query: QueryNode): Promise<number>
   searchMentions(query: QueryNode, o: SearchOptions): Promise<SearchPage>
   pageColumn(columnId: string, before: PageCursor | null, limit: number): Promise<Page>
+  addOperator(o: StoredOperator): Promise<void>
+  listOperators(): Promise<OperatorInfo[]>
+  getOperator(name: string): Promise<StoredOperator | undefined>
+  removeOperator(name: string): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -49,6 +56,10 @@ export function sqliteArchive(store: Store): Archive {
     countMatches: async (query) => read.countMatches(query),
     searchMentions: async (query, o) => read.searchMentions(query, o),
     pageColumn: async (columnId, before, limit) => read.pageColumn(columnId, before, limit),
+    addOperator: async (o) => write.addOperator(o),
+    listOperators: async () => read.listOperators(),
+    getOperator: async (name) => read.getOperator(name),
+    removeOperator: async (name) => write.removeOperator(name),
     close: async () => store.close(),
   }
 }
@@ -67,6 +78,10 @@ export async function openAnyArchive(target: string, options: PgOpenOptions = {}
     countMatches: (query) => countMatchesPg(pool, query),
     searchMentions: (query, o) => searchMentionsPg(pool, query, o),
     pageColumn: (columnId, before, limit) => pageColumnPg(pool, columnId, before, limit),
+    addOperator: (o) => addOperatorPg(pool, o),
+    listOperators: () => listOperatorsPg(pool),
+    getOperator: (name) => getOperatorPg(pool, name),
+    removeOperator: (name) => removeOperatorPg(pool, name),
     close: () => pool.end(),
   }
 }

@@ -16,6 +16,7 @@ import * as delivery from './delivery'
 import * as exportRows from './export-rows'
 import * as gaps from './gaps'
 import * as mentions from './mentions'
+import * as operators from './operators'
 import * as outbox from './outbox'
 import * as prefs from './prefs'
 import { toSqlWhere } from './query-sql'
@@ -81,6 +82,8 @@ const READS = {
   lastExportKey: exportRows.lastKey,
   iterateExportRows: exportRows.iterateRows,
   readExportSlice: exportRows.readSlice,
+  listOperators: operators.listOperators,
+  getOperator: operators.getOperator,
 }
 
 const WRITES = {
@@ -128,6 +131,8 @@ const WRITES = {
   deleteDestination: delivery.deleteDestination,
   insertDelivery: delivery.insertDelivery,
   updateDeliveries: delivery.updateDeliveries,
+  addOperator: operators.addOperator,
+  removeOperator: operators.removeOperator,
 }
 
 /** A repository function with its connection bound. */

@@ -13,6 +13,7 @@ import { sentimentScorer } from './0100-sentiment-scorer'
 import { alertDelivery } from './0110-alert-delivery'
 import { reviewRating } from './0120-review-rating'
 import { archiveCopies } from './0130-archive-copies'
+import { operators } from './0140-operators'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   alertDelivery,
   reviewRating,
   archiveCopies,
+  operators,
 ]

@@ -252,4 +252,18 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 30,
+    name: 'operators',
+    // SQLite's 0140: team mode's operators, their roles and secret hashes.
+    sql: `
+      CREATE TABLE operators (
+        name_key text PRIMARY KEY,
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('admin', 'operator', 'analyst')),
+        secret_hash text NOT NULL,
+        created_at bigint NOT NULL
+      );
+    `,
+  },
 ]
