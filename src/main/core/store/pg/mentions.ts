@@ -13,6 +13,7 @@ import { MENTION_FIELDS, mentionFields, rowToMention, type MentionRow, type NewM
 import { POSTGRES, toSqlWhere } from '../query-sql'
 import { searchPage, searchStatement, type SearchOptions } from '../search'
 import type { PgPool } from './connect'
+import { notifyChange } from './changes'
 import { numbered, pgQuery } from './sql'
 
 /** PostgreSQL's array type for each stored field (the unnest of a batch). */
@@ -114,6 +115,10 @@ export async function commitMentionsPg(
       out.push({ mention: { ...m, id }, columns: routed })
     })
     if (hits[0].length > 0) await client.query(INSERT_HITS, hits)
+    if (out.length > 0) {
+      const ids = out.map((o) => o.mention.id)
+      await notifyChange(client, { kind: 'mentions', from: Math.min(...ids), to: Math.max(...ids) })
+    }
     await client.query('COMMIT')
     return out
   } catch (err) {

@@ -3,6 +3,7 @@
 // removed; sent replies unlinked; the id never handed out again: the identity
 // sequence never goes back, and the floor is kept for moving the archive back).
 import type { SourceId } from '../../../../shared/domain'
+import { notifyChange } from './changes'
 import type { PgPool } from './connect'
 
 export async function tombstoneMentionsPg(
@@ -36,6 +37,9 @@ export async function tombstoneMentionsPg(
       ])
         await client.query(sql, [ids])
       await client.query('UPDATE mention_id_floor SET floor = greatest(floor, $1) WHERE "only" = 1', [Math.max(...ids)])
+      // A notification's payload is capped at 8,000 bytes: a few hundred ids each.
+      for (let i = 0; i < ids.length; i += 500)
+        await notifyChange(client, { kind: 'deleted', ids: ids.slice(i, i + 500) })
     }
     await client.query('COMMIT')
     return ids
