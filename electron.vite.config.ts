@@ -26,6 +26,7 @@ export default defineConfig({
           'bench-jetstream': resolve(__dirname, 'bench/jetstream.ts'),
           'bench-sentiment': resolve(__dirname, 'bench/sentiment.ts'),
           'bench-delivery': resolve(__dirname, 'bench/delivery.ts'),
+          'bench-team': resolve(__dirname, 'bench/team.ts'),
         },
       },
     },

@@ -53,3 +53,38 @@ export function rssSampler(everyMs = 25): { stop(): { peakMB: number; maxRssMB: 
     },
   }
 }
+
+const BRANDS = ['comcast', 'xfinity', 'jetblue', '"whole foods"', 'ford', 'zappos', 'oreo']
+const MODIFIERS = [
+  '',
+  ' sentiment:negative',
+  ' -is:repost',
+  ' has:links',
+  ' lang:es',
+  ' min_followers:1000',
+  ' (outage OR down)',
+]
+/** Column queries as an operator writes them: brands with the usual modifiers. */
+export const COLUMN_QUERIES = Array.from(
+  { length: 50 },
+  (_, i) => `${BRANDS[i % BRANDS.length]}${MODIFIERS[i % MODIFIERS.length]}`,
+)
+/** Archive searches of the query and team benchmarks. */
+export const SEARCHES = [
+  'comcast',
+  'comcast sentiment:negative',
+  '(comcast OR xfinity) "internet down"',
+  'jetblue -is:repost',
+  '"whole foods" prime',
+  'ford (recall OR dealership)',
+  '#oreo',
+  '@comcastcares',
+  'zappos lang:es',
+  'has:links min_followers:100000',
+  'sentiment:positive -jetblue',
+  'outage OR delay OR cancelled',
+]
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}

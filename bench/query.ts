@@ -9,42 +9,9 @@ import { toSqlWhere } from '../src/main/core/store/query-sql'
 import { searchMentions } from '../src/main/core/store/search'
 import { compileColumnQuery } from '../src/shared/query/column-query'
 import { toMatchInput } from '../src/shared/query/match-input'
-import { ms, openBenchArchive, RESULTS } from './archive'
+import { COLUMN_QUERIES, ms, openBenchArchive, percentile, RESULTS, SEARCHES } from './archive'
 
 const out = RESULTS
-
-const BRANDS = ['comcast', 'xfinity', 'jetblue', '"whole foods"', 'ford', 'zappos', 'oreo']
-const MODIFIERS = [
-  '',
-  ' sentiment:negative',
-  ' -is:repost',
-  ' has:links',
-  ' lang:es',
-  ' min_followers:1000',
-  ' (outage OR down)',
-]
-const COLUMN_QUERIES = Array.from(
-  { length: 50 },
-  (_, i) => `${BRANDS[i % BRANDS.length]}${MODIFIERS[i % MODIFIERS.length]}`,
-)
-const SEARCHES = [
-  'comcast',
-  'comcast sentiment:negative',
-  '(comcast OR xfinity) "internet down"',
-  'jetblue -is:repost',
-  '"whole foods" prime',
-  'ford (recall OR dealership)',
-  '#oreo',
-  '@comcastcares',
-  'zappos lang:es',
-  'has:links min_followers:100000',
-  'sentiment:positive -jetblue',
-  'outage OR delay OR cancelled',
-]
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
 
 // 1. Matcher throughput.
 const gen = createDemoGenerator({ seed: 3, runId: 'q' })

@@ -1,9 +1,9 @@
 // A throwaway PostgreSQL cluster for the tests: initdb into a temporary
 // folder, started on 127.0.0.1 at a free port with a random password, as the
 // `postgres` user when run as root (PostgreSQL refuses to run as root).
-// One owner for both callers: .ci/run starts it before the README's test
-// command (`start` prints the environment to export), and vitest's global
-// setup starts one itself when EARSHOT_TEST_PG_URL names none.
+// One owner for its callers: .ci/run starts it before the README's test
+// command (cluster-cli.ts), vitest's global setup starts one itself when
+// EARSHOT_TEST_PG_URL names none, and so does the team benchmark.
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -110,13 +110,4 @@ export function stopCluster(dir: string): void {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-}
-
-// `jiti test/pg/cluster.ts start` prints the shell lines to export; `stop <dir>` ends it.
-const [, , verb, arg] = process.argv
-if (process.argv[1]?.endsWith('cluster.ts') && verb === 'start') {
-  const c = await startCluster()
-  process.stdout.write(`export EARSHOT_TEST_PG_URL='${c.url}'\nexport EARSHOT_TEST_PG_DIR='${c.dir}'\n`)
-} else if (process.argv[1]?.endsWith('cluster.ts') && verb === 'stop' && arg) {
-  stopCluster(arg)
 }

@@ -13,6 +13,7 @@ import { assertCurrentSchema } from './db'
 import type { QueryArrayResult } from 'pg'
 import { openPgArchive, type PgPool } from './pg/connect'
 import { tsvectorOf } from './pg/mentions'
+import { inTransaction } from './pg/sql'
 import { isPostgresUrl, redactUrl } from './pg/url'
 
 /** Every table of the archive and its key, in copy order (the schema parity test checks the list is whole). */
@@ -192,22 +193,14 @@ async function postgresSide(url: string): Promise<Side> {
         r.forEach((v, i) => arrays[i]!.push(v))
         if (table === 'mentions') arrays[columns.length]!.push(tsvectorOf(tokenize(String(r[textAt]))))
       }
-      const client = await pool.connect()
-      try {
-        await client.query('BEGIN')
-        await client.query(
+      await inTransaction(pool, (client) =>
+        client.query(
           `INSERT INTO ${q(table)} (${all.map(q).join(', ')})
            SELECT * FROM unnest(${all.map((c, i) => `$${i + 1}::${t.get(c)}[]`).join(', ')})
            ON CONFLICT DO NOTHING`,
           arrays,
-        )
-        await client.query('COMMIT')
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {})
-        throw err
-      } finally {
-        client.release()
-      }
+        ),
+      )
     },
     marker: async (origin) => {
       const r = await pool.query<{ finished_at: number | null }>(

@@ -14,7 +14,7 @@ import { POSTGRES, toSqlWhere } from '../query-sql'
 import { searchPage, searchStatement, type SearchOptions } from '../search'
 import type { PgPool } from './connect'
 import { notifyChange } from './changes'
-import { numbered, pgQuery } from './sql'
+import { inTransaction, numbered, pgQuery } from './sql'
 
 /** PostgreSQL's array type for each stored field (the unnest of a batch). */
 const FIELD_TYPES: Record<(typeof MENTION_FIELDS)[number], string> = {
@@ -94,9 +94,7 @@ export async function commitMentionsPg(
     values.forEach((v, f) => columns[f]!.push(v))
     columns[FIELDS.length - 1]!.push(tsvectorOf(inputs[i]!.tokens))
   })
-  const client = await pool.connect()
-  try {
-    await client.query('BEGIN')
+  return inTransaction(pool, async (client) => {
     const stored = await client.query<{ id: number; source: string; external_id: string }>(INSERT_BATCH, columns)
     const ids = new Map(stored.rows.map((r) => [key(r.source, r.external_id), r.id]))
     const out: StoredMention[] = []
@@ -116,17 +114,11 @@ export async function commitMentionsPg(
     })
     if (hits[0].length > 0) await client.query(INSERT_HITS, hits)
     if (out.length > 0) {
-      const ids = out.map((o) => o.mention.id)
-      await notifyChange(client, { kind: 'mentions', from: Math.min(...ids), to: Math.max(...ids) })
+      const stored = out.map((o) => o.mention.id)
+      await notifyChange(client, { kind: 'mentions', from: Math.min(...stored), to: Math.max(...stored) })
     }
-    await client.query('COMMIT')
     return out
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {})
-    throw err
-  } finally {
-    client.release()
-  }
+  })
 }
 
 export async function countMentionsPg(pool: PgPool): Promise<number> {

@@ -5,6 +5,7 @@
 import type { SourceId } from '../../../../shared/domain'
 import { notifyChange } from './changes'
 import type { PgPool } from './connect'
+import { inTransaction } from './sql'
 
 export async function tombstoneMentionsPg(
   pool: PgPool,
@@ -13,9 +14,7 @@ export async function tombstoneMentionsPg(
   at: number,
 ): Promise<number[]> {
   if (externalIds.length === 0) return []
-  const client = await pool.connect()
-  try {
-    await client.query('BEGIN')
+  return inTransaction(pool, async (client) => {
     const removed = await client.query<{ id: number }>(
       `WITH gone AS (
          DELETE FROM mentions WHERE source = $1 AND external_id = ANY($2::text[]) RETURNING id, external_id
@@ -27,26 +26,19 @@ export async function tombstoneMentionsPg(
       [source, externalIds, at],
     )
     const ids = removed.rows.map((r) => r.id)
-    if (ids.length > 0) {
-      for (const sql of [
-        'DELETE FROM column_hits WHERE mention_id = ANY($1::bigint[])',
-        'DELETE FROM triage WHERE mention_id = ANY($1::bigint[])',
-        'DELETE FROM mention_tags WHERE mention_id = ANY($1::bigint[])',
-        'DELETE FROM reply_drafts WHERE mention_id = ANY($1::bigint[])',
-        'UPDATE outbox SET mention_id = NULL WHERE mention_id = ANY($1::bigint[])',
-      ])
-        await client.query(sql, [ids])
-      await client.query('UPDATE mention_id_floor SET floor = greatest(floor, $1) WHERE "only" = 1', [Math.max(...ids)])
-      // A notification's payload is capped at 8,000 bytes: a few hundred ids each.
-      for (let i = 0; i < ids.length; i += 500)
-        await notifyChange(client, { kind: 'deleted', ids: ids.slice(i, i + 500) })
-    }
-    await client.query('COMMIT')
+    if (ids.length === 0) return ids
+    for (const sql of [
+      'DELETE FROM column_hits WHERE mention_id = ANY($1::bigint[])',
+      'DELETE FROM triage WHERE mention_id = ANY($1::bigint[])',
+      'DELETE FROM mention_tags WHERE mention_id = ANY($1::bigint[])',
+      'DELETE FROM reply_drafts WHERE mention_id = ANY($1::bigint[])',
+      'UPDATE outbox SET mention_id = NULL WHERE mention_id = ANY($1::bigint[])',
+    ])
+      await client.query(sql, [ids])
+    await client.query('UPDATE mention_id_floor SET floor = greatest(floor, $1) WHERE "only" = 1', [Math.max(...ids)])
+    // A notification's payload is capped at 8,000 bytes: a few hundred ids each.
+    for (let i = 0; i < ids.length; i += 500)
+      await notifyChange(client, { kind: 'deleted', ids: ids.slice(i, i + 500) })
     return ids
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {})
-    throw err
-  } finally {
-    client.release()
-  }
+  })
 }
