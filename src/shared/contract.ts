@@ -211,7 +211,7 @@ export type Events = typeof events
 export type EventName = keyof Events
 export type EventPayload<K extends EventName> = z.output<Events[K]>
 
-export const ERROR_CODES = ['bad_request', 'not_found', 'conflict', 'unavailable', 'internal'] as const
+export const ERROR_CODES = ['bad_request', 'forbidden', 'not_found', 'conflict', 'unavailable', 'internal'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface ErrorBody {

@@ -10,6 +10,7 @@ import {
   type CommandResult,
   type Reply,
 } from '../../shared/contract'
+import { refusal, type Caller } from '../../shared/permissions'
 import { CommandFailure } from './errors'
 
 export type Handlers = {
@@ -23,10 +24,16 @@ export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(payload)'}: ${i.message}`)
 }
 
-export async function dispatch(handlers: Handlers, name: unknown, input: unknown): Promise<Reply> {
+/**
+ * Runs a command for `caller` (a signed-in operator; none on a single-user
+ * console). The role is checked here, before the payload is even read.
+ */
+export async function dispatch(handlers: Handlers, name: unknown, input: unknown, caller?: Caller): Promise<Reply> {
   if (!isCommandName(name)) {
     return { ok: false, error: { code: 'bad_request', message: `unknown command: ${String(name).slice(0, 100)}` } }
   }
+  const refused = refusal(name, caller)
+  if (refused) return { ok: false, error: { code: 'forbidden', message: refused } }
   const parsed = commands[name].input.safeParse(input ?? {})
   if (!parsed.success) {
     const issues = formatIssues(parsed.error)

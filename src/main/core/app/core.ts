@@ -28,7 +28,7 @@ export function createCore(options: CoreOptions): Core {
     archive: s.archive,
     delivery: s.delivery,
     events: { statsTicked: s.statsTicked },
-    call: (name, input) => dispatch(handlers, name, input),
+    call: (name, input, caller) => dispatch(handlers, name, input, caller),
     start() {
       s.columns.init()
       s.sources.applyDemo(s.workspace.settings.demo)

@@ -1,6 +1,7 @@
 // What a core is started with, and what it offers its host (Electron main,
 // the browser-mode server, the CLI, the tests).
 import type { Settings } from '../../../shared/contract'
+import type { Caller } from '../../../shared/permissions'
 import type { ConnectionOptions } from 'node:tls'
 import type { DeliveryService } from '../alerts/delivery/service'
 import type { ArchiveServices } from '../archive/services'
@@ -62,7 +63,8 @@ export interface Core {
    * figures of its own.
    */
   readonly events: { readonly statsTicked: Emitter<ColumnStats[]> }
-  call(name: unknown, input: unknown): ReturnType<typeof dispatch>
+  /** Runs a command; with `caller` (a signed-in operator) only what that operator's role allows. */
+  call(name: unknown, input: unknown, caller?: Caller): ReturnType<typeof dispatch>
   start(): void
   /** Stops the sources, commits everything accepted, and closes the archive. */
   stop(): Promise<void>

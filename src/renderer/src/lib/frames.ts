@@ -1,12 +1,14 @@
 // Parses a text frame from the browser-mode server into a ServerFrame, or
 // null when it is not one (never throws). Shapes are checked just enough to
 // route it; payloads are trusted as the contract's types.
-import type { ErrorBody, Reply } from '../../../shared/contract'
+import { ERROR_CODES, type ErrorBody, type ErrorCode, type Reply } from '../../../shared/contract'
 import type { ServerFrame } from '../../../shared/wire'
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
+
+const isErrorCode = (v: unknown): v is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(v)
 
 function parseReply(v: unknown): Reply | null {
   if (!isRecord(v)) return null
@@ -14,10 +16,7 @@ function parseReply(v: unknown): Reply | null {
   if (v.ok === false && isRecord(v.error)) {
     const e = v.error
     const body: ErrorBody = {
-      code:
-        e.code === 'bad_request' || e.code === 'not_found' || e.code === 'conflict' || e.code === 'unavailable'
-          ? e.code
-          : 'internal',
+      code: isErrorCode(e.code) && e.code !== 'internal' ? e.code : 'internal',
       message: typeof e.message === 'string' ? e.message : 'Unknown error',
     }
     if (Array.isArray(e.issues)) body.issues = e.issues.filter((x): x is string => typeof x === 'string')
