@@ -10,6 +10,7 @@ import { exportCommand, EXPORT_USAGE } from './cli/export'
 import { importCommand, IMPORT_USAGE } from './cli/import'
 import { migrateCommand, MIGRATE_USAGE } from './cli/migrate'
 import { operatorsCommand, OPERATORS_USAGE } from './cli/operators'
+import { auditCommand, AUDIT_USAGE } from './cli/audit'
 import { rescoreCommand, RESCORE_USAGE } from './cli/rescore'
 import { serve, SERVE_USAGE } from './cli/serve'
 
@@ -21,6 +22,7 @@ const SUBCOMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   rescore: rescoreCommand,
   migrate: migrateCommand,
   operators: operatorsCommand,
+  audit: auditCommand,
 }
 
 const USAGE = `Earshot ${version}: real-time social listening console
@@ -33,6 +35,7 @@ ${IMPORT_USAGE}
 ${RESCORE_USAGE}
 ${MIGRATE_USAGE}
 ${OPERATORS_USAGE}
+${AUDIT_USAGE}
 
 Options of every command:
 ${SHARED_OPTIONS_HELP}

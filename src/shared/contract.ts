@@ -23,6 +23,7 @@ import { command } from './contracts/command'
 import { replyCommands, replyEvents } from './contracts/replies'
 import { reportsCommands, reportsEvents } from './contracts/reports'
 import { sentimentCommands, sentimentEvents } from './contracts/sentiment'
+import { auditCommands } from './contracts/audit'
 import { sourceCommands, sourceEvents } from './contracts/sources'
 import { threadCommands } from './contracts/thread'
 import { triageCommands, triageEvents } from './contracts/triage'
@@ -162,6 +163,7 @@ export const commands = {
   ...reportsCommands,
   ...threadCommands,
   ...sentimentCommands,
+  ...auditCommands,
 } as const
 
 export type Commands = typeof commands

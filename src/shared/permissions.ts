@@ -76,6 +76,7 @@ export const COMMAND_NEEDS: Readonly<Record<CommandName, Capability>> = {
   'rescore.status': 'read',
   'rescore.start': 'admin',
   'rescore.cancel': 'admin',
+  'audit.list': 'admin',
 }
 
 /** Who is calling: a signed-in operator (none on a single-user console, which may do everything). */
@@ -92,3 +93,24 @@ export function refusal(name: CommandName, caller: Caller | undefined): string |
   const what = { read: 'read', triage: 'triage or change columns', reply: 'reply', admin: 'administer' }[need]
   return `${caller.name} is an ${caller.role === 'admin' ? 'admin' : caller.role} and may not ${what} (${name})`
 }
+
+/** Reads that take data out of the archive: audited with the changes. */
+const EXPORTS: ReadonlySet<CommandName> = new Set([
+  'export.start',
+  'export.save',
+  'reports.csv',
+  'reports.pdf',
+  'workspace.export',
+])
+
+/** Steps of work that is audited as a whole (a draft as it is typed: its send is; an import's chunks: its start is). */
+const NOT_AUDITED: ReadonlySet<CommandName> = new Set([
+  'drafts.save',
+  'drafts.delete',
+  'import.preview',
+  'import.chunk',
+])
+
+/** Whether a command goes into the audit log: every change to the shared archive, and every export. */
+export const isAudited = (name: CommandName): boolean =>
+  !NOT_AUDITED.has(name) && (COMMAND_NEEDS[name] !== 'read' || EXPORTS.has(name))

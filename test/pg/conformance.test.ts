@@ -178,4 +178,19 @@ describe.each(engines)('archive conformance: $engine', ({ engine, open }) => {
     expect(await archive.removeOperator('dana')).toBe(false)
     expect((await archive.listOperators()).map((o) => o.name)).toEqual(['Zoë'])
   })
+
+  it('keeps the audit log newest first, filtered by time, operator and page', async () => {
+    const entries = [
+      { at: 100, operator: 'Dana', action: 'triage.set', targets: 'mentionIds=1', outcome: 'ok' as const },
+      { at: 200, operator: 'Ana', action: 'replies.send', targets: 'mentionId=1', outcome: 'refused' as const },
+      { at: 300, operator: 'Dana', action: 'columns.delete', targets: 'id=c1', outcome: 'ok' as const },
+    ]
+    for (const e of entries) await archive.appendAudit(e)
+    const all = await archive.listAudit({})
+    expect(all.map((e) => e.action)).toEqual(['columns.delete', 'replies.send', 'triage.set'])
+    expect(all[1]).toEqual({ id: all[1]!.id, ...entries[1] })
+    expect((await archive.listAudit({ operator: 'Dana' })).map((e) => e.at)).toEqual([300, 100])
+    expect((await archive.listAudit({ since: 150, until: 300 })).map((e) => e.at)).toEqual([200])
+    expect((await archive.listAudit({ before: all[0]!.id, limit: 1 })).map((e) => e.at)).toEqual([200])
+  })
 })

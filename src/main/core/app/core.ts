@@ -2,7 +2,10 @@
 // in Electron's main process: the composition root. It wires the services
 // (wiring.ts), serves the contract's commands through one handler table
 // (handlers.ts), and owns the lifecycle: start, the stats timer, stop.
+import { isCommandName } from '../../../shared/contract'
 import { STATS_BUCKET_MS } from '../../../shared/domain'
+import { isAudited } from '../../../shared/permissions'
+import { auditEntryOf } from '../audit/entry'
 import { dispatch } from '../dispatch'
 import { DisposableStore } from '../lifetime'
 import { handlersOf } from './handlers'
@@ -28,7 +31,18 @@ export function createCore(options: CoreOptions): Core {
     archive: s.archive,
     delivery: s.delivery,
     events: { statsTicked: s.statsTicked },
-    call: (name, input, caller) => dispatch(handlers, name, input, caller),
+    async call(name, input, caller) {
+      const reply = await dispatch(handlers, name, input, caller)
+      if (isCommandName(name) && isAudited(name)) {
+        try {
+          s.store.write.appendAudit(auditEntryOf(name, input, caller, reply, s.now()))
+        } catch (err) {
+          // The command has happened: a log that cannot be written (a full disk) must not undo its answer.
+          console.error(`earshot: could not record ${name} in the audit log:`, err)
+        }
+      }
+      return reply
+    },
     start() {
       s.columns.init()
       s.sources.applyDemo(s.workspace.settings.demo)

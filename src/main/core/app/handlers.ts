@@ -3,6 +3,7 @@
 import { deliveryHandlers } from '../alerts/delivery/handlers'
 import { alertsHandlers } from '../alerts/handlers'
 import { archiveHandlers } from '../archive/handlers'
+import { auditHandlers } from '../audit/handlers'
 import { columnHandlers } from '../columns/handlers'
 import type { Handlers } from '../dispatch'
 import { replyHandlers } from '../replies/handlers'
@@ -28,6 +29,7 @@ export function handlersOf(s: Services, options: CoreOptions): Handlers {
     ...reportsHandlers({ ...s, shell: options.shell }),
     ...threadHandlers(s),
     ...sentimentHandlers(s),
+    ...auditHandlers(s),
     'app.info': () => ({
       version: options.version,
       mode: options.mode,

@@ -7,7 +7,9 @@ import type { SearchPage } from '../../../shared/contract'
 import type { Mention, PageCursor, SourceId } from '../../../shared/domain'
 import type { QueryNode } from '../../../shared/query/ast'
 import type { Route, StoredMention } from './commit'
+import type { AuditEntry, AuditQuery, NewAuditEntry } from '../../../shared/contracts/audit'
 import type { OperatorInfo } from '../../../shared/roles'
+import { appendAuditPg, listAuditPg } from './pg/audit'
 import type { NewMention, Page } from './mentions'
 import type { StoredOperator } from './operators'
 import { addOperatorPg, getOperatorPg, listOperatorsPg, removeOperatorPg } from './pg/operators'
@@ -40,6 +42,8 @@ export interface Archive {
   listOperators(): Promise<OperatorInfo[]>
   getOperator(name: string): Promise<StoredOperator | undefined>
   removeOperator(name: string): Promise<boolean>
+  appendAudit(e: NewAuditEntry): Promise<void>
+  listAudit(q: AuditQuery): Promise<AuditEntry[]>
   close(): Promise<void>
 }
 
@@ -60,6 +64,8 @@ export function sqliteArchive(store: Store): Archive {
     listOperators: async () => read.listOperators(),
     getOperator: async (name) => read.getOperator(name),
     removeOperator: async (name) => write.removeOperator(name),
+    appendAudit: async (e) => write.appendAudit(e),
+    listAudit: async (q) => read.listAudit(q),
     close: async () => store.close(),
   }
 }
@@ -82,6 +88,8 @@ export async function openAnyArchive(target: string, options: PgOpenOptions = {}
     listOperators: () => listOperatorsPg(pool),
     getOperator: (name) => getOperatorPg(pool, name),
     removeOperator: (name) => removeOperatorPg(pool, name),
+    appendAudit: (e) => appendAuditPg(pool, e),
+    listAudit: (q) => listAuditPg(pool, q),
     close: () => pool.end(),
   }
 }

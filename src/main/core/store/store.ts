@@ -6,6 +6,7 @@
 // second back end implements.
 import type { QueryNode } from '../../../shared/query/ast'
 import * as alerts from './alerts'
+import * as audit from './audit'
 import * as columns from './columns'
 import { commitMentions } from './commit'
 import * as composer from './composer'
@@ -84,6 +85,7 @@ const READS = {
   readExportSlice: exportRows.readSlice,
   listOperators: operators.listOperators,
   getOperator: operators.getOperator,
+  listAudit: audit.listAudit,
 }
 
 const WRITES = {
@@ -133,6 +135,7 @@ const WRITES = {
   updateDeliveries: delivery.updateDeliveries,
   addOperator: operators.addOperator,
   removeOperator: operators.removeOperator,
+  appendAudit: audit.appendAudit,
 }
 
 /** A repository function with its connection bound. */

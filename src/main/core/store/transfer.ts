@@ -40,6 +40,7 @@ export const ARCHIVE_TABLES: ReadonlyArray<{ name: string; key: readonly string[
   { name: 'alert_destinations', key: ['id'] },
   { name: 'alert_deliveries', key: ['id'] },
   { name: 'operators', key: ['name_key'] },
+  { name: 'audit_log', key: ['id'] },
 ]
 
 /** Tables that are not archive content: the schema's own bookkeeping and the copy markers. */

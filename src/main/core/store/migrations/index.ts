@@ -14,6 +14,7 @@ import { alertDelivery } from './0110-alert-delivery'
 import { reviewRating } from './0120-review-rating'
 import { archiveCopies } from './0130-archive-copies'
 import { operators } from './0140-operators'
+import { auditLog } from './0150-audit-log'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   reviewRating,
   archiveCopies,
   operators,
+  auditLog,
 ]
