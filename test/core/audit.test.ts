@@ -63,7 +63,7 @@ describe('audit log', () => {
       'Ana replies.send',
     ])
     const bad = await earshot(['audit', '--db', archivePath, '--since', 'yesterday-ish'])
-    expect(bad.stderr).toMatch(/--since "yesterday-ish" is not a date/)
+    expect(bad.stderr).toMatch(/--since must be an ISO-8601 time or epoch seconds \(got "yesterday-ish"\)/)
     expect(bad.code).toBe(2)
   }, 60_000)
 })

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseTime } from '../core/archive/import/records'
 import { SecretStore } from '../core/secrets/secret-store'
 import { isPostgresUrl, postgresUrlProblem, redactUrl } from '../core/store'
 
@@ -65,6 +66,14 @@ export function archiveTarget(raw: string, from: string): string {
       `${from} "${absolute}" is a folder; give the archive file inside it (e.g. ${join(absolute, 'archive.sqlite')})`,
     )
   return absolute
+}
+
+/** A time option (--since, --until): ISO-8601, or epoch seconds or milliseconds. */
+export function timeOption(value: string | undefined, name: string): number | null {
+  if (value === undefined) return null
+  const t = parseTime(value)
+  if (t === null) throw new UsageError(`--${name} must be an ISO-8601 time or epoch seconds (got "${value}")`)
+  return t
 }
 
 export function intOption(value: string | undefined, name: string, min: number, max: number): number | undefined {

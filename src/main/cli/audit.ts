@@ -5,18 +5,11 @@ import { parseArgs } from 'node:util'
 import type { AuditEntry } from '../../shared/contracts/audit'
 import { csvRecords } from '../core/csv/write'
 import { isPostgresUrl, openAnyArchive } from '../core/store'
-import { anyArchiveOption, intOption, UsageError } from './args'
+import { anyArchiveOption, intOption, timeOption, UsageError } from './args'
 
-export const AUDIT_USAGE = `  earshot audit [--db ARCHIVE] [--since DATE] [--until DATE] [--operator NAME] [--limit N] [--csv]
+export const AUDIT_USAGE = `  earshot audit [--db ARCHIVE] [--since T] [--until T] [--operator NAME] [--limit N] [--csv]
       Who did what and when: triage, replies, column, source and destination changes, imports,
       exports, refusals for a role. Newest first; --csv writes CSV to stdout.`
-
-function dateOption(value: string | undefined, name: string): number | null {
-  if (value === undefined) return null
-  const t = Date.parse(value)
-  if (Number.isNaN(t)) throw new UsageError(`--${name} "${value}" is not a date (e.g. 2026-12-01 or 2026-12-01T09:00Z)`)
-  return t
-}
 
 export async function auditCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -36,8 +29,8 @@ export async function auditCommand(args: string[]): Promise<void> {
   const target = anyArchiveOption(values.db)
   if (!isPostgresUrl(target) && !existsSync(target)) throw new UsageError(`no archive at ${target}`)
   const query = {
-    since: dateOption(values.since, 'since'),
-    until: dateOption(values.until, 'until'),
+    since: timeOption(values.since, 'since'),
+    until: timeOption(values.until, 'until'),
     ...(values.operator ? { operator: values.operator } : {}),
     limit: intOption(values.limit, 'limit', 1, 1000) ?? 1000,
   }

@@ -5,10 +5,9 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { EXPORT_FIELDS, ExportFieldSchema, ExportFormatSchema, type ExportField } from '../../shared/contracts/archive'
 import { planParallel, writeExport } from '../core/archive/export'
-import { parseTime } from '../core/archive/import/records'
 import { CommandFailure } from '../core/errors'
 import { openStore, openStoreReader } from '../core/store'
-import { archiveOption, UsageError } from './args'
+import { archiveOption, timeOption, UsageError } from './args'
 
 export const EXPORT_USAGE = `  earshot export [--db PATH] [--query Q] [--format csv|jsonl] [--fields a,b,...] [--since T] [--until T] [--bom]
       Write the archive's mentions matching Q (default: all) to stdout, in capture order.
@@ -17,13 +16,6 @@ export const EXPORT_USAGE = `  earshot export [--db PATH] [--query Q] [--format 
       --since T       posted at or after T (ISO-8601 such as 2026-11-01T00:00Z, or epoch seconds/ms)
       --until T       posted before T
       --bom           start with a UTF-8 byte-order mark (for Excel)`
-
-function timeOption(value: string | undefined, name: string): number | null {
-  if (value === undefined) return null
-  const t = parseTime(value)
-  if (t === null) throw new UsageError(`--${name} must be an ISO-8601 time or epoch seconds (got "${value}")`)
-  return t
-}
 
 export function fieldsOption(value: string | undefined): ExportField[] {
   if (value === undefined) return [...EXPORT_FIELDS]
