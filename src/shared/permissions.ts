@@ -91,7 +91,7 @@ export function refusal(name: CommandName, caller: Caller | undefined): string |
   const need = COMMAND_NEEDS[name]
   if (roleAllows(caller.role, need)) return null
   const what = { read: 'read', triage: 'triage or change columns', reply: 'reply', admin: 'administer' }[need]
-  return `${caller.name} is an ${caller.role === 'admin' ? 'admin' : caller.role} and may not ${what} (${name})`
+  return `${caller.name} is an ${caller.role} and may not ${what} (${name})`
 }
 
 /** Reads that take data out of the archive: audited with the changes. */

@@ -11,5 +11,5 @@ if (verb === 'start') {
   stopCluster(dir)
 } else {
   process.stderr.write('usage: cluster-cli.ts start | stop <dir>\n')
-  process.exit(2)
+  process.exitCode = 2
 }

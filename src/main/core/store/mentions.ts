@@ -74,17 +74,6 @@ export function entitiesField(hashtags: readonly string[], mentions: readonly st
 /** A mention ready to store: everything but the id the archive assigns. */
 export type NewMention = Omit<Mention, 'id'>
 
-/**
- * The mention insert, shared with the raw-insert baseline of the ingest
- * benchmark. A post stored before is skipped (the unique key), and so is one
- * its author deleted (its tombstone; the last two parameters repeat the
- * source and external id): whatever brings it again, a replay, an overlap, a
- * search poll or an import.
- * The id is chosen above the highest one ever deleted (migration 0090), so
- * a deleted post's id never names another mention.
- * A BEFORE INSERT trigger did the same 20-45% slower on the ingest bench's
- * raw inserts (100,000 rows); this check costs nothing measurable there.
- */
 /** The stored fields of a mention, in the order mentionValues gives them (both engines insert these). */
 export const MENTION_FIELDS = [
   'source',
@@ -117,6 +106,17 @@ export const MENTION_FIELDS = [
   'rating',
 ] as const
 
+/**
+ * The mention insert, shared with the raw-insert baseline of the ingest
+ * benchmark. A post stored before is skipped (the unique key), and so is one
+ * its author deleted (its tombstone; the last two parameters repeat the
+ * source and external id): whatever brings it again, a replay, an overlap, a
+ * search poll or an import.
+ * The id is chosen above the highest one ever deleted (migration 0090), so
+ * a deleted post's id never names another mention.
+ * A BEFORE INSERT trigger did the same 20-45% slower on the ingest bench's
+ * raw inserts (100,000 rows); this check costs nothing measurable there.
+ */
 export const INSERT_MENTION_SQL = `
   INSERT INTO mentions (id, ${MENTION_FIELDS.join(', ')})
   SELECT max(coalesce((SELECT max(id) FROM mentions), 0), (SELECT floor FROM mention_id_floor WHERE only = 1)) + 1,
@@ -167,7 +167,9 @@ export function mentionFields(m: NewMention, derived: MatchInput): unknown[] {
 
 /** The INSERT_MENTION_SQL parameters: the fields, then the source and external id for the tombstone check. */
 export function mentionValues(m: NewMention, derived: MatchInput): unknown[] {
-  return [...mentionFields(m, derived), m.source, m.externalId]
+  const values = mentionFields(m, derived)
+  values.push(m.source, m.externalId)
+  return values
 }
 
 /**

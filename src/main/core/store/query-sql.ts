@@ -39,8 +39,11 @@ export const SQLITE: SqlDialect = {
   contains: (column, needle) => ({ sql: `instr(${column}, ?) > 0`, params: [needle] }),
 }
 
-/** Lexemes are quoted verbatim (a `::tsquery` cast applies no dictionary, as the tsvector was built). */
-const lexeme = (token: string) => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+/**
+ * A PostgreSQL lexeme, quoted verbatim: a `::tsquery` or `::tsvector` cast applies no dictionary, so the
+ * search column (pg/mentions.ts tsvectorOf) and the query hold the shared tokenizer's tokens unchanged.
+ */
+export const lexeme = (token: string): string => `'${token.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
 
 export const POSTGRES: SqlDialect = {
   quote: (tokens) => (tokens.length === 1 ? lexeme(tokens[0]!) : `(${tokens.map(lexeme).join(' <-> ')})`),

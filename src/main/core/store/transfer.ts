@@ -9,7 +9,7 @@
 import { tokenize } from '../../../shared/query/tokenize'
 import { openArchive } from './db'
 import type { Db } from './db-types'
-import { assertCurrentSchema } from './db'
+import { assertCurrentSchema, stmt } from './db'
 import type { QueryArrayResult } from 'pg'
 import { openPgArchive, type PgPool } from './pg/connect'
 import { tsvectorOf } from './pg/mentions'
@@ -87,24 +87,25 @@ function sqliteSide(path: string, readonly: boolean): Side {
       (db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string }[]).map(
         (c) => c.name,
       ),
-    count: async (table) => (db.prepare(`SELECT count(*) AS n FROM ${q(table)}`).get() as { n: number }).n,
+    count: async (table) => (stmt(db, `SELECT count(*) AS n FROM ${q(table)}`).get() as { n: number }).n,
     lastKey: async (table, key) =>
-      (db
-        .prepare(
-          `SELECT ${key.map(q).join(', ')} FROM ${q(table)} ORDER BY ${key.map((k) => `${q(k)} DESC`).join(', ')} LIMIT 1`,
-        )
+      (stmt(
+        db,
+        `SELECT ${key.map(q).join(', ')} FROM ${q(table)} ORDER BY ${key.map((k) => `${q(k)} DESC`).join(', ')} LIMIT 1`,
+      )
         .raw()
         .get() as Row | undefined) ?? null,
     read: async (table, columns, key, after, limit) =>
-      db
-        .prepare(
-          `SELECT ${columns.map(q).join(', ')} FROM ${q(table)} ${after ? `WHERE ${keyCmp(key)}` : ''}
+      stmt(
+        db,
+        `SELECT ${columns.map(q).join(', ')} FROM ${q(table)} ${after ? `WHERE ${keyCmp(key)}` : ''}
            ORDER BY ${key.map(q).join(', ')} LIMIT ?`,
-        )
+      )
         .raw()
         .all(...(after ?? []), limit) as Row[],
     write: async (table, columns, rows) => {
-      const insert = db.prepare(
+      const insert = stmt(
+        db,
         `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
          ON CONFLICT DO NOTHING`,
       )

@@ -10,7 +10,7 @@ import type { QueryNode } from '../../../../shared/query/ast'
 import { toMatchInput } from '../../../../shared/query/match-input'
 import type { Route, StoredMention } from '../commit'
 import { MENTION_FIELDS, mentionFields, rowToMention, type MentionRow, type NewMention, type Page } from '../mentions'
-import { POSTGRES, toSqlWhere } from '../query-sql'
+import { lexeme, POSTGRES, toSqlWhere } from '../query-sql'
 import { searchPage, searchStatement, type SearchOptions } from '../search'
 import type { PgPool } from './connect'
 import { notifyChange } from './changes'
@@ -73,7 +73,7 @@ export function tsvectorOf(tokens: readonly string[]): string {
   const parts: string[] = []
   tokens.forEach((t, i) => {
     if (Buffer.byteLength(t) > MAX_LEXEME_BYTES) return
-    parts.push(`'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${Math.min(i + 1, 16383)}`)
+    parts.push(`${lexeme(t)}:${Math.min(i + 1, 16383)}`)
   })
   return parts.join(' ')
 }
@@ -132,9 +132,9 @@ export async function getMentionPg(pool: PgPool, id: number): Promise<Mention | 
 
 export async function countMatchesPg(pool: PgPool, query: QueryNode): Promise<number> {
   const where = toSqlWhere(query, POSTGRES)
-  const r = await pool.query<{ n: number }>({
-    ...pgQuery({ sql: `SELECT count(*)::bigint AS n FROM mentions m WHERE ${where.sql}`, params: where.params }),
-  })
+  const r = await pool.query<{ n: number }>(
+    pgQuery({ sql: `SELECT count(*)::bigint AS n FROM mentions m WHERE ${where.sql}`, params: where.params }),
+  )
   return r.rows[0]!.n
 }
 
