@@ -17,6 +17,7 @@ export default defineConfig({
           'export-worker': resolve(__dirname, 'src/main/core/archive/export-worker.ts'),
           'sentiment-build': resolve(__dirname, 'src/main/core/sentiment/build-main.ts'),
           'report-worker': resolve(__dirname, 'src/main/core/reports/report-worker.ts'),
+          'pg-bridge': resolve(__dirname, 'src/main/core/store/pg/bridge-worker.ts'),
           // Benchmarks run against the same bundled core (see bench/).
           'bench-ingest': resolve(__dirname, 'bench/ingest.ts'),
           'bench-query': resolve(__dirname, 'bench/query.ts'),

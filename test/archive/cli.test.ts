@@ -214,10 +214,6 @@ describe('earshot CLI', () => {
     writeFileSync(one, '')
     const cases: Array<{ args: string[]; env?: NodeJS.ProcessEnv; says: RegExp }> = [
       {
-        args: ['serve', '--port', '0', '--db', 'postgres://ops:hunter2@db.example:5432/earshot'],
-        says: /PostgreSQL archives \(team mode\) are so far reached by earshot migrate/,
-      },
-      {
         args: ['export', '--db', 'postgresql://ops:hunter2@/'],
         says: /not a valid PostgreSQL URL: it needs a host and a database/,
       },
@@ -239,6 +235,15 @@ describe('earshot CLI', () => {
       expect(run.stderr).toMatch(c.says)
       expect(run.stderr + run.stdout).not.toContain('hunter2')
     }
+    // A valid URL of a server that is not there: serve tries it and says which server, in one line.
+    const unreachable = await earshot(['serve', '--port', '0', '--db', 'postgres://ops:hunter2@127.0.0.1:1/earshot'], {
+      cwd,
+    })
+    expect(unreachable.code).toBe(1)
+    expect(unreachable.stderr).toMatch(
+      /could not reach PostgreSQL at postgres:\/\/ops:\*\*\*@127\.0\.0\.1:1\/earshot \(ECONNREFUSED\)/,
+    )
+    expect(unreachable.stderr + unreachable.stdout).not.toContain('hunter2')
     // Nothing was created where the values would have been taken as paths.
     expect(readdirSync(cwd)).toEqual([])
   })

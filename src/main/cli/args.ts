@@ -1,8 +1,8 @@
 // What every `earshot` subcommand shares: usage errors (exit 2), number
 // options, the default archive path and the secret store from the options.
-import { statSync } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseTime } from '../core/archive/import/records'
 import { SecretStore } from '../core/secrets/secret-store'
@@ -21,25 +21,22 @@ function defaultArchive(): string {
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|postgres(?:ql)?:)/i
 
 /**
- * The archive --db (or $EARSHOT_DB) names, as an absolute file path. A value
+ * The archive --db (or $EARSHOT_DB) names: an absolute file path or a postgres:// URL. A value
  * that is neither a file path nor a PostgreSQL URL is refused here, before
  * anything is created: `postgres://…` once became a SQLite file inside a new
  * folder named `postgres:`. A `file://` URL is taken as its path.
  */
 export function archiveOption(value: string | undefined): string {
-  const from = value === undefined ? '$EARSHOT_DB' : '--db'
-  const target = archiveTarget(value ?? defaultArchive(), from)
-  if (isPostgresUrl(target))
-    throw new UsageError(
-      `${from} "${redactUrl(target)}": this command keeps its archive in a SQLite file; PostgreSQL archives (team mode) are so far reached by earshot migrate`,
-    )
-  return target
-}
-
-/** --db (or $EARSHOT_DB) for a command that reaches either engine: a file path or a postgres:// URL. */
-export function anyArchiveOption(value: string | undefined): string {
   return archiveTarget(value ?? defaultArchive(), value === undefined ? '$EARSHOT_DB' : '--db')
 }
+
+/** Makes the folder of an archive file (a PostgreSQL database needs none). */
+export function makeArchiveFolder(target: string): void {
+  if (!isPostgresUrl(target)) mkdirSync(dirname(target), { recursive: true })
+}
+
+/** The archive as the command prints it: a file path, or the URL without its password. */
+export const shownArchive = (target: string): string => (isPostgresUrl(target) ? redactUrl(target) : target)
 
 /** An archive a command may find in either engine: an absolute file path, or a checked postgres:// URL. */
 export function archiveTarget(raw: string, from: string): string {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import type { AuditEntry } from '../../shared/contracts/audit'
 import { csvRecords } from '../core/csv/write'
 import { isPostgresUrl, openAnyArchive } from '../core/store'
-import { anyArchiveOption, intOption, timeOption, UsageError } from './args'
+import { archiveOption, intOption, timeOption, UsageError } from './args'
 
 export const AUDIT_USAGE = `  earshot audit [--db ARCHIVE] [--since T] [--until T] [--operator NAME] [--limit N] [--csv]
       Who did what and when: triage, replies, column, source and destination changes, imports,
@@ -26,7 +26,7 @@ export async function auditCommand(args: string[]): Promise<void> {
     allowPositionals: true,
   })
   if (positionals.length > 0) throw new UsageError(`audit takes no arguments (got "${positionals[0]}")`)
-  const target = anyArchiveOption(values.db)
+  const target = archiveOption(values.db)
   if (!isPostgresUrl(target) && !existsSync(target)) throw new UsageError(`no archive at ${target}`)
   const query = {
     since: timeOption(values.since, 'since'),

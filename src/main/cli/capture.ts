@@ -3,14 +3,14 @@
 // environment or --credentials) with the columns of a workspace file, no UI
 // and no demo source unless asked, until SIGINT/SIGTERM; the same archive
 // opens later in the console. Source status changes go to stderr.
-import { readFileSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
 import type { Column } from '../../shared/domain'
 import { WorkspaceFileSchema, type WorkspaceFile } from '../../shared/workspace'
 import { createCore, type Core } from '../core/app/core'
-import { archiveOption, secretStoreFrom, UsageError } from './args'
+import { archiveOption, makeArchiveFolder, shownArchive, secretStoreFrom, UsageError } from './args'
 import { onShutdown } from './shutdown'
 
 export const CAPTURE_USAGE = `  earshot capture [--db PATH] [--workspace FILE] [--credentials FILE] [--demo]
@@ -57,7 +57,7 @@ export async function capture(args: string[]): Promise<void> {
   })
   const workspace = values.workspace === undefined ? undefined : readWorkspace(values.workspace)
   const archivePath = archiveOption(values.db)
-  mkdirSync(dirname(archivePath), { recursive: true })
+  makeArchiveFolder(archivePath)
   const core = createCore({
     archivePath,
     mode: 'browser',
@@ -83,7 +83,7 @@ export async function capture(args: string[]): Promise<void> {
     if (enabled.length === 0) {
       throw new Error(
         'no source is enabled in this archive: configure one in the console (earshot serve --db ' +
-          `${archivePath}, then Sources), or pass --demo`,
+          `${shownArchive(archivePath)}, then Sources), or pass --demo`,
       )
     }
     core.hub.subscribe((name, payload) => {
@@ -98,5 +98,5 @@ export async function capture(args: string[]): Promise<void> {
   }
   // Handlers first: a supervisor may send SIGTERM as soon as it reads the line below.
   onShutdown(() => core.stop())
-  console.log(`Earshot capture: ${archivePath} (${columnCount} columns; sources: ${enabled.join(', ')})`)
+  console.log(`Earshot capture: ${shownArchive(archivePath)} (${columnCount} columns; sources: ${enabled.join(', ')})`)
 }

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util'
 import { EXPORT_FIELDS, ExportFieldSchema, ExportFormatSchema, type ExportField } from '../../shared/contracts/archive'
 import { planParallel, writeExport } from '../core/archive/export'
 import { CommandFailure } from '../core/errors'
-import { openStore, openStoreReader } from '../core/store'
+import { isPostgresUrl, openStore, openStoreReader } from '../core/store'
 import { archiveOption, timeOption, UsageError } from './args'
 
 export const EXPORT_USAGE = `  earshot export [--db PATH] [--query Q] [--format csv|jsonl] [--fields a,b,...] [--since T] [--until T] [--bom]
@@ -55,7 +55,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   const until = timeOption(values.until, 'until')
   if (since !== null && until !== null && until <= since) throw new UsageError('--until must be after --since')
   const archivePath = archiveOption(values.db)
-  if (!existsSync(archivePath)) throw new Error(`no archive at ${archivePath}`)
+  if (!isPostgresUrl(archivePath) && !existsSync(archivePath)) throw new Error(`no archive at ${archivePath}`)
 
   // Bring an older archive's schema up to date first; then read on a connection of our own.
   openStore(archivePath).close()

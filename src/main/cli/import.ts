@@ -2,8 +2,8 @@
 // pipeline (dedupe, sentiment, routing to the stored columns). Bad rows are
 // listed on stderr with their line numbers and skipped; the exit code tells a
 // script whether any were (3).
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { parseArgs } from 'node:util'
 import {
@@ -14,7 +14,7 @@ import {
 } from '../../shared/contracts/archive'
 import { openHeadlessIngest } from '../core/archive/headless-ingest'
 import { ImportError, ImportReport, MAX_REPORTED_BAD_ROWS, runImport } from '../core/archive/import/importer'
-import { archiveOption, UsageError } from './args'
+import { archiveOption, makeArchiveFolder, UsageError } from './args'
 import { ProgressPrinter } from './progress'
 
 /** Exit code of an import that stored the good rows and skipped some bad ones. */
@@ -59,7 +59,7 @@ export async function importCommand(args: string[]): Promise<void> {
   const file = positionals[0]!
   if (file !== '-' && !existsSync(file)) throw new UsageError(`no such file: ${file}`)
   const archivePath = archiveOption(values.db)
-  mkdirSync(dirname(archivePath), { recursive: true })
+  makeArchiveFolder(archivePath)
 
   const total = file === '-' ? null : statSync(file).size
   const input = countedText(file === '-' ? process.stdin : createReadStream(file))

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util'
 import { OperatorNameSchema, RoleSchema, ROLES } from '../../shared/roles'
 import { hashOperatorSecret, newOperatorSecret } from '../core/secrets/operator-secret'
 import { isPostgresUrl, openAnyArchive, type Archive } from '../core/store'
-import { anyArchiveOption, UsageError } from './args'
+import { archiveOption, UsageError } from './args'
 
 export const OPERATORS_USAGE = `  earshot operators add NAME --role ROLE [--db ARCHIVE]
   earshot operators list [--db ARCHIVE]
@@ -44,7 +44,7 @@ export async function operatorsCommand(args: string[]): Promise<void> {
   })
   const [verb, name, extra] = positionals
   if (extra !== undefined) throw new UsageError(`operators ${verb}: one name at a time (got "${extra}")`)
-  const target = anyArchiveOption(values.db)
+  const target = archiveOption(values.db)
   switch (verb) {
     case 'add': {
       const operator = nameOf(name)

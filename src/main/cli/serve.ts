@@ -1,12 +1,11 @@
 // `earshot serve`: the core with the console in a browser, on 127.0.0.1.
-import { mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { version } from '../../../package.json'
 import { DEMO_RATE } from '../../shared/domain'
 import { createCore } from '../core/app/core'
 import { startServer } from '../serve/server'
-import { archiveOption, intOption, secretStoreFrom, UsageError } from './args'
+import { archiveOption, makeArchiveFolder, shownArchive, intOption, secretStoreFrom, UsageError } from './args'
 import { onShutdown } from './shutdown'
 
 export const SERVE_USAGE = `  earshot serve [--port N] [--db PATH] [--credentials FILE] [--demo-rate N] [--demo-seed N] [--no-demo]
@@ -34,7 +33,7 @@ export async function serve(args: string[]): Promise<void> {
   const seed = intOption(values['demo-seed'], 'demo-seed', 0, 2 ** 31 - 1)
   const archivePath = archiveOption(values.db)
   const secrets = secretStoreFrom(values.credentials)
-  mkdirSync(dirname(archivePath), { recursive: true })
+  makeArchiveFolder(archivePath)
 
   const demo = {
     ...(rate !== undefined ? { rate } : {}),
@@ -62,7 +61,7 @@ export async function serve(args: string[]): Promise<void> {
   }
   core.start()
   console.log(`Earshot console: ${server.url}`)
-  console.log(`Archive: ${archivePath}`)
+  console.log(`Archive: ${shownArchive(archivePath)}`)
   const running = server
   onShutdown(() => running.close().then(() => core.stop()))
 }

@@ -48,6 +48,9 @@ export function createCore(options: CoreOptions): Core {
       s.sources.applyDemo(s.workspace.settings.demo)
       s.sources.startConfigured()
       s.outbox.resume()
+      s.team
+        ?.start()
+        .catch((err: unknown) => console.error(`earshot: live changes from other consoles: ${String(err)}`))
       disposables.add(s.alerts.start())
       disposables.add(s.delivery.start())
       disposables.add(s.statsTicked.event((stats) => s.hub.emit('stats.tick', stats)))
@@ -62,6 +65,7 @@ export function createCore(options: CoreOptions): Core {
     },
     async stop() {
       disposables.dispose()
+      await s.team?.close()
       s.archive.close()
       await s.rescores.close()
       await s.sources.stopAll()

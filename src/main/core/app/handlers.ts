@@ -33,7 +33,7 @@ export function handlersOf(s: Services, options: CoreOptions): Handlers {
     'app.info': () => ({
       version: options.version,
       mode: options.mode,
-      archivePath: options.archivePath,
+      archivePath: s.store.where,
       mentionCount: s.store.read.countMentions(),
     }),
   }

@@ -24,10 +24,9 @@ import { RescoreJobs } from '../sentiment/rescore-jobs'
 import { SecretStore } from '../secrets/secret-store'
 import { SOURCE_DRIVERS } from '../sources/drivers'
 import { Sources } from '../sources/sources'
-import { openArchive } from '../store'
-import type { Db } from '../store'
-import { storeOf, type Store } from '../store'
+import { openStore, type Db, type Store } from '../store'
 import { ThreadService } from '../thread/service'
+import { TeamFeed } from './team-feed'
 import { WorkspaceService } from '../workspace/service'
 import type { CoreOptions } from './options'
 
@@ -56,14 +55,16 @@ export interface Services {
   reports: ReportRunner
   threads: ThreadService
   rescores: RescoreJobs
+  /** On a PostgreSQL archive: what other writers commit, handed on live. */
+  team: TeamFeed | undefined
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
 export function wire(options: CoreOptions): Services {
   const now = options.now ?? Date.now
-  const db = openArchive(options.archivePath)
-  const store = storeOf(db, options.archivePath)
+  const store = openStore(options.archivePath)
+  const db = store.db
   const hub = new EventHub()
   const router = new Router()
   const stats = new StatsTracker()
@@ -80,6 +81,7 @@ export function wire(options: CoreOptions): Services {
     ...(scorer ? { scorer } : {}),
     sink: {
       committed: (batch) => {
+        team?.ownCommitted(batch)
         live.committed(batch)
         committed.fire(batch)
       },
@@ -92,6 +94,10 @@ export function wire(options: CoreOptions): Services {
   })
   // Read-your-writes: every read of the live archive sees what ingest accepted before it.
   store.settleReadsWith(() => ingest.flush())
+  const team =
+    store.engine === 'postgres'
+      ? new TeamFeed({ url: options.archivePath, store, live, committed, columns, hub })
+      : undefined
   // The channel is looked up per reply, once the sources below exist.
   const outbox = new Outbox({ store, hub, now, channel: (source) => sources.replyChannel(source) })
   const revisions = new SourceRevisions({
@@ -189,5 +195,6 @@ export function wire(options: CoreOptions): Services {
     reports,
     threads,
     rescores,
+    team,
   }
 }

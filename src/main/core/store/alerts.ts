@@ -150,7 +150,7 @@ export function unreadCount(db: Db): number {
 export function markRead(db: Db, ids: readonly number[] | 'all'): void {
   if (ids === 'all') stmt(db, 'UPDATE alerts SET read = 1 WHERE read = 0').run()
   else
-    stmt<[string]>(db, 'UPDATE alerts SET read = 1 WHERE id IN (SELECT value FROM json_each(?))').run(
+    stmt<[string]>(db, 'UPDATE alerts SET read = 1 WHERE id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))').run(
       JSON.stringify(ids),
     )
 }
@@ -174,7 +174,10 @@ export function loadLastFired(db: Db): Map<ColumnId, LastFired> {
 }
 
 export function getAlerts(db: Db, ids: readonly number[]): Alert[] {
-  return stmt<[string], AlertRow>(db, 'SELECT * FROM alerts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+  return stmt<[string], AlertRow>(
+    db,
+    'SELECT * FROM alerts WHERE id IN (SELECT CAST(value AS INTEGER) FROM json_each(?)) ORDER BY id',
+  )
     .all(JSON.stringify(ids))
     .map(toAlert)
 }

@@ -104,7 +104,7 @@ export function reorderColumns(db: Db, ids: readonly string[]): Column[] {
 }
 
 export function insertHit(db: Db, columnId: string, createdAt: number, mentionId: number): void {
-  stmt(db, 'INSERT OR IGNORE INTO column_hits (column_id, created_at, mention_id) VALUES (?, ?, ?)').run(
+  stmt(db, 'INSERT INTO column_hits (column_id, created_at, mention_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(
     columnId,
     createdAt,
     mentionId,
@@ -184,6 +184,6 @@ export function hitBuckets(db: Db, columnId: string, since: number, bucketMs: nu
             count(*) AS n, sum(m.sentiment) AS score
      FROM column_hits h JOIN mentions m ON m.id = h.mention_id
      WHERE h.column_id = ? AND h.created_at >= ?
-     GROUP BY 2, 3`,
+     GROUP BY h.column_id, 2, 3`,
   ).all(bucketMs, bucketMs, columnId, since)
 }

@@ -35,8 +35,11 @@ export function saveCanned(
     if (r.changes === 0) throw notFound(`canned reply ${c.id}`)
     return { id: c.id, title: c.title, text: c.text, updatedAt: now }
   }
-  const r = stmt(db, 'INSERT INTO canned_replies (title, text, updated_at) VALUES (?, ?, ?)').run(c.title, c.text, now)
-  return { id: Number(r.lastInsertRowid), title: c.title, text: c.text, updatedAt: now }
+  const r = stmt<unknown[], { id: number }>(
+    db,
+    'INSERT INTO canned_replies (title, text, updated_at) VALUES (?, ?, ?) RETURNING id',
+  ).get(c.title, c.text, now)!
+  return { id: r.id, title: c.title, text: c.text, updatedAt: now }
 }
 
 export function deleteCanned(db: Db, id: number): void {

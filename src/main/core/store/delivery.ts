@@ -133,7 +133,7 @@ export function updateDeliveries(db: Db, ids: readonly number[], u: DeliveryUpda
   stmt<unknown[]>(
     db,
     `UPDATE alert_deliveries SET state = ?, attempts = ?, status = ?, error = ?, next_at = ?, updated_at = ?
-     WHERE id IN (SELECT value FROM json_each(?))`,
+     WHERE id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))`,
   ).run(u.state, u.attempts, u.status, u.error, u.nextAt, now, JSON.stringify(ids))
 }
 

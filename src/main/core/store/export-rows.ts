@@ -12,7 +12,7 @@ import { getColumn, listColumns } from './columns'
 import { getColumnTriage } from './triage'
 import type { Db } from './db-types'
 
-/** group_concat separator for list fields: the ASCII unit separator never appears in titles or tags. */
+/** string_agg separator for list fields: the ASCII unit separator never appears in titles or tags. */
 export const LIST_SEPARATOR = '\u001f'
 
 const FIELD_SQL: Record<ExportField, string> = {
@@ -35,7 +35,7 @@ const FIELD_SQL: Record<ExportField, string> = {
   read: 'coalesce(t.read, 0)',
   done: 'coalesce(t.done, 0)',
   assignee: 't.assignee',
-  tags: `(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM mention_tags WHERE mention_id = m.id ORDER BY tag))`,
+  tags: `(SELECT string_agg(tag, '${LIST_SEPARATOR}' ORDER BY tag) FROM mention_tags WHERE mention_id = m.id)`,
   note: 't.note',
 }
 

@@ -1,7 +1,8 @@
 // Mentions in the archive: insert (unique on source + external id), read back
 // through one row mapper, and page a column newest-first.
-import type { Mention, MentionKind, PageCursor, SentimentLabel, SourceId } from '../../../shared/domain'
+import type { ColumnId, Mention, MentionKind, PageCursor, SentimentLabel, SourceId } from '../../../shared/domain'
 import type { MatchInput } from '../../../shared/query/match-input'
+import type { StoredMention } from './commit'
 import type { Db } from './db-types'
 import { stmt } from './db'
 
@@ -192,6 +193,27 @@ export function countMentions(db: Db): number {
 export function getMention(db: Db, id: number): Mention | undefined {
   const row = stmt<[number], MentionRow>(db, 'SELECT * FROM mentions WHERE id = ?').get(id)
   return row && rowToMention(row)
+}
+
+/**
+ * The mentions with ids in from..to and the columns each is in: a batch another writer committed (a
+ * capture host, another console), read when its change notification arrives.
+ */
+export function storedInRange(db: Db, from: number, to: number): StoredMention[] {
+  const rows = stmt<[number, number], MentionRow>(
+    db,
+    'SELECT * FROM mentions WHERE id BETWEEN ? AND ? ORDER BY id',
+  ).all(from, to)
+  if (rows.length === 0) return []
+  const hits = stmt<[number, number], { column_id: ColumnId; mention_id: number }>(
+    db,
+    `SELECT h.column_id, h.mention_id FROM mentions m
+       JOIN column_hits h ON h.column_id IN (SELECT id FROM columns) AND h.created_at = m.created_at AND h.mention_id = m.id
+     WHERE m.id BETWEEN ? AND ?`,
+  ).all(from, to)
+  const columns = new Map<number, ColumnId[]>()
+  for (const h of hits) columns.set(h.mention_id, [...(columns.get(h.mention_id) ?? []), h.column_id])
+  return rows.map((r) => ({ mention: rowToMention(r), columns: columns.get(r.id) ?? [] }))
 }
 
 export interface Page {

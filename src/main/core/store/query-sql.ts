@@ -10,6 +10,8 @@
 // where the statement runs (pg/sql.ts).
 import type { AtomNode, QueryNode } from '../../../shared/query/ast'
 import { tokenize } from '../../../shared/query/tokenize'
+import type { Db } from './db-types'
+import { isPostgres } from './pg/sync-db'
 
 export interface SqlWhere {
   sql: string
@@ -52,6 +54,9 @@ export const POSTGRES: SqlDialect = {
   textMatch: (expression) => ({ sql: 'm.search @@ ?::tsquery', params: [expression] }),
   contains: (column, needle) => ({ sql: `strpos(${column}, ?) > 0`, params: [needle] }),
 }
+
+/** The dialect of the engine holding `db`. */
+export const dialectOf = (db: Db): SqlDialect => (isPostgres(db) ? POSTGRES : SQLITE)
 
 /** The index expression for a subtree made only of words and phrases joined by AND/OR, else null. */
 function ftsOf(node: QueryNode, d: SqlDialect): string | null {

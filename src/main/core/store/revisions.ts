@@ -9,6 +9,8 @@ import { toMatchInput, type MatchInput, type MatchSource } from '../../../shared
 import type { Route, StoredMention } from './commit'
 import type { Db } from './db-types'
 import { stmt } from './db'
+import { tsvectorOf } from './pg/mentions'
+import { isPostgres, pgOf } from './pg/sync-db'
 import { insertHit, removeHits } from './columns'
 import {
   entitiesField,
@@ -93,13 +95,18 @@ export function reviseMention(
     edit.editedAt,
     old.id,
   )!
-  stmt(db, UNINDEX_MENTION_SQL).run(old.id, old.text, old.author_handle, old.author_name)
-  stmt(db, INDEX_MENTION_SQL).run(row.id, row.text, row.author_handle, row.author_name)
+  if (isPostgres(db)) {
+    stmt(db, 'UPDATE mentions SET search = CAST(? AS tsvector) WHERE id = ?').run(tsvectorOf(derived.tokens), old.id)
+  } else {
+    stmt(db, UNINDEX_MENTION_SQL).run(old.id, old.text, old.author_handle, old.author_name)
+    stmt(db, INDEX_MENTION_SQL).run(row.id, row.text, row.author_handle, row.author_name)
+  }
   return rowToMention(row)
 }
 
 /** Deletes posts at their source's word, all in one transaction; returns the ids of those the archive held. */
 export function tombstoneMentions(db: Db, source: SourceId, externalIds: readonly string[], at: number): number[] {
+  if (isPostgres(db)) return pgOf(db).proc('tombstoneMentions', source, externalIds, at)
   return db.transaction(() => externalIds.flatMap((externalId) => tombstoneMention(db, source, externalId, at) ?? []))()
 }
 

@@ -20,7 +20,7 @@ import * as mentions from './mentions'
 import * as operators from './operators'
 import * as outbox from './outbox'
 import * as prefs from './prefs'
-import { toSqlWhere } from './query-sql'
+import { dialectOf, toSqlWhere } from './query-sql'
 import { readBounds, readReport } from './report-read'
 import * as rescore from './rescore'
 import * as revisions from './revisions'
@@ -29,6 +29,9 @@ import * as sourceState from './source-state'
 import * as thread from './thread'
 import * as triage from './triage'
 import * as workspace from './workspace'
+import { pgBridgeScript, saveCopyOfPg } from './pg/store-support'
+import { isPostgres, openPgDb } from './pg/sync-db'
+import { isPostgresUrl, redactUrl } from './pg/url'
 
 const READS = {
   scorerCounts: rescore.scorerCounts,
@@ -40,10 +43,11 @@ const READS = {
   hitBuckets: columns.hitBuckets,
   countMentions: mentions.countMentions,
   getMention: mentions.getMention,
+  storedInRange: mentions.storedInRange,
   pageColumn: mentions.pageColumn,
-  countMatches: (db: Db, query: QueryNode) => search.countMatches(db, toSqlWhere(query)),
+  countMatches: (db: Db, query: QueryNode) => search.countMatches(db, toSqlWhere(query, dialectOf(db))),
   searchMentions: (db: Db, query: QueryNode, o: search.SearchOptions) =>
-    search.searchMentions(db, toSqlWhere(query), o),
+    search.searchMentions(db, toSqlWhere(query, dialectOf(db)), o),
   storedId: revisions.storedId,
   findByExternalId: thread.findByExternalId,
   repliesTo: thread.repliesTo,
@@ -91,17 +95,18 @@ const READS = {
 const WRITES = {
   saveRescored: rescore.saveRescored,
   createColumn: (db: Db, draft: columns.ColumnDraft, query: QueryNode, now: number) =>
-    columns.createColumn(db, draft, toSqlWhere(query), now),
+    columns.createColumn(db, draft, toSqlWhere(query, dialectOf(db)), now),
   updateColumn: (db: Db, column: Parameters<typeof columns.saveColumn>[1], query: QueryNode | null) =>
-    columns.updateColumn(db, column, query && toSqlWhere(query)),
+    columns.updateColumn(db, column, query && toSqlWhere(query, dialectOf(db))),
   replaceColumns: (db: Db, drafts: ReadonlyArray<{ draft: columns.ColumnDraft; query: QueryNode }>, now: number) =>
     columns.replaceColumns(
       db,
-      drafts.map(({ draft, query }) => ({ draft, where: toSqlWhere(query) })),
+      drafts.map(({ draft, query }) => ({ draft, where: toSqlWhere(query, dialectOf(db)) })),
       now,
     ),
   /** Rebuilds a column's hits from the archive with its query (after its mentions were re-scored). */
-  refillColumn: (db: Db, columnId: string, query: QueryNode) => columns.backfillColumn(db, columnId, toSqlWhere(query)),
+  refillColumn: (db: Db, columnId: string, query: QueryNode) =>
+    columns.backfillColumn(db, columnId, toSqlWhere(query, dialectOf(db))),
   deleteColumn: columns.deleteColumn,
   reorderColumns: columns.reorderColumns,
   commitMentions,
@@ -155,7 +160,13 @@ export interface StoreOptions {
 }
 
 export interface Store {
+  /** The file path, or the postgres:// URL (with its password: never show it; see `where`). */
   readonly path: string
+  /** What may be shown of `path`: the file path, or the URL without its password. */
+  readonly where: string
+  readonly engine: 'sqlite' | 'postgres'
+  /** The connection (tests read it; nothing outside core/store prepares SQL). */
+  readonly db: Db
   readonly read: StoreReader
   readonly write: StoreWriter
   /**
@@ -225,6 +236,9 @@ export function storeOf(db: Db, path: string = db.name, options: StoreOptions = 
   let settle: () => void = () => {}
   return {
     path,
+    where: isPostgres(db) ? db.name : path,
+    engine: isPostgres(db) ? 'postgres' : 'sqlite',
+    db,
     read: bindAll(db, 'read', READS, o, () => settle()),
     write: bindAll(db, 'write', WRITES, o, () => {}),
     settleReadsWith(fn) {
@@ -237,15 +251,17 @@ export function storeOf(db: Db, path: string = db.name, options: StoreOptions = 
     },
     saveCopy(to) {
       settle()
-      return saveCopy(db, to)
+      return isPostgres(db) ? saveCopyOfPg(path, to) : saveCopy(db, to)
     },
-    assertCurrent: () => assertCurrentSchema(db, path),
+    // A PostgreSQL archive is brought to this version's schema when it is opened (or refused).
+    assertCurrent: () => (isPostgres(db) ? undefined : assertCurrentSchema(db, path)),
     close: () => db.close(),
   }
 }
 
-/** Opens (creating and migrating unless read-only) the archive at `path`. */
+/** Opens (creating and migrating unless read-only) the archive at `path`: a file, or a postgres:// URL. */
 export function openStore(path: string, options: StoreOptions & { readonly?: boolean } = {}): Store {
+  if (isPostgresUrl(path)) return storeOf(openPgDb(path, redactUrl(path), { script: pgBridgeScript() }), path, options)
   return storeOf(openArchive(path, { readonly: options.readonly ?? false }), path, options)
 }
 
@@ -254,6 +270,6 @@ export function openStore(path: string, options: StoreOptions & { readonly?: boo
  * worker): WAL lets it read one consistent snapshot while capture goes on.
  */
 export function openStoreReader(path: string, options: StoreOptions = {}): { read: StoreReader; close(): void } {
-  const db = openReader(path)
+  const db = isPostgresUrl(path) ? openPgDb(path, redactUrl(path), { script: pgBridgeScript() }) : openReader(path)
   return { read: bindAll(db, 'read', READS, withDefaults(options), () => {}), close: () => db.close() }
 }

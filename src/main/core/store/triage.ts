@@ -106,15 +106,15 @@ export function setTriage(db: Db, ids: readonly number[], change: TriageChange, 
       `INSERT INTO triage (mention_id, read, done, assignee, note, reviewed, updated_at)
        VALUES (@id, coalesce(@read, 0), coalesce(@done, 0), @assignee, @note, coalesce(@reviewed, 0), @now)
        ON CONFLICT (mention_id) DO UPDATE SET
-         read = coalesce(@read, read),
-         done = coalesce(@done, done),
-         assignee = CASE WHEN @setAssignee THEN excluded.assignee ELSE assignee END,
-         note = CASE WHEN @setNote THEN excluded.note ELSE note END,
-         reviewed = coalesce(@reviewed, reviewed),
+         read = coalesce(@read, triage.read),
+         done = coalesce(@done, triage.done),
+         assignee = CASE WHEN @setAssignee = 1 THEN excluded.assignee ELSE triage.assignee END,
+         note = CASE WHEN @setNote = 1 THEN excluded.note ELSE triage.note END,
+         reviewed = coalesce(@reviewed, triage.reviewed),
          updated_at = excluded.updated_at`,
     )
     const clearTags = stmt(db, 'DELETE FROM mention_tags WHERE mention_id = ?')
-    const addTag = stmt(db, 'INSERT OR IGNORE INTO mention_tags (mention_id, tag) VALUES (?, ?)')
+    const addTag = stmt(db, 'INSERT INTO mention_tags (mention_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING')
     const removeTag = stmt(db, 'DELETE FROM mention_tags WHERE mention_id = ? AND tag = ?')
     for (const id of unique) {
       upsert.run({

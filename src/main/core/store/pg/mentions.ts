@@ -5,7 +5,7 @@
 // shared tokenizer's tokens with their positions, so full-text search sees
 // exactly the words the live matcher sees (no dictionary, no stemming).
 import type { SearchPage } from '../../../../shared/contract'
-import type { Mention, PageCursor } from '../../../../shared/domain'
+import type { ColumnId, Mention, PageCursor } from '../../../../shared/domain'
 import type { QueryNode } from '../../../../shared/query/ast'
 import { toMatchInput } from '../../../../shared/query/match-input'
 import type { Route, StoredMention } from '../commit'
@@ -86,6 +86,22 @@ export async function commitMentionsPg(
   batch: readonly NewMention[],
   route: Route,
 ): Promise<StoredMention[]> {
+  return commitRoutedPg(
+    pool,
+    batch,
+    batch.map((m) => route(toMatchInput(m))),
+  )
+}
+
+/**
+ * Stores a batch already routed (`routes[i]` are batch[i]'s columns: the
+ * router lives on the core's thread, the statement runs on the bridge's).
+ */
+export async function commitRoutedPg(
+  pool: PgPool,
+  batch: readonly NewMention[],
+  routes: readonly (readonly ColumnId[])[],
+): Promise<StoredMention[]> {
   if (batch.length === 0) return []
   const inputs = batch.map((m) => toMatchInput(m))
   const columns: unknown[][] = FIELDS.map(() => [])
@@ -104,7 +120,7 @@ export async function commitMentionsPg(
       const id = ids.get(k)
       if (id === undefined) return
       ids.delete(k) // a post twice in one batch is stored (and routed) once
-      const routed = route(inputs[i]!)
+      const routed = [...routes[i]!]
       for (const c of routed) {
         hits[0].push(c)
         hits[1].push(m.createdAt)

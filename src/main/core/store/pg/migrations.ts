@@ -282,4 +282,17 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX audit_by_time ON audit_log (at, id);
     `,
   },
+  {
+    version: 50,
+    name: 'sqlite-compatibility',
+    // The store's statements pass a list as one JSON array parameter, read with SQLite's json_each(?)
+    // (one prepared statement for any length): the same call here, a set of the array's elements as text.
+    sql: `
+      CREATE FUNCTION json_each(list text) RETURNS TABLE (value text)
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+        AS $$ SELECT json_array_elements_text(list::json) $$;
+      -- SQLite's NOCASE for the statements' ORDER BY … COLLATE NOCASE: case-insensitive (ICU, level 2).
+      CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+    `,
+  },
 ]
