@@ -2,13 +2,14 @@
 // capture host, other consoles) commit reaches this core through the change
 // feed (store/pg/changes.ts), and is handed on as if this core's own ingest
 // had committed it: to the live feed (cards in matching columns), to alert
-// detection, and the sparklines read again. This core's own batches are
+// detection, and the sparklines' counts (as ingest counts its own). This core's own batches are
 // recognised by their ids and not handed on twice.
 import type { Emitter } from '../lifetime'
 import type { ColumnService } from '../columns/service'
 import type { EventHub } from '../events'
 import type { Committed } from '../pipeline/ingest'
 import type { LiveFeed } from '../pipeline/live-feed'
+import type { StatsTracker } from '../pipeline/stats'
 import { ChangeFeed, type Store } from '../store'
 
 /** Own ids remembered to tell own notifications from others' (a few minutes of capture). */
@@ -20,6 +21,7 @@ export interface TeamFeedDeps {
   live: LiveFeed
   committed: Emitter<readonly Committed[]>
   columns: ColumnService
+  stats: StatsTracker
   hub: EventHub
 }
 
@@ -69,9 +71,12 @@ export class TeamFeed {
       return
     }
     if (batch.length === 0) return
+    // Counted into the sparklines hit by hit, as ingest counts its own batches (no re-read of the archive).
+    for (const c of batch)
+      for (const columnId of c.columns)
+        this.d.stats.add(columnId, c.mention.createdAt, c.mention.sentimentLabel, c.mention.sentiment)
     this.d.live.committed(batch)
     this.d.committed.fire(batch)
-    this.d.columns.reloadStats()
   }
 
   async close(): Promise<void> {

@@ -96,7 +96,7 @@ export function wire(options: CoreOptions): Services {
   store.settleReadsWith(() => ingest.flush())
   const team =
     store.engine === 'postgres'
-      ? new TeamFeed({ url: options.archivePath, store, live, committed, columns, hub })
+      ? new TeamFeed({ url: options.archivePath, store, live, committed, columns, stats, hub })
       : undefined
   // The channel is looked up per reply, once the sources below exist.
   const outbox = new Outbox({ store, hub, now, channel: (source) => sources.replyChannel(source) })

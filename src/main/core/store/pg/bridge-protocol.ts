@@ -1,7 +1,7 @@
 // What the synchronous PostgreSQL bridge (sync-bridge.ts) and its worker
 // (bridge-worker.ts) say to each other: one request at a time, answered
 // before the caller's thread goes on.
-export type RowMode = 'all' | 'get' | 'run' | 'raw' | 'pluck'
+export type RowMode = 'all' | 'run' | 'raw' | 'pluck'
 
 export type BridgeRequest =
   | { op: 'query'; sql: string; params: unknown[]; mode: RowMode }

@@ -23,11 +23,14 @@ let open: Promise<Open> | null = null
 let nextCursor = 1
 
 async function opened(): Promise<Open> {
-  open ??= openPgArchive(data.url, { max: data.max, log: () => {} }).then((pool) => ({
-    pool,
-    session: null,
-    cursors: new Map(),
-  }))
+  // A failed open is not kept: the next call tries the server again (it may have been starting).
+  open ??= openPgArchive(data.url, { max: data.max, log: () => {} }).then(
+    (pool) => ({ pool, session: null, cursors: new Map() }),
+    (err: unknown) => {
+      open = null
+      throw err
+    },
+  )
   return open
 }
 
@@ -56,8 +59,6 @@ async function handle(req: BridgeRequest): Promise<unknown> {
       switch (req.mode) {
         case 'run':
           return { changes: r.rowCount ?? 0, lastInsertRowid: 0 }
-        case 'get':
-          return r.rows[0]
         case 'pluck':
           return (r.rows as unknown[][]).map((row) => row[0])
         default:

@@ -150,7 +150,7 @@ export class PgSyncDb {
   ) {
     this.bridge = new SyncBridge(url, { where: name, ...options })
     // The first call opens the pool and brings the schema to this version's.
-    this.bridge.call({ op: 'query', sql: 'SELECT 1', params: [], mode: 'get' })
+    this.bridge.call({ op: 'query', sql: 'SELECT 1', params: [], mode: 'all' })
   }
 
   get inTransaction(): boolean {
