@@ -2,12 +2,13 @@
 // (the console, and pop-out column windows with the same preload and web
 // preferences), and the contract's IPC channel onto the same core and handler table that
 // browser mode uses. Thin on purpose: everything else lives in ./core.
-import { app, BrowserWindow, dialog, ipcMain, shell, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, shell, type WebContents, type WebFrameMain } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { version } from '../../package.json'
 import { IPC_COMMAND_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/ipc'
 import { createCore, type Core } from './core/app/core'
+import type { Session } from './core/app/session'
 import { popoutColumn } from './popout'
 import { SecretStore } from './core/secrets/secret-store'
 import { electronShell } from './desktop-shell'
@@ -97,7 +98,8 @@ let core: Core | undefined
 /** The core on the profile's archive; exports go through the native save dialog (desktop shell). */
 function openCore(): Core {
   return createCore({
-    archivePath: join(app.getPath('userData'), 'archive.sqlite'),
+    // Team mode: EARSHOT_DB=postgres://… opens the command center's shared archive.
+    archivePath: process.env['EARSHOT_DB'] ?? join(app.getPath('userData'), 'archive.sqlite'),
     mode: 'desktop',
     version,
     sentimentWorker: join(__dirname, 'sentiment-worker.js'),
@@ -122,14 +124,29 @@ void app.whenReady().then(() => {
     return
   }
   const running = core
+  // Each window is a session: on an archive with operators, it signs in before anything else.
+  const sessions = new Map<number, Session>()
+  const sessionOf = (contents: WebContents): Session => {
+    let session = sessions.get(contents.id)
+    if (!session) {
+      const opened = running.openSession()
+      sessions.set(contents.id, (session = opened))
+      contents.once('destroyed', () => {
+        sessions.delete(contents.id)
+        opened.close()
+      })
+    }
+    return session
+  }
   ipcMain.handle(IPC_COMMAND_CHANNEL, (event, name: unknown, input: unknown) => {
     if (!trusted(event.senderFrame)) {
       return { ok: false, error: { code: 'bad_request', message: 'command from an untrusted frame refused' } }
     }
-    return running.call(name, input)
+    return sessionOf(event.sender).call(name, input)
   })
   running.hub.subscribe((name, payload) => {
-    for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_EVENT_CHANNEL, name, payload)
+    for (const win of BrowserWindow.getAllWindows())
+      if (sessions.get(win.webContents.id)?.open) win.webContents.send(IPC_EVENT_CHANNEL, name, payload)
   })
   running.start()
   createWindow()

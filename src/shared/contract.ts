@@ -24,6 +24,7 @@ import { replyCommands, replyEvents } from './contracts/replies'
 import { reportsCommands, reportsEvents } from './contracts/reports'
 import { sentimentCommands, sentimentEvents } from './contracts/sentiment'
 import { auditCommands } from './contracts/audit'
+import { sessionCommands, sessionEvents } from './contracts/session'
 import { sourceCommands, sourceEvents } from './contracts/sources'
 import { threadCommands } from './contracts/thread'
 import { triageCommands, triageEvents } from './contracts/triage'
@@ -164,6 +165,7 @@ export const commands = {
   ...threadCommands,
   ...sentimentCommands,
   ...auditCommands,
+  ...sessionCommands,
 } as const
 
 export type Commands = typeof commands
@@ -207,6 +209,7 @@ export const events = {
   ...deliveryEvents,
   ...reportsEvents,
   ...sentimentEvents,
+  ...sessionEvents,
 } as const
 
 export type Events = typeof events

@@ -77,7 +77,24 @@ export const COMMAND_NEEDS: Readonly<Record<CommandName, Capability>> = {
   'rescore.start': 'admin',
   'rescore.cancel': 'admin',
   'audit.list': 'admin',
+  'audit.csv': 'admin',
+  // Signing in is open to anyone who reached the console (see PUBLIC_COMMANDS).
+  'session.get': 'read',
+  'session.signIn': 'read',
+  'session.resume': 'read',
+  'session.signOut': 'read',
+  // Only someone who may reply opens the composer.
+  'presence.set': 'reply',
+  'presence.get': 'read',
 }
+
+/** What a console whose archive has operators answers before anyone has signed in. */
+export const PUBLIC_COMMANDS: ReadonlySet<CommandName> = new Set([
+  'session.get',
+  'session.signIn',
+  'session.resume',
+  'session.signOut',
+])
 
 /** Who is calling: a signed-in operator (none on a single-user console, which may do everything). */
 export interface Caller {
@@ -109,6 +126,8 @@ const NOT_AUDITED: ReadonlySet<CommandName> = new Set([
   'drafts.delete',
   'import.preview',
   'import.chunk',
+  // A composer opening and closing.
+  'presence.set',
 ])
 
 /** Whether a command goes into the audit log: every change to the shared archive, and every export. */

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import type { AuditEntry } from '../../shared/contracts/audit'
-import { csvRecords } from '../core/csv/write'
+import { auditCsv } from '../core/audit/handlers'
 import { isPostgresUrl, openAnyArchive } from '../core/store'
 import { archiveOption, intOption, timeOption, UsageError } from './args'
 
@@ -41,11 +41,11 @@ export async function auditCommand(args: string[]): Promise<void> {
   } finally {
     await archive.close()
   }
-  const rows = entries.map((e) => [new Date(e.at).toISOString(), e.operator, e.action, e.targets, e.outcome])
   if (values.csv) {
-    process.stdout.write(csvRecords([['at', 'operator', 'action', 'targets', 'outcome'], ...rows]))
+    process.stdout.write(auditCsv(entries))
     return
   }
+  const rows = entries.map((e) => [new Date(e.at).toISOString(), e.operator, e.action, e.targets, e.outcome])
   if (rows.length === 0) process.stderr.write('earshot: nothing in the audit log for that\n')
   for (const r of rows) process.stdout.write(`${r.join('\t')}\n`)
 }

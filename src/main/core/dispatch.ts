@@ -10,12 +10,18 @@ import {
   type CommandResult,
   type Reply,
 } from '../../shared/contract'
+import type { sessionCommands } from '../../shared/contracts/session'
 import { refusal, type Caller } from '../../shared/permissions'
 import { CommandFailure } from './errors'
 
 export type Handlers = {
   [K in CommandName]: (args: CommandArgs<K>) => CommandResult<K> | Promise<CommandResult<K>>
 }
+
+/** Commands a connection's session answers itself (core/app/session.ts). */
+export type SessionCommand = keyof typeof sessionCommands & CommandName
+/** The core's handler table: everything but the session's own commands. */
+export type CoreHandlers = Omit<Handlers, SessionCommand>
 
 /** The handlers of one area's commands (see shared/contracts/). */
 export type HandlerGroup<C> = Pick<Handlers, keyof C & CommandName>

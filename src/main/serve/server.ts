@@ -127,10 +127,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const send = (frame: ServerFrame) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame))
     }
+    // Each socket is a session: on an archive with operators, it signs in before anything else.
+    const session = core.openSession()
     const unsubscribe = core.hub.subscribe((name: EventName, payload) => {
+      if (!session.open) return
       if (name === 'mentions.batch' && ws.bufferedAmount > MAX_BUFFERED_BYTES) return
       send({ t: 'event', name, payload })
     })
+    const closed = () => {
+      unsubscribe()
+      session.close()
+    }
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only')
       let raw: unknown
@@ -142,10 +149,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const frame = ClientFrameSchema.safeParse(raw)
       if (!frame.success) return ws.close(1008, 'malformed frame')
       const { id, name, input } = frame.data
-      void core.call(name, input).then((reply) => send({ t: 'reply', id, reply }))
+      void session.call(name, input).then((reply) => send({ t: 'reply', id, reply }))
     })
-    ws.on('close', unsubscribe)
-    ws.on('error', unsubscribe)
+    ws.once('close', closed)
+    ws.once('error', closed)
   }
 
   await new Promise<void>((resolve, reject) => {

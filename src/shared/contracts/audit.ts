@@ -38,4 +38,6 @@ export type AuditQuery = z.input<typeof AuditQuerySchema>
 export const auditCommands = {
   /** Newest first. */
   'audit.list': command(AuditQuerySchema, z.array(AuditEntrySchema)),
+  /** The same entries as CSV (at as ISO 8601), for a download. */
+  'audit.csv': command(AuditQuerySchema, z.object({ filename: z.string(), csv: z.string() })),
 } as const

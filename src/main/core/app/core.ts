@@ -2,14 +2,13 @@
 // in Electron's main process: the composition root. It wires the services
 // (wiring.ts), serves the contract's commands through one handler table
 // (handlers.ts), and owns the lifecycle: start, the stats timer, stop.
-import { isCommandName } from '../../../shared/contract'
 import { STATS_BUCKET_MS } from '../../../shared/domain'
-import { isAudited } from '../../../shared/permissions'
-import { auditEntryOf } from '../audit/entry'
-import { dispatch } from '../dispatch'
+import type { Caller } from '../../../shared/permissions'
 import { DisposableStore } from '../lifetime'
+import { PRESENCE_REPEAT_MS } from '../../../shared/contracts/session'
 import { handlersOf } from './handlers'
 import type { Core, CoreOptions } from './options'
+import { Session, type SessionDeps } from './session'
 import { wire } from './wiring'
 
 export type { Core, CoreOptions } from './options'
@@ -19,6 +18,15 @@ export function createCore(options: CoreOptions): Core {
   const handlers = handlersOf(s, options)
   const disposables = new DisposableStore()
   const columnIds = () => s.columns.list().map((c) => c.id)
+  const sessions: SessionDeps = {
+    handlers,
+    store: s.store,
+    presence: s.presence,
+    resumable: new Map<string, Caller>(),
+    now: s.now,
+  }
+  // In-process callers (the CLI's capture, tests) are trusted: no sign-in.
+  const trusted = new Session(sessions, true)
 
   return {
     store: s.store,
@@ -31,18 +39,8 @@ export function createCore(options: CoreOptions): Core {
     archive: s.archive,
     delivery: s.delivery,
     events: { statsTicked: s.statsTicked },
-    async call(name, input, caller) {
-      const reply = await dispatch(handlers, name, input, caller)
-      if (isCommandName(name) && isAudited(name)) {
-        try {
-          s.store.write.appendAudit(auditEntryOf(name, input, caller, reply, s.now()))
-        } catch (err) {
-          // The command has happened: a log that cannot be written (a full disk) must not undo its answer.
-          console.error(`earshot: could not record ${name} in the audit log:`, err)
-        }
-      }
-      return reply
-    },
+    call: (name, input, caller) => trusted.call(name, input, caller),
+    openSession: () => new Session(sessions),
     start() {
       s.columns.init()
       s.sources.applyDemo(s.workspace.settings.demo)
@@ -62,6 +60,8 @@ export function createCore(options: CoreOptions): Core {
         options.statsIntervalMs ?? Math.min(2_000, STATS_BUCKET_MS),
       )
       disposables.add(() => clearInterval(timer))
+      const sweep = setInterval(() => s.presence.sweep(), PRESENCE_REPEAT_MS / 2)
+      disposables.add(() => clearInterval(sweep))
     },
     async stop() {
       disposables.dispose()

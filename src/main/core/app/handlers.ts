@@ -5,7 +5,7 @@ import { alertsHandlers } from '../alerts/handlers'
 import { archiveHandlers } from '../archive/handlers'
 import { auditHandlers } from '../audit/handlers'
 import { columnHandlers } from '../columns/handlers'
-import type { Handlers } from '../dispatch'
+import type { CoreHandlers } from '../dispatch'
 import { replyHandlers } from '../replies/handlers'
 import { reportsHandlers } from '../reports/handlers'
 import { sentimentHandlers } from '../sentiment/handlers'
@@ -16,7 +16,7 @@ import { workspaceHandlers } from '../workspace/handlers'
 import type { CoreOptions } from './options'
 import type { Services } from './wiring'
 
-export function handlersOf(s: Services, options: CoreOptions): Handlers {
+export function handlersOf(s: Services, options: CoreOptions): CoreHandlers {
   return {
     ...columnHandlers(s),
     ...workspaceHandlers(s),

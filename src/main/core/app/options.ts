@@ -6,7 +6,7 @@ import type { ConnectionOptions } from 'node:tls'
 import type { DeliveryService } from '../alerts/delivery/service'
 import type { ArchiveServices } from '../archive/services'
 import type { DesktopShell } from '../desktop-shell'
-import type { dispatch, Handlers } from '../dispatch'
+import type { CoreHandlers, dispatch } from '../dispatch'
 import type { EventHub } from '../events'
 import type { Ingest } from '../pipeline/ingest'
 import type { Outbox } from '../replies/outbox'
@@ -16,6 +16,7 @@ import type { Sources } from '../sources/sources'
 import type { ColumnStats } from '../../../shared/domain'
 import type { Emitter } from '../lifetime'
 import type { Db, Store } from '../store'
+import type { Session } from './session'
 
 export interface CoreOptions {
   archivePath: string
@@ -50,7 +51,7 @@ export interface Core {
   readonly db: Db
   /** The UI event stream: transports (IPC, each WebSocket) subscribe. */
   readonly hub: EventHub
-  readonly handlers: Handlers
+  readonly handlers: CoreHandlers
   readonly ingest: Ingest
   readonly sources: Sources
   readonly outbox: Outbox
@@ -65,6 +66,11 @@ export interface Core {
   readonly events: { readonly statsTicked: Emitter<ColumnStats[]> }
   /** Runs a command; with `caller` (a signed-in operator) only what that operator's role allows. */
   call(name: unknown, input: unknown, caller?: Caller): ReturnType<typeof dispatch>
+  /**
+   * A console connection's session (a socket, a window): on an archive with
+   * operators it answers nothing but signing in until an operator signs in.
+   */
+  openSession(): Session
   start(): void
   /** Stops the sources, commits everything accepted, and closes the archive. */
   stop(): Promise<void>

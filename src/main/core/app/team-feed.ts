@@ -1,16 +1,22 @@
-// Live across consoles on a PostgreSQL archive: what other writers (the
-// capture host, other consoles) commit reaches this core through the change
-// feed (store/pg/changes.ts), and is handed on as if this core's own ingest
-// had committed it: to the live feed (cards in matching columns), to alert
-// detection, and the sparklines' counts (as ingest counts its own). This core's own batches are
-// recognised by their ids and not handed on twice.
+// Live across consoles on a PostgreSQL archive, both ways. What this core
+// changes in the shared archive (triage, columns, canned replies, the outbox,
+// its operators' presence) is announced on the change feed as the UI events
+// announce it to this core's own windows; what other writers announce reaches
+// this core through the feed (store/pg/changes.ts) and is handed on as if it
+// had happened here: new mentions to the live feed (cards in matching
+// columns), alert detection and the sparklines' counts; other changes are read
+// from the archive and emitted to this core's windows. This core's own batches
+// are recognised by their ids, its own announcements by its identity.
+import { randomUUID } from 'node:crypto'
+import type { EventName, EventPayload } from '../../../shared/contract'
 import type { Emitter } from '../lifetime'
 import type { ColumnService } from '../columns/service'
 import type { EventHub } from '../events'
 import type { Committed } from '../pipeline/ingest'
 import type { LiveFeed } from '../pipeline/live-feed'
 import type { StatsTracker } from '../pipeline/stats'
-import { ChangeFeed, type Store } from '../store'
+import { ChangeFeed, type Change, type Store } from '../store'
+import type { PresenceBoard } from '../team/presence'
 
 /** Own ids remembered to tell own notifications from others' (a few minutes of capture). */
 const OWN_IDS_KEPT = 200_000
@@ -23,14 +29,25 @@ export interface TeamFeedDeps {
   columns: ColumnService
   stats: StatsTracker
   hub: EventHub
+  presence: () => PresenceBoard
+  /** The outbox has work another console queued (the sender's lease holder sends it). */
+  outboxChanged: () => void
 }
 
 export class TeamFeed {
+  /** This core among the archive's writers: its announcements carry it. */
+  readonly id = randomUUID()
   private feed: ChangeFeed | undefined
   private readonly own = new Set<number>()
   private closed = false
+  /** Emitting what another console changed: not announced back. */
+  private relaying = false
 
-  constructor(private readonly d: TeamFeedDeps) {}
+  constructor(private readonly d: TeamFeedDeps) {
+    d.hub.subscribe((name, payload) => {
+      if (!this.relaying) this.announceEvent(name, payload)
+    })
+  }
 
   /** What this core's ingest committed itself (handed on already). */
   ownCommitted(batch: readonly Committed[]): void {
@@ -45,21 +62,110 @@ export class TeamFeed {
     }
   }
 
+  /** Tells the other consoles that this core's operator is (or is no longer) replying to a mention. */
+  announcePresence(operator: string, mentionId: number | null): void {
+    this.announce({ kind: 'presence', operator, mentionId })
+  }
+
   async start(): Promise<void> {
     const feed = await ChangeFeed.open(this.d.url, {
       onChange: (change) => {
-        if (change.kind === 'mentions') this.othersCommitted(change.from, change.to)
-        else if (change.kind === 'deleted') {
-          this.d.live.forget(change.ids)
-          this.d.columns.reloadStats()
-          this.d.hub.emit('mentions.removed', { ids: change.ids })
+        if (change.by === this.id) return
+        try {
+          this.relaying = true
+          this.othersChanged(change)
+        } catch (err) {
+          console.error(`earshot: could not follow a change another console made (${change.kind}): ${String(err)}`)
+        } finally {
+          this.relaying = false
         }
       },
-      // Notifications sent while the connection was down are lost: the sparklines read the archive again.
-      onResync: () => this.d.columns.reloadStats(),
+      // Notifications sent while the connection was down are lost: the sparklines and columns are read again.
+      onResync: () => {
+        this.relaying = true
+        try {
+          this.d.columns.reload()
+        } finally {
+          this.relaying = false
+        }
+      },
     })
     if (this.closed) await feed.close()
     else this.feed = feed
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.feed?.close()
+  }
+
+  private announce(change: Change): void {
+    try {
+      this.d.store.write.announce({ ...change, by: this.id })
+    } catch (err) {
+      // The change itself is in the archive: others see it on their next read.
+      console.error(`earshot: could not tell the other consoles about a change (${change.kind}): ${String(err)}`)
+    }
+  }
+
+  /** The UI events that stand for a change to the shared archive, announced to the other consoles. */
+  private announceEvent<K extends EventName>(name: K, payload: EventPayload<K>): void {
+    const p = payload as EventPayload<EventName>
+    switch (name) {
+      case 'triage.changed': {
+        const ids = (p as EventPayload<'triage.changed'>).items.map((t) => t.mentionId)
+        // A NOTIFY payload holds at most 8,000 bytes: a large change is announced as "read it all".
+        return this.announce({ kind: 'table', table: 'triage', ...(ids.length <= 500 ? { ids } : {}) })
+      }
+      case 'triage.column.changed':
+        return this.announce({
+          kind: 'table',
+          table: 'column_triage',
+          keys: [(p as EventPayload<'triage.column.changed'>).columnId],
+        })
+      case 'columns.changed':
+        return this.announce({ kind: 'table', table: 'columns' })
+      case 'canned.changed':
+        return this.announce({ kind: 'table', table: 'canned' })
+      case 'reply.changed':
+        return this.announce({ kind: 'table', table: 'outbox', ids: [(p as EventPayload<'reply.changed'>).id] })
+    }
+  }
+
+  private othersChanged(change: Change): void {
+    const { store, hub } = this.d
+    switch (change.kind) {
+      case 'mentions':
+        return this.othersCommitted(change.from, change.to)
+      case 'deleted':
+        this.d.live.forget(change.ids)
+        this.d.columns.reloadStats()
+        return hub.emit('mentions.removed', { ids: change.ids })
+      case 'presence':
+        return this.d.presence().apply(change.operator, change.mentionId)
+      case 'table':
+        switch (change.table) {
+          case 'triage':
+            // Without ids (a change too large to list), windows reload what they show.
+            if (change.ids) hub.emit('triage.changed', { items: store.read.getTriage(change.ids) })
+            else this.d.columns.reload()
+            return
+          case 'column_triage':
+            for (const id of change.keys ?? []) hub.emit('triage.column.changed', store.read.getColumnTriage(id))
+            return
+          case 'columns':
+            this.d.columns.reload()
+            return
+          case 'canned':
+            return hub.emit('canned.changed', store.read.listCanned())
+          case 'outbox':
+            for (const id of change.ids ?? []) {
+              const item = store.read.getOutboxItem(id)
+              if (item) hub.emit('reply.changed', item)
+            }
+            return this.d.outboxChanged()
+        }
+    }
   }
 
   private othersCommitted(from: number, to: number): void {
@@ -77,10 +183,5 @@ export class TeamFeed {
         this.d.stats.add(columnId, c.mention.createdAt, c.mention.sentimentLabel, c.mention.sentiment)
     this.d.live.committed(batch)
     this.d.committed.fire(batch)
-  }
-
-  async close(): Promise<void> {
-    this.closed = true
-    await this.feed?.close()
   }
 }

@@ -26,6 +26,7 @@ import { SOURCE_DRIVERS } from '../sources/drivers'
 import { Sources } from '../sources/sources'
 import { openStore, type Db, type Store } from '../store'
 import { ThreadService } from '../thread/service'
+import { PresenceBoard } from '../team/presence'
 import { TeamFeed } from './team-feed'
 import { WorkspaceService } from '../workspace/service'
 import type { CoreOptions } from './options'
@@ -57,6 +58,8 @@ export interface Services {
   rescores: RescoreJobs
   /** On a PostgreSQL archive: what other writers commit, handed on live. */
   team: TeamFeed | undefined
+  /** Who is replying to what, across the consoles on the archive. */
+  presence: PresenceBoard
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err))
@@ -96,8 +99,23 @@ export function wire(options: CoreOptions): Services {
   store.settleReadsWith(() => ingest.flush())
   const team =
     store.engine === 'postgres'
-      ? new TeamFeed({ url: options.archivePath, store, live, committed, columns, stats, hub })
+      ? new TeamFeed({
+          url: options.archivePath,
+          store,
+          live,
+          committed,
+          columns,
+          stats,
+          hub,
+          presence: () => presence,
+          outboxChanged: () => outbox.wake(),
+        })
       : undefined
+  const presence = new PresenceBoard({
+    now,
+    changed: (p) => hub.emit('presence.changed', p),
+    announce: (operator, mentionId) => team?.announcePresence(operator, mentionId),
+  })
   // The channel is looked up per reply, once the sources below exist.
   const outbox = new Outbox({ store, hub, now, channel: (source) => sources.replyChannel(source) })
   const revisions = new SourceRevisions({
@@ -196,5 +214,6 @@ export function wire(options: CoreOptions): Services {
     threads,
     rescores,
     team,
+    presence,
   }
 }

@@ -91,6 +91,14 @@ export class ColumnService {
     return created
   }
 
+  /** Another console changed the columns in the shared archive: read them again. */
+  reload(): Column[] {
+    const before = new Map(this.columns.map((c) => [c.id, c.query]))
+    const after = this.store.read.listColumns()
+    for (const id of before.keys()) if (!after.some((c) => c.id === id)) this.stats.remove(id)
+    return this.changed(after.filter((c) => before.get(c.id) !== c.query).map((c) => c.id))
+  }
+
   private compile(query: string): QueryNode {
     const result = compileColumnQuery(query)
     if (!result.ok) throw badRequest(`invalid query: ${result.error.message}`, [`query: ${result.error.message}`])

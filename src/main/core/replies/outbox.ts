@@ -1,12 +1,16 @@
 // The reply outbox: queues replies under their idempotency keys, sends them one
 // at a time through each source's ReplyChannel, and records every state change
 // in the archive before acting on it, so a crash never leads to a double post.
+// On an archive shared by several consoles, only the holder of a source's
+// sender lease sends that source's replies (sender-lease.ts); a new holder
+// first checks at the source whether what the last one left mid-send went out.
 import type { OutboxItem, ReplyMode, ReplyPolicy } from '../../../shared/contracts/replies'
 import type { Mention, SourceId } from '../../../shared/domain'
 import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
 import type { OutboxUpdate, Store } from '../store'
 import { ReplyError, type OutgoingReply, type ReplyChannel } from './channel'
+import { LEASE_TTL_MS, SenderLease } from './sender-lease'
 import { canTake, nextState, type OutboxEvent } from './state'
 
 export interface OutboxOptions {
@@ -15,6 +19,8 @@ export interface OutboxOptions {
   now: () => number
   /** The reply channel of a source, when it has one configured. */
   channel: (source: SourceId) => ReplyChannel | undefined
+  /** This process among the archive's senders; default: a new one. */
+  lease?: SenderLease
 }
 
 export interface SendRequest {
@@ -36,8 +42,12 @@ const NO_CHANNEL: Partial<Record<SourceId, string>> = {
 export class Outbox {
   private pumping: Promise<void> | null = null
   private closed = false
+  private timer: ReturnType<typeof setInterval> | undefined
+  readonly lease: SenderLease
 
-  constructor(private readonly o: OutboxOptions) {}
+  constructor(private readonly o: OutboxOptions) {
+    this.lease = o.lease ?? new SenderLease(o.store, o.now)
+  }
 
   policy(mentionId: number): ReplyPolicy {
     const mention = this.mention(mentionId)
@@ -111,16 +121,35 @@ export class Outbox {
       if (canTake(item.state, 'withdraw')) this.move(item, 'withdraw', { error: reason })
   }
 
-  /** At start: a reply that was mid-send when the app stopped may have gone out; check before resending. */
+  /**
+   * At start, and then every few seconds: sends what is queued for the
+   * sources whose lease this process holds or can take, and renews it.
+   */
   resume(): void {
-    for (const item of this.o.store.read.outboxInStates(['sending'])) this.move(item, 'lost', { error: 'interrupted' })
+    this.kick()
+    this.timer ??= setInterval(() => {
+      if (this.pumping) this.lease.renew()
+      else this.kick()
+    }, LEASE_TTL_MS / 3)
+    this.timer.unref?.()
+  }
+
+  /** Another console queued or changed a reply: send it if this process holds its source's lease. */
+  wake(): void {
     this.kick()
   }
 
-  /** Waits for the reply being sent, then stops sending. */
+  /** Waits for the reply being sent, then stops sending and gives the leases up. */
   async close(): Promise<void> {
     this.closed = true
+    if (this.timer) clearInterval(this.timer)
     await this.pumping
+    try {
+      this.lease.release()
+    } catch (err) {
+      // It expires on its own.
+      console.error(`earshot: could not give up the reply sender's lease: ${message(err)}`)
+    }
   }
 
   /** Resolves when nothing is left to send (tests, shutdown). */
@@ -138,10 +167,37 @@ export class Outbox {
   private async pump(): Promise<void> {
     for (;;) {
       if (this.closed) return
-      const next = this.o.store.read.outboxInStates(['unknown', 'queued'])[0]
+      const next = this.nextMine()
       if (!next) return
       await this.process(next)
     }
+  }
+
+  /** The oldest reply this process is to deal with: its source's lease is held here (or nobody can send it). */
+  private nextMine(): OutboxItem | undefined {
+    const decided = new Map<SourceId, boolean>()
+    const mine = (source: SourceId): boolean => {
+      let ok = decided.get(source)
+      if (ok === undefined) {
+        ok = this.o.channel(source) ? this.take(source) : !this.lease.heldElsewhere(source)
+        decided.set(source, ok)
+      }
+      return ok
+    }
+    return this.o.store.read.outboxInStates(['unknown', 'queued']).find((item) => mine(item.source))
+  }
+
+  /**
+   * Takes `source`'s lease. Newly taken, a reply the last holder left mid-send
+   * (it died, or this process restarted) may have gone out: it is checked at
+   * the source before anything is resent.
+   */
+  private take(source: SourceId): boolean {
+    const { held, fresh } = this.lease.hold(source)
+    if (fresh)
+      for (const item of this.o.store.read.outboxInStates(['sending']))
+        if (item.source === source) this.move(item, 'lost', { error: 'interrupted' })
+    return held
   }
 
   private async process(item: OutboxItem): Promise<void> {

@@ -26,6 +26,7 @@ import * as rescore from './rescore'
 import * as revisions from './revisions'
 import * as search from './search'
 import * as sourceState from './source-state'
+import * as team from './team'
 import * as thread from './thread'
 import * as triage from './triage'
 import * as workspace from './workspace'
@@ -56,6 +57,7 @@ const READS = {
   loadSourceConfig: sourceState.loadSourceConfig,
   getCursor: sourceState.getCursor,
   loadWorkspace: workspace.loadWorkspace,
+  leaseHolder: team.leaseHolder,
   getOutboxItem: outbox.getOutboxItem,
   getOutboxByKey: outbox.getOutboxByKey,
   listOutbox: outbox.listOutbox,
@@ -93,6 +95,9 @@ const READS = {
 }
 
 const WRITES = {
+  announce: team.announce,
+  takeLease: team.takeLease,
+  releaseLease: team.releaseLease,
   saveRescored: rescore.saveRescored,
   createColumn: (db: Db, draft: columns.ColumnDraft, query: QueryNode, now: number) =>
     columns.createColumn(db, draft, toSqlWhere(query, dialectOf(db)), now),

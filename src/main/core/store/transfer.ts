@@ -43,8 +43,11 @@ export const ARCHIVE_TABLES: ReadonlyArray<{ name: string; key: readonly string[
   { name: 'audit_log', key: ['id'] },
 ]
 
-/** Tables that are not archive content: the schema's own bookkeeping and the copy markers. */
-export const NOT_COPIED = ['archive_copies'] as const
+/**
+ * Tables that are not archive content: the copy markers, and the leases of
+ * the processes running on the source (a copy has none running).
+ */
+export const NOT_COPIED = ['archive_copies', 'leases'] as const
 
 type Row = unknown[]
 

@@ -16,6 +16,7 @@ import {
   useSelectionStore,
 } from '../state/selection'
 import { markReadUpTo, setTriage, updateColumnTriage, useTriageStore } from '../state/triage'
+import { mayReply } from '../state/session'
 import { useDeckStore } from '../state/deck'
 import { openDialog, useUiStore } from '../state/ui'
 import { NO_MUTES, normalizeHandle } from '../../../shared/triage'
@@ -56,7 +57,8 @@ function run(action: KeyAction, key: string): void {
   const ids = [sel.mention.id]
   switch (action) {
     case 'reply':
-      return openComposer()
+      // The core would refuse an analyst's reply anyway; the composer does not open for it.
+      return mayReply() ? openComposer() : notify('info', 'Replying needs an operator or admin role')
     case 'done':
       void setTriage({ mentionIds: ids, done: state?.done !== true }).catch(fail('Could not mark done'))
       return

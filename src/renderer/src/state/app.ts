@@ -3,7 +3,12 @@
 import { create } from 'zustand'
 import type { AppInfo } from '../../../shared/contract'
 
-export type LoadStatus = { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string }
+export type LoadStatus =
+  | { status: 'loading' }
+  | { status: 'ready' }
+  | { status: 'error'; message: string }
+  /** The archive has operators and nobody has signed in on this console yet. */
+  | { status: 'signin' }
 
 export interface AppState {
   info: AppInfo | null

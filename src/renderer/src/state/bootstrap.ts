@@ -13,6 +13,7 @@ import { applyColumns } from './deck'
 import { loadHead } from './feed'
 import { createStores } from './index'
 import { loadGaps } from './gaps'
+import { settleSession } from './session'
 import { setSettings } from './settings'
 import { setSources } from './sources'
 import { applyStats } from './stats'
@@ -65,6 +66,10 @@ export async function load(transport: Transport): Promise<void> {
   const ready = useAppStore.getState().load.status === 'ready'
   if (!ready) setLoadStatus({ status: 'loading' })
   try {
+    if (!(await settleSession())) {
+      setLoadStatus({ status: 'signin' })
+      return
+    }
     await loadAll(transport)
     setLoadStatus({ status: 'ready' })
   } catch (err) {

@@ -7,6 +7,7 @@ import { create } from 'zustand'
 import type { OutboxItem, ReplyMode, ReplyPolicy } from '../../../shared/contracts/replies'
 import { errorLine } from '../lib/errors'
 import { client } from './client'
+import { startPresence, stopPresence } from './presence'
 
 const SAVE_DELAY_MS = 400
 
@@ -54,6 +55,7 @@ export function openComposerDraft(mentionId: number): void {
   const live = (): boolean => at === session
   key = null
   set({ ...closed, mentionId })
+  startPresence(mentionId)
   const api = client()
   api.call('replies.policy', { mentionId }).then(
     (policy) => live() && set({ policy }),
@@ -85,6 +87,7 @@ export function closeComposerDraft(): void {
     saveDraft()
   }
   session++
+  stopPresence()
   set(closed)
 }
 

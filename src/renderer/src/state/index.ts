@@ -21,9 +21,11 @@ import { removeMentions, reviseMentions, useFeedStore } from './feed'
 import { subscribeGaps, useGapsStore } from './gaps'
 import { applyBuffered, enqueueBatch } from './ingest'
 import { useNoticesStore } from './notices'
+import { subscribePresence, usePresenceStore } from './presence'
 import { subscribeRescore } from './rescore'
 import { subscribeReview, useReviewStore } from './review'
 import { composingRemoved, composingRevised, useSelectionStore } from './selection'
+import { useSessionStore } from './session'
 import { setSettings, useSettingsStore } from './settings'
 import { applySourceStatus, useSourcesStore } from './sources'
 import { applyStats, useStatsStore } from './stats'
@@ -42,8 +44,10 @@ const all = {
   feed: useFeedStore,
   gaps: useGapsStore,
   notices: useNoticesStore,
+  presence: usePresenceStore,
   review: useReviewStore,
   selection: useSelectionStore,
+  session: useSessionStore,
   settings: useSettingsStore,
   sources: useSourcesStore,
   stats: useStatsStore,
@@ -104,6 +108,7 @@ function subscribe(api: EarshotApi): Array<() => void> {
     subscribeReview(api),
     subscribeRescore(api),
     subscribeDelivery(api),
+    subscribePresence(api),
     ...subscribeTriage(api),
   ]
 }

@@ -28,6 +28,8 @@ export type DialogState =
   | { kind: 'note'; mentionId: number }
   /** The operator's name and brand. */
   | { kind: 'operator' }
+  /** Team mode's audit log (admins). */
+  | { kind: 'audit' }
   | null
 
 export interface UiState {

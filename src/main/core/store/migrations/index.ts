@@ -15,6 +15,7 @@ import { reviewRating } from './0120-review-rating'
 import { archiveCopies } from './0130-archive-copies'
 import { operators } from './0140-operators'
 import { auditLog } from './0150-audit-log'
+import { leases } from './0160-leases'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   archiveCopies,
   operators,
   auditLog,
+  leases,
 ]

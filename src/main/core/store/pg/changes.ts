@@ -15,8 +15,10 @@ export type Change =
   /** New mentions with ids from..to (a range may hold ids of other writers' batches too). */
   | { kind: 'mentions'; from: number; to: number; by?: string }
   | { kind: 'deleted'; ids: number[]; by?: string }
-  /** A table's rows changed (triage, columns, workspace, alerts, outbox, operators, …). */
-  | { kind: 'table'; table: string; ids?: number[]; by?: string }
+  /** A table's rows changed (triage, columns, outbox, canned replies, …): by id, by key, or all. */
+  | { kind: 'table'; table: string; ids?: number[]; keys?: string[]; by?: string }
+  /** An operator opened the composer on a mention (or closed it: null). */
+  | { kind: 'presence'; operator: string; mentionId: number | null; by?: string }
 
 /** What a writer's connection (or pool) needs to send a notification. */
 export interface Queryable {

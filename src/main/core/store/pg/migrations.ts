@@ -295,4 +295,16 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
     `,
   },
+  {
+    version: 60,
+    name: 'leases',
+    // SQLite's 0160: one holder at a time (the outbox's sender).
+    sql: `
+      CREATE TABLE leases (
+        name text PRIMARY KEY,
+        holder text NOT NULL,
+        expires_at bigint NOT NULL
+      );
+    `,
+  },
 ]

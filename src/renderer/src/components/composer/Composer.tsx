@@ -20,11 +20,18 @@ import {
   useComposerStore,
 } from '../../state/composer'
 import { useColumn } from '../../state/deck'
+import { usePresenceStore } from '../../state/presence'
 import { closeComposer, useSelectionStore } from '../../state/selection'
 import { useReplyState, useTriageStore } from '../../state/triage'
 import { CannedPicker } from './CannedPicker'
 import { ComposerThread } from './ComposerThread'
 import { TriageChips } from '../triage/TriageChips'
+
+/** "Dana is replying", "Dana and Lee are replying". */
+function replyingLine(names: readonly string[]): string {
+  const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+  return `${who} ${names.length === 1 ? 'is' : 'are'} replying to this too`
+}
 
 export function Composer() {
   const composing = useSelectionStore((s) => s.composing)
@@ -44,6 +51,7 @@ function ComposerPanel({ columnId, mention, deleted }: { columnId: ColumnId; men
   const brandPref = useTriageStore((s) => s.prefs.brand)
   const reply = useReplyState(mention.id)
   const { policy, policyError, earlier, text, mode, draft, sending, sendError } = useComposerStore(useShallow((s) => s))
+  const others = usePresenceStore((s) => s.others)
   const [picker, setPicker] = useState(false)
   const area = useRef<HTMLTextAreaElement>(null)
 
@@ -89,6 +97,11 @@ function ComposerPanel({ columnId, mention, deleted }: { columnId: ColumnId; men
           ✕
         </button>
       </header>
+      {others.length > 0 && (
+        <p className="composer-msg composer-msg--presence" role="status">
+          {replyingLine(others)}
+        </p>
+      )}
       <ComposerThread mention={mention} earlier={shownEarlier} />
       {deleted && (
         <p className="composer-msg composer-msg--warn" role="alert">

@@ -6,7 +6,8 @@
 import { memo, useEffect, useRef } from 'react'
 import type { ColumnId, Mention } from '../../../../shared/domain'
 import { isRead } from '../../lib/triageView'
-import { select, useFocusRequest, useIsSelected } from '../../state/selection'
+import { openComposer, select, useFocusRequest, useIsSelected } from '../../state/selection'
+import { useMayReply } from '../../state/session'
 import { useColumnTriage, useReplyState, useTriageState } from '../../state/triage'
 import { MentionCard } from './MentionCard'
 import { TriageChips } from '../triage/TriageChips'
@@ -42,6 +43,7 @@ export const DeckCard = memo(function DeckCard({
   const focusRequest = useFocusRequest(columnId, mention.id)
   const ref = useRef<HTMLElement>(null)
   const unread = !isRead(mention, state, column)
+  const mayReply = useMayReply()
 
   useEffect(() => {
     const el = ref.current
@@ -63,6 +65,22 @@ export const DeckCard = memo(function DeckCard({
         phrases={phrases}
         status={{ unread, done: state?.done === true, selected }}
         triage={<TriageChips state={state} reply={reply} />}
+        actions={
+          mayReply ? (
+            <button
+              type="button"
+              className="btn btn--small card-reply"
+              aria-keyshortcuts="r"
+              title="Reply (r)"
+              onClick={() => {
+                select(columnId, mention)
+                openComposer()
+              }}
+            >
+              Reply
+            </button>
+          ) : undefined
+        }
         feed={{
           ref,
           tabbable,

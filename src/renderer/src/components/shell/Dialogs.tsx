@@ -1,9 +1,10 @@
 // Renders whichever dialog the UI store says is open (add, edit, remove,
 // archive search, export, import, re-score, alert destinations, sources, key map, filters and mutes,
-// triage prompts, operator settings).
+// triage prompts, operator settings, the audit log).
 // A dialog for a column that disappeared meanwhile just closes.
 import { useColumn } from '../../state/deck'
 import { closeDialog, useUiStore } from '../../state/ui'
+import { AuditDialog } from './AuditDialog'
 import { ColumnDialog } from '../deck/ColumnDialog'
 import { ExportDialog } from '../archive/ExportDialog'
 import { ImportDialog } from '../archive/ImportDialog'
@@ -40,6 +41,7 @@ export function Dialogs() {
   if (dialog.kind === 'sources') return <SourcesPanel onClose={closeDialog} />
   if (dialog.kind === 'keys') return <KeyMapDialog onClose={closeDialog} />
   if (dialog.kind === 'operator') return <OperatorDialog onClose={closeDialog} />
+  if (dialog.kind === 'audit') return <AuditDialog onClose={closeDialog} />
   if (dialog.kind === 'assign' || dialog.kind === 'tag' || dialog.kind === 'note')
     return <TriagePrompt key={dialog.mentionId} kind={dialog.kind} mentionId={dialog.mentionId} onClose={closeDialog} />
   return <ColumnScoped key={`${dialog.kind}:${dialog.columnId}`} id={dialog.columnId} kind={dialog.kind} />

@@ -1,10 +1,12 @@
-// What shows before the deck: "Connecting…" while the first load runs, or
-// the error with a Retry button when it failed.
+// What shows before the deck: "Connecting…" while the first load runs, the
+// error with a Retry button when it failed, or the sign-in of a team archive.
 import { useAppStore } from '../../state/app'
 import { retryLoad, transportKind } from '../../state/bootstrap'
+import { SignIn } from './SignIn'
 
 export function Splash() {
   const load_ = useAppStore((s) => s.load)
+  if (load_.status === 'signin') return <SignIn />
   if (load_.status === 'error') {
     return (
       <div className="splash" role="alert">

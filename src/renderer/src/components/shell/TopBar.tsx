@@ -9,6 +9,7 @@ import { ArchiveMenu } from './ArchiveMenu'
 import { DemoRateControl } from '../sources/DemoRateControl'
 import { DisplayMenu } from './DisplayMenu'
 import { ReportsControls, ReviewBadge } from '../reports/ReportsControls'
+import { SessionMenu } from './SessionMenu'
 import { SourceChips } from '../sources/SourceChips'
 import { WorkspaceMenu } from './WorkspaceMenu'
 
@@ -70,6 +71,7 @@ export function TopBar() {
           <button type="button" className="btn btn--primary" onClick={() => openDialog({ kind: 'add' })}>
             <span aria-hidden="true">+</span>Add column
           </button>
+          <SessionMenu />
         </div>
       )}
     </header>
