@@ -10,6 +10,7 @@ import type { CannedReply, TriageState } from '../../src/shared/contracts/triage
 import type { Column } from '../../src/shared/domain'
 import { translateParams } from '../../src/main/core/store/pg/sync-db'
 import { openStore } from '../../src/main/core/store'
+import { hashOperatorSecret } from '../../src/main/core/secrets/operator-secret'
 import { mentionInput, ok, TEST_CORE, until } from '../helpers'
 import { freshDatabase, type TestDatabase } from './database'
 
@@ -121,6 +122,51 @@ describe('the core on PostgreSQL', () => {
     expect(seen).toHaveLength(1)
     // The capture core's own notification does not bring its batch a second time.
     expect(ownCards).toEqual([got[0]!.id])
+  })
+
+  it("shows one console's triage, column edits and composer presence in another within moments", async () => {
+    const a = open()
+    const b = open()
+    const column = ok<Column>(await a.call('columns.create', { title: 'Shared', query: 'sharedcheck' }))
+    a.ingest.push([mentionInput({ text: 'sharedcheck please help' })])
+    a.ingest.flush()
+    const page = ok<{ items: Array<{ id: number }> }>(
+      await a.call('mentions.page', { columnId: column.id, before: null, limit: 10 }),
+    )
+    const id = page.items[0]!.id
+    const seen: string[] = []
+    b.hub.subscribe((name, payload) => {
+      if (name === 'triage.changed') {
+        for (const t of (payload as { items: TriageState[] }).items) seen.push(`triage ${t.mentionId} ${t.assignee}`)
+      } else if (name === 'columns.changed') {
+        seen.push(`columns ${(payload as Column[]).map((c) => c.title).join(',')}`)
+      } else if (name === 'presence.changed') {
+        seen.push(`presence ${(payload as { replying: string[] }).replying.join(',')}`)
+      }
+    })
+    // The second console's change feed is listening once its first LISTEN is in place.
+    await new Promise((r) => setTimeout(r, 500))
+    ok(await a.call('triage.set', { mentionIds: [id], done: true, assignee: 'Lee' }))
+    await until(() => seen.includes(`triage ${id} Lee`), "the other console to see the first one's triage")
+    ok(await a.call('columns.update', { id: column.id, title: 'Shared desk' }))
+    await until(
+      () => seen.some((line) => line.startsWith('columns') && line.includes('Shared desk')),
+      'the other console to see the renamed column',
+    )
+    expect(ok<Column[]>(await b.call('columns.list', {})).map((c) => c.title)).toContain('Shared desk')
+    const dana = a.openSession()
+    a.store.write.addOperator({
+      name: 'Dana',
+      role: 'operator',
+      secretHash: await hashOperatorSecret('dana-0001'),
+      createdAt: Date.now(),
+    })
+    ok(await dana.call('session.signIn', { name: 'Dana', secret: 'dana-0001' }))
+    ok(await dana.call('presence.set', { mentionId: id }))
+    await until(() => seen.includes('presence Dana'), 'the other console to see Dana replying')
+    expect(ok(await b.call('presence.get', { mentionId: id }))).toEqual({ mentionId: id, replying: ['Dana'] })
+    dana.close()
+    await until(() => seen.includes('presence '), 'the other console to see Dana stop replying')
   })
 
   it('keeps a failed transaction out of the archive and reports the server error', () => {

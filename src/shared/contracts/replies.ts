@@ -61,6 +61,11 @@ export const replyCommands = {
         mentionId: z.number().int().positive(),
         mode: ReplyModeSchema.default('reply'),
         text: z.string().trim().min(1, 'a reply needs some text').max(10_000),
+        /**
+         * Send even though the mention was answered in the last few minutes
+         * (another operator's reply, queued or sent): without it, that is refused.
+         */
+        again: z.boolean().default(false),
       })
       .strict(),
     OutboxItemSchema,

@@ -123,7 +123,8 @@ export class Session {
       'session.signOut': () => {
         if (this.signedIn) {
           this.leave()
-          for (const [token, caller] of this.d.resumable) if (caller.name === this.signedIn.name) this.d.resumable.delete(token)
+          for (const [token, caller] of this.d.resumable)
+            if (caller.name === this.signedIn.name) this.d.resumable.delete(token)
           this.audit('session.signOut', {}, this.signedIn, { ok: true, result: null })
         }
         this.signedIn = undefined

@@ -9,7 +9,10 @@ const HEADER = ['at', 'operator', 'action', 'targets', 'outcome']
 
 /** The audit log as CSV: one owner for the console's download and `earshot audit --csv`. */
 export const auditCsv = (entries: readonly AuditEntry[]): string =>
-  csvRecords([HEADER, ...entries.map((e) => [new Date(e.at).toISOString(), e.operator, e.action, e.targets, e.outcome])])
+  csvRecords([
+    HEADER,
+    ...entries.map((e) => [new Date(e.at).toISOString(), e.operator, e.action, e.targets, e.outcome]),
+  ])
 
 export function auditHandlers({ store, now }: { store: Store; now: () => number }): HandlerGroup<typeof auditCommands> {
   return {

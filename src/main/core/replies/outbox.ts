@@ -5,7 +5,7 @@
 // sender lease sends that source's replies (sender-lease.ts); a new holder
 // first checks at the source whether what the last one left mid-send went out.
 import type { OutboxItem, ReplyMode, ReplyPolicy } from '../../../shared/contracts/replies'
-import type { Mention, SourceId } from '../../../shared/domain'
+import { SOURCE_IDS, type Mention, type SourceId } from '../../../shared/domain'
 import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
 import type { OutboxUpdate, Store } from '../store'
@@ -28,7 +28,12 @@ export interface SendRequest {
   mentionId: number
   mode: ReplyMode
   text: string
+  /** Send even though the mention was answered within ANSWERED_WINDOW_MS. */
+  again?: boolean
 }
+
+/** A second reply to a mention within this long of the first needs `again` (two operators, one mention). */
+export const ANSWERED_WINDOW_MS = 10 * 60_000
 
 const NO_CHANNEL: Partial<Record<SourceId, string>> = {
   x: 'Replies on X need user credentials (OAuth 1.0a user tokens): add them in Sources.',
@@ -80,15 +85,26 @@ export class Outbox {
       )
     }
     // The draft that held the key goes with the enqueue, so a spent key is never offered again.
-    const { item, created } = this.o.store.write.enqueueDraftReply({
+    const now = this.o.now()
+    const { item, created, answered } = this.o.store.write.enqueueDraftReply({
       key: request.key,
       source: mention.source,
       mentionId: mention.id,
       targetId: mention.externalId,
       mode: request.mode,
       text: request.text,
-      now: this.o.now(),
+      now,
+      ...(request.again ? {} : { answeredSince: now - ANSWERED_WINDOW_MS }),
     })
+    if (answered) {
+      const ago = Math.max(1, Math.round((now - answered.createdAt) / 1000))
+      throw new CommandFailure(
+        'conflict',
+        `already answered ${ago < 60 ? `${ago} s` : `${Math.round(ago / 60)} min`} ago ` +
+          `(${answered.state === 'sent' ? 'sent' : 'on its way'}): "${answered.text.slice(0, 80)}". ` +
+          'Send again to reply as well.',
+      )
+    }
     if (!created && (item.mentionId !== mention.id || item.text !== request.text)) {
       throw new CommandFailure('conflict', `idempotency key ${request.key} was already used for another reply`)
     }
@@ -173,18 +189,19 @@ export class Outbox {
     }
   }
 
-  /** The oldest reply this process is to deal with: its source's lease is held here (or nobody can send it). */
+  /**
+   * The oldest reply this process is to deal with: its source's lease is held
+   * here (or nobody can send it). Every source this process can reply on
+   * competes for its lease, so the sender is known before work arrives; taking
+   * one settles what the last holder left mid-send.
+   */
   private nextMine(): OutboxItem | undefined {
-    const decided = new Map<SourceId, boolean>()
-    const mine = (source: SourceId): boolean => {
-      let ok = decided.get(source)
-      if (ok === undefined) {
-        ok = this.o.channel(source) ? this.take(source) : !this.lease.heldElsewhere(source)
-        decided.set(source, ok)
-      }
-      return ok
-    }
-    return this.o.store.read.outboxInStates(['unknown', 'queued']).find((item) => mine(item.source))
+    const read = this.o.store.read
+    const mine = new Map<SourceId, boolean>()
+    for (const source of SOURCE_IDS) if (this.o.channel(source)) mine.set(source, this.take(source))
+    for (const { source } of read.outboxInStates(['sending', 'unknown', 'queued']))
+      if (!mine.has(source)) mine.set(source, !this.lease.heldElsewhere(source))
+    return read.outboxInStates(['unknown', 'queued']).find((item) => mine.get(item.source) === true)
   }
 
   /**

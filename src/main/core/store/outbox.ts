@@ -4,6 +4,7 @@ import type { SourceId } from '../../../shared/domain'
 import { spendDraft } from './composer'
 import { stmt } from './db'
 import type { Db } from './db-types'
+import { isPostgres } from './pg/sync-db'
 
 interface OutboxRow {
   id: number
@@ -61,17 +62,36 @@ export function enqueueReply(db: Db, item: NewOutboxItem): { item: OutboxItem; c
   return { item: toItem(row), created: true }
 }
 
-/** Queues the reply a draft holds and spends the draft's key in the same transaction. */
+/**
+ * Queues the reply a draft holds and spends the draft's key in the same
+ * transaction. With `answeredSince`, a reply under another key to the same
+ * mention, queued or sent since then, is returned as `answered` instead and
+ * nothing is queued: two operators answering one mention at once send one
+ * reply (on PostgreSQL the check and the insert hold the mention's lock).
+ */
 export function enqueueDraftReply(
   db: Db,
-  item: NewOutboxItem & { mentionId: number },
-): { item: OutboxItem; created: boolean } {
+  item: NewOutboxItem & { mentionId: number; answeredSince?: number },
+): { item: OutboxItem; created: boolean; answered?: OutboxItem } {
   return db.transaction(() => {
+    if (item.answeredSince !== undefined) {
+      if (isPostgres(db)) stmt(db, 'SELECT pg_advisory_xact_lock(?, ?)').get(OUTBOX_LOCK, item.mentionId)
+      const answered = stmt<unknown[], OutboxRow>(
+        db,
+        `SELECT * FROM outbox WHERE mention_id = ? AND key <> ? AND created_at >= ?
+           AND state IN ('queued', 'sending', 'unknown', 'sent') ORDER BY id DESC LIMIT 1`,
+      ).get(item.mentionId, item.key, item.answeredSince)
+      if (answered && !getOutboxByKey(db, item.key))
+        return { item: toItem(answered), created: false, answered: toItem(answered) }
+    }
     const queued = enqueueReply(db, item)
     spendDraft(db, item.mentionId, item.key)
     return queued
   })()
 }
+
+/** The advisory lock class of a mention's replies (with the mention id as the second key). */
+const OUTBOX_LOCK = 0x0e0b
 
 export function getOutboxItem(db: Db, id: number): OutboxItem | undefined {
   const row = stmt<[number], OutboxRow>(db, 'SELECT * FROM outbox WHERE id = ?').get(id)

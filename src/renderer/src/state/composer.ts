@@ -5,6 +5,7 @@
 // what is still unsaved, and send goes through the outbox under that key.
 import { create } from 'zustand'
 import type { OutboxItem, ReplyMode, ReplyPolicy } from '../../../shared/contracts/replies'
+import { CommandError } from '../../../shared/contract'
 import { errorLine } from '../lib/errors'
 import { client } from './client'
 import { startPresence, stopPresence } from './presence'
@@ -24,6 +25,8 @@ export interface ComposerState {
   draft: DraftStatus
   sending: boolean
   sendError: string | null
+  /** The send was refused because someone answered the mention a moment ago: sending again replies as well. */
+  answeredAlready: boolean
 }
 
 const closed: ComposerState = {
@@ -36,6 +39,7 @@ const closed: ComposerState = {
   draft: 'loading',
   sending: false,
   sendError: null,
+  answeredAlready: false,
 }
 
 export const useComposerStore = create<ComposerState>()(() => closed)
@@ -128,18 +132,18 @@ export function editComposerDraft(text: string, mode = useComposerStore.getState
 }
 
 /** Queues the reply in the outbox. The caller checks it fits and may be sent. */
-export async function sendComposerDraft(): Promise<void> {
+export async function sendComposerDraft(again = false): Promise<void> {
   const { mentionId, text, mode, sending } = useComposerStore.getState()
   if (mentionId === null || sending) return
   if (saveTimer !== null) clearTimeout(saveTimer)
   saveTimer = null
   const at = session
   const sendKey = (key ??= newKey())
-  set({ sending: true, sendError: null })
+  set({ sending: true, sendError: null, answeredAlready: false })
   try {
     // The draft holds the key before anything goes out: a crash mid-send resends under the same key.
     await client().call('drafts.save', { mentionId, text, mode, key: sendKey })
-    const item = await client().call('replies.send', { key: sendKey, mentionId, mode, text })
+    const item = await client().call('replies.send', { key: sendKey, mentionId, mode, text, again })
     if (at !== session) return
     // Queued under this key: the core dropped the draft that held it, and the key is spent.
     key = null
@@ -149,7 +153,11 @@ export async function sendComposerDraft(): Promise<void> {
       draft: 'empty',
     })
   } catch (err) {
-    if (at === session) set({ sendError: errorLine(err) })
+    if (at === session)
+      set({
+        sendError: errorLine(err),
+        answeredAlready: !again && err instanceof CommandError && err.message.startsWith('already answered'),
+      })
   } finally {
     if (at === session) set({ sending: false })
   }

@@ -50,7 +50,9 @@ function ComposerPanel({ columnId, mention, deleted }: { columnId: ColumnId; men
   const column = useColumn(columnId)
   const brandPref = useTriageStore((s) => s.prefs.brand)
   const reply = useReplyState(mention.id)
-  const { policy, policyError, earlier, text, mode, draft, sending, sendError } = useComposerStore(useShallow((s) => s))
+  const { policy, policyError, earlier, text, mode, draft, sending, sendError, answeredAlready } = useComposerStore(
+    useShallow((s) => s),
+  )
   const others = usePresenceStore((s) => s.others)
   const [picker, setPicker] = useState(false)
   const area = useRef<HTMLTextAreaElement>(null)
@@ -196,7 +198,18 @@ function ComposerPanel({ columnId, mention, deleted }: { columnId: ColumnId; men
           {sending ? 'Sending…' : mode === 'quote' ? 'Quote' : 'Send'}
         </button>
       </div>
-      {sendError && <p className="composer-msg composer-msg--error">{sendError}</p>}
+      {sendError && (
+        <div className="composer-msg composer-msg--error" role="alert">
+          <p>{sendError}</p>
+          {answeredAlready && canSend && (
+            <div className="composer-msg-actions">
+              <button type="button" className="btn btn--small" onClick={() => void sendComposerDraft(true)}>
+                Send again
+              </button>
+            </div>
+          )}
+        </div>
+      )}
       {reply && (
         <p className="composer-state">
           Latest: <TriageChips state={undefined} reply={reply} />
