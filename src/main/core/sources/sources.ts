@@ -106,6 +106,14 @@ export class Sources {
     return this.configs[source]
   }
 
+  private guarded(source: SourceId, what: string, fn: () => void): void {
+    try {
+      fn()
+    } catch (err) {
+      console.error(`earshot: ${source}: could not ${what}: ${this.o.secrets.redact(String(err))}`)
+    }
+  }
+
   replyChannel(source: SourceId): ReplyChannel | undefined {
     return this.replyChannels.get(source)
   }
@@ -180,15 +188,19 @@ export class Sources {
         if (this.running.get(source) === entry) this.setStatus(source, update)
       },
       now,
+      // Called from a connector's stream events: a store that fails here (a full disk, a lost
+      // server) is logged, never thrown into the stream, which would end the process.
       gap: {
-        open: (reason) => {
-          if (store.read.openGapOf(source)) return
-          this.o.hub.emit('gap.changed', store.write.openGap(source, now(), this.o.secrets.redact(reason)))
-        },
-        close: () => {
-          const closed = store.write.closeGap(source, now())
-          if (closed) this.o.hub.emit('gap.changed', closed)
-        },
+        open: (reason) =>
+          this.guarded(source, 'record a gap', () => {
+            if (store.read.openGapOf(source)) return
+            this.o.hub.emit('gap.changed', store.write.openGap(source, now(), this.o.secrets.redact(reason)))
+          }),
+        close: () =>
+          this.guarded(source, 'close its gap', () => {
+            const closed = store.write.closeGap(source, now())
+            if (closed) this.o.hub.emit('gap.changed', closed)
+          }),
       },
       cursor: {
         get: (key) => store.read.getCursor(source, key),

@@ -137,7 +137,7 @@ export function insertAlert(db: Db, a: NewAlert): Alert {
 export function listAlerts(db: Db, before: number | null, limit: number): Alert[] {
   return stmt<[{ before: number | null; limit: number }], AlertRow>(
     db,
-    'SELECT * FROM alerts WHERE (@before IS NULL OR id < @before) ORDER BY id DESC LIMIT @limit',
+    'SELECT * FROM alerts WHERE (CAST(@before AS BIGINT) IS NULL OR id < @before) ORDER BY id DESC LIMIT @limit',
   )
     .all({ before, limit })
     .map(toAlert)

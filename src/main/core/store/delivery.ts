@@ -172,7 +172,7 @@ export function lastSentFor(db: Db, destinationId: string, columnId: string): nu
 export function listDeliveries(db: Db, destinationId: string | null, limit: number): StoredDelivery[] {
   return stmt<[{ id: string | null; limit: number }], DeliveryRow>(
     db,
-    'SELECT * FROM alert_deliveries WHERE (@id IS NULL OR destination_id = @id) ORDER BY id DESC LIMIT @limit',
+    'SELECT * FROM alert_deliveries WHERE (CAST(@id AS TEXT) IS NULL OR destination_id = @id) ORDER BY id DESC LIMIT @limit',
   )
     .all({ id: destinationId, limit })
     .map(toDelivery)

@@ -31,10 +31,11 @@ export function openGap(db: Db, source: SourceId, startedAt: number, reason: str
 
 /** Closes the source's open gap, if any; returns it closed. */
 export function closeGap(db: Db, source: SourceId, endedAt: number): Gap | undefined {
-  const row = stmt<[number, string], GapRow>(
+  const row = stmt<[{ endedAt: number; source: string }], GapRow>(
     db,
-    'UPDATE gaps SET ended_at = max(?, started_at) WHERE source = ? AND ended_at IS NULL RETURNING *',
-  ).get(endedAt, source)
+    `UPDATE gaps SET ended_at = CASE WHEN @endedAt > started_at THEN @endedAt ELSE started_at END
+     WHERE source = @source AND ended_at IS NULL RETURNING *`,
+  ).get({ endedAt, source })
   return row && toGap(row)
 }
 
@@ -55,9 +56,9 @@ export function listGaps(db: Db, q: GapQuery): Gap[] {
   return stmt<[{ source: string | null; since: number | null; until: number | null; limit: number }], GapRow>(
     db,
     `SELECT * FROM gaps
-     WHERE (@source IS NULL OR source = @source)
-       AND (@since IS NULL OR coalesce(ended_at, 9007199254740991) > @since)
-       AND (@until IS NULL OR started_at < @until)
+     WHERE (CAST(@source AS TEXT) IS NULL OR source = @source)
+       AND (CAST(@since AS BIGINT) IS NULL OR coalesce(ended_at, 9007199254740991) > @since)
+       AND (CAST(@until AS BIGINT) IS NULL OR started_at < @until)
      ORDER BY started_at, id LIMIT @limit`,
   )
     .all({ source: q.source ?? null, since: q.since ?? null, until: q.until ?? null, limit: q.limit })
