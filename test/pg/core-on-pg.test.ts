@@ -148,6 +148,16 @@ describe('the core on PostgreSQL', () => {
     await new Promise((r) => setTimeout(r, 500))
     ok(await a.call('triage.set', { mentionIds: [id], done: true, assignee: 'Lee' }))
     await until(() => seen.includes(`triage ${id} Lee`), "the other console to see the first one's triage")
+    // A large change (more ids than one notification holds) arrives whole.
+    a.ingest.push(Array.from({ length: 520 }, (_, i) => mentionInput({ text: `sharedcheck bulk ${i}` })))
+    a.ingest.flush()
+    const bulk = a.store.read.pageColumn(column.id, null, 600).items.map((m) => m.id)
+    expect(bulk.length).toBeGreaterThan(520)
+    ok(await a.call('triage.set', { mentionIds: bulk, assignee: 'Bulk' }))
+    await until(
+      () => bulk.every((m) => seen.includes(`triage ${m} Bulk`)),
+      'the other console to see every mention of a large triage change',
+    )
     ok(await a.call('columns.update', { id: column.id, title: 'Shared desk' }))
     await until(
       () => seen.some((line) => line.startsWith('columns') && line.includes('Shared desk')),

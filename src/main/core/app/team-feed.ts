@@ -20,6 +20,8 @@ import type { PresenceBoard } from '../team/presence'
 
 /** Own ids remembered to tell own notifications from others' (a few minutes of capture). */
 const OWN_IDS_KEPT = 200_000
+/** Mention ids in one notification: well inside NOTIFY's 8,000 bytes. */
+const IDS_PER_NOTICE = 400
 
 export interface TeamFeedDeps {
   url: string
@@ -114,8 +116,10 @@ export class TeamFeed {
     switch (name) {
       case 'triage.changed': {
         const ids = (p as EventPayload<'triage.changed'>).items.map((t) => t.mentionId)
-        // A NOTIFY payload holds at most 8,000 bytes: a large change is announced as "read it all".
-        return this.announce({ kind: 'table', table: 'triage', ...(ids.length <= 500 ? { ids } : {}) })
+        // A NOTIFY payload holds at most 8,000 bytes: a large change goes as several.
+        for (let i = 0; i < ids.length; i += IDS_PER_NOTICE)
+          this.announce({ kind: 'table', table: 'triage', ids: ids.slice(i, i + IDS_PER_NOTICE) })
+        return
       }
       case 'triage.column.changed':
         return this.announce({
@@ -146,10 +150,7 @@ export class TeamFeed {
       case 'table':
         switch (change.table) {
           case 'triage':
-            // Without ids (a change too large to list), windows reload what they show.
-            if (change.ids) hub.emit('triage.changed', { items: store.read.getTriage(change.ids) })
-            else this.d.columns.reload()
-            return
+            return hub.emit('triage.changed', { items: store.read.getTriage(change.ids ?? []) })
           case 'column_triage':
             for (const id of change.keys ?? []) hub.emit('triage.column.changed', store.read.getColumnTriage(id))
             return
