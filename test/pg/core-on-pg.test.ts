@@ -179,6 +179,29 @@ describe('the core on PostgreSQL', () => {
     await until(() => seen.includes('presence '), 'the other console to see Dana stop replying')
   })
 
+  it('detects an alert once for all consoles, and shows it in each', async () => {
+    const capture = open()
+    const column = ok<Column>(await capture.call('columns.create', { title: 'VIPs', query: 'vipcheck' }))
+    const consoleCore = open()
+    // The console edits the settings; the capture core (detecting, as the first to hold the lease) follows them.
+    ok(await consoleCore.call('alerts.configure', { columnId: column.id, enabled: true, vipQuery: 'ceo' }))
+    const fired = { capture: 0, console: 0 }
+    capture.hub.subscribe((name) => void (name === 'alert.fired' && fired.capture++))
+    consoleCore.hub.subscribe((name) => void (name === 'alert.fired' && fired.console++))
+    await new Promise((r) => setTimeout(r, 500))
+    capture.ingest.push([mentionInput({ text: 'vipcheck the ceo just posted' })])
+    capture.ingest.flush()
+    await until(() => fired.capture === 1 && fired.console === 1, 'the alert in both consoles').catch(
+      (err: unknown) => {
+        throw new Error(`${String(err)}: ${JSON.stringify(fired)}`)
+      },
+    )
+    await new Promise((r) => setTimeout(r, 500))
+    const stored = ok<{ items: unknown[] }>(await capture.call('alerts.list', { limit: 50 }))
+    expect(stored.items).toHaveLength(1)
+    expect(fired).toEqual({ capture: 1, console: 1 })
+  })
+
   it('keeps a failed transaction out of the archive and reports the server error', () => {
     const store = openStore(database.url)
     try {

@@ -4,7 +4,9 @@
 // column's settings and cooldowns, stores what fires and announces it. VIP
 // alerts come from committed mentions: each new mention of a column that its
 // VIP query matches. Every alert is handed on for delivery (webhooks, Slack,
-// email) once it is stored.
+// email) once it is stored. On an archive shared by several processes only
+// the holder of the detection lease detects (and so delivers), once for all;
+// the others hear of its alerts through the change feed (app/team-feed.ts).
 import type { Alert, AlertSettings, ColumnAlertSettings, NotifyPrefs } from '../../../shared/contracts/alerts'
 import type { Column, ColumnId, ColumnStats, Mention } from '../../../shared/domain'
 import { compileColumnQuery } from '../../../shared/query/column-query'
@@ -29,7 +31,12 @@ export interface AlertServiceDeps {
   onCommitted?: Event<readonly { mention: Mention; columns: ColumnId[] }[]>
   /** A stored alert, for delivery beyond the console. */
   onFired?: (alert: Alert) => void
+  /** Whether this process is the one that detects now (`fresh`: newly so); default: always. */
+  detector?: () => { held: boolean; fresh: boolean }
 }
+
+/** The lease of the process that detects alerts for the archive. */
+export const DETECTOR_LEASE = 'alerts:detector'
 
 /** At most this many VIP alerts per column from one committed batch (a query that matches everything is not a flood). */
 const VIP_PER_BATCH = 5
@@ -44,6 +51,25 @@ export class AlertService {
     this.settings = deps.store.read.loadAlertSettings()
     this.lastFired = deps.store.read.loadLastFired()
     this.notify = deps.store.read.loadNotifyPrefs()
+  }
+
+  /** Another console changed the alert settings in the shared archive: read them again. */
+  reload(): void {
+    this.replace(this.settings, this.deps.store.read.loadAlertSettings())
+    this.notify = this.deps.store.read.loadNotifyPrefs()
+    this.deps.hub.emit('alerts.settings.changed', this.all())
+  }
+
+  /** Whether this process detects; newly so, it reads the cooldowns the last detector left. */
+  private detecting(): boolean {
+    const turn = this.deps.detector?.() ?? { held: true, fresh: false }
+    if (turn.fresh) this.replace(this.lastFired, this.deps.store.read.loadLastFired())
+    return turn.held
+  }
+
+  private replace<K, V>(into: Map<K, V>, from: Map<K, V>): void {
+    into.clear()
+    for (const [k, v] of from) into.set(k, v)
   }
 
   /** Starts listening to stats ticks and column changes. */
@@ -90,6 +116,7 @@ export class AlertService {
 
   /** Runs the detector over one tick's stats; returns how many alerts fired. */
   evaluate(stats: readonly ColumnStats[]): number {
+    if (!this.detecting()) return 0
     const now = this.deps.now()
     let titles: Map<ColumnId, string> | undefined
     let fired = 0
@@ -153,7 +180,7 @@ export class AlertService {
       const match = s.enabled && s.vipQuery !== '' ? this.matcher(s.vipQuery) : null
       return match ? [{ column, match }] : []
     })
-    if (watched.length === 0) return
+    if (watched.length === 0 || !this.detecting()) return
     const now = this.deps.now()
     // Each mention's match input is built once, for however many VIP queries read it.
     const inputs = new Map<Mention, MatchInput>()

@@ -1,6 +1,6 @@
 // Live across consoles on a PostgreSQL archive, both ways. What this core
 // changes in the shared archive (triage, columns, canned replies, the outbox,
-// its operators' presence) is announced on the change feed as the UI events
+// alerts and their settings, its operators' presence) is announced on the change feed as the UI events
 // announce it to this core's own windows; what other writers announce reaches
 // this core through the feed (store/pg/changes.ts) and is handed on as if it
 // had happened here: new mentions to the live feed (cards in matching
@@ -17,6 +17,7 @@ import type { LiveFeed } from '../pipeline/live-feed'
 import type { StatsTracker } from '../pipeline/stats'
 import { ChangeFeed, type Change, type Store } from '../store'
 import type { PresenceBoard } from '../team/presence'
+import type { AlertService } from '../alerts/service'
 
 /** Own ids remembered to tell own notifications from others' (a few minutes of capture). */
 const OWN_IDS_KEPT = 200_000
@@ -32,6 +33,8 @@ export interface TeamFeedDeps {
   stats: StatsTracker
   hub: EventHub
   presence: () => PresenceBoard
+  /** Alert detection (the detecting process reads edited settings again). */
+  alerts: () => Pick<AlertService, 'reload'>
   /** The outbox has work another console queued (the sender's lease holder sends it). */
   outboxChanged: () => void
 }
@@ -73,6 +76,9 @@ export class TeamFeed {
     const feed = await ChangeFeed.open(this.d.url, {
       onChange: (change) => {
         if (change.by === this.id) return
+        // Others' mentions are handed on as this core's own: what this core makes of them (an alert
+        // it detects) is its own news and is announced; what it merely repeats from others is not.
+        if (change.kind === 'mentions') return this.othersCommitted(change.from, change.to)
         try {
           this.relaying = true
           this.othersChanged(change)
@@ -131,16 +137,20 @@ export class TeamFeed {
         return this.announce({ kind: 'table', table: 'columns' })
       case 'canned.changed':
         return this.announce({ kind: 'table', table: 'canned' })
+      case 'alert.fired':
+        return this.announce({ kind: 'table', table: 'alerts', ids: [(p as EventPayload<'alert.fired'>).id] })
+      case 'alerts.read':
+        return this.announce({ kind: 'table', table: 'alerts_read' })
+      case 'alerts.settings.changed':
+        return this.announce({ kind: 'table', table: 'alert_settings' })
       case 'reply.changed':
         return this.announce({ kind: 'table', table: 'outbox', ids: [(p as EventPayload<'reply.changed'>).id] })
     }
   }
 
-  private othersChanged(change: Change): void {
+  private othersChanged(change: Exclude<Change, { kind: 'mentions' }>): void {
     const { store, hub } = this.d
     switch (change.kind) {
-      case 'mentions':
-        return this.othersCommitted(change.from, change.to)
       case 'deleted':
         this.d.live.forget(change.ids)
         this.d.columns.reloadStats()
@@ -157,6 +167,14 @@ export class TeamFeed {
           case 'columns':
             this.d.columns.reload()
             return
+          case 'alerts':
+            // Detected by the process holding the detection lease: shown (and notified) everywhere.
+            for (const alert of store.read.getAlerts(change.ids ?? [])) hub.emit('alert.fired', alert)
+            return
+          case 'alerts_read':
+            return hub.emit('alerts.read', { unread: store.read.unreadAlerts() })
+          case 'alert_settings':
+            return this.d.alerts().reload()
           case 'canned':
             return hub.emit('canned.changed', store.read.listCanned())
           case 'outbox':

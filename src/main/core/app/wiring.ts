@@ -6,7 +6,7 @@
 // tick), apart from the UI event stream (`hub`) that transports carry.
 import type { ColumnStats } from '../../../shared/domain'
 import { DeliveryService } from '../alerts/delivery/service'
-import { AlertService } from '../alerts/service'
+import { AlertService, DETECTOR_LEASE } from '../alerts/service'
 import { createArchiveServices, type ArchiveServices } from '../archive/services'
 import { ColumnService } from '../columns/service'
 import { EventHub } from '../events'
@@ -26,6 +26,7 @@ import { SOURCE_DRIVERS } from '../sources/drivers'
 import { Sources } from '../sources/sources'
 import { openStore, type Db, type Store } from '../store'
 import { ThreadService } from '../thread/service'
+import { Leases } from '../team/lease'
 import { PresenceBoard } from '../team/presence'
 import { TeamFeed } from './team-feed'
 import { WorkspaceService } from '../workspace/service'
@@ -108,6 +109,7 @@ export function wire(options: CoreOptions): Services {
           stats,
           hub,
           presence: () => presence,
+          alerts: () => alerts,
           outboxChanged: () => outbox.wake(),
         })
       : undefined
@@ -116,8 +118,10 @@ export function wire(options: CoreOptions): Services {
     changed: (p) => hub.emit('presence.changed', p),
     announce: (operator, mentionId) => team?.announcePresence(operator, mentionId),
   })
+  // Work done once across every process on the archive: sending replies, detecting alerts.
+  const leases = new Leases(store, now)
   // The channel is looked up per reply, once the sources below exist.
-  const outbox = new Outbox({ store, hub, now, channel: (source) => sources.replyChannel(source) })
+  const outbox = new Outbox({ store, hub, now, leases, channel: (source) => sources.replyChannel(source) })
   const revisions = new SourceRevisions({
     store,
     router,
@@ -167,6 +171,7 @@ export function wire(options: CoreOptions): Services {
     onStats: statsTicked.event,
     onCommitted: committed.event,
     onFired: (alert) => delivery.enqueue(alert),
+    detector: () => leases.hold(DETECTOR_LEASE),
   })
   const archive = createArchiveServices({
     store,

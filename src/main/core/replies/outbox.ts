@@ -2,7 +2,7 @@
 // at a time through each source's ReplyChannel, and records every state change
 // in the archive before acting on it, so a crash never leads to a double post.
 // On an archive shared by several consoles, only the holder of a source's
-// sender lease sends that source's replies (sender-lease.ts); a new holder
+// sender lease sends that source's replies (team/lease.ts); a new holder
 // first checks at the source whether what the last one left mid-send went out.
 import type { OutboxItem, ReplyMode, ReplyPolicy } from '../../../shared/contracts/replies'
 import { SOURCE_IDS, type Mention, type SourceId } from '../../../shared/domain'
@@ -10,7 +10,7 @@ import { badRequest, CommandFailure, notFound } from '../errors'
 import type { EventHub } from '../events'
 import type { OutboxUpdate, Store } from '../store'
 import { ReplyError, type OutgoingReply, type ReplyChannel } from './channel'
-import { LEASE_TTL_MS, SenderLease } from './sender-lease'
+import { LEASE_TTL_MS, Leases } from '../team/lease'
 import { canTake, nextState, type OutboxEvent } from './state'
 
 export interface OutboxOptions {
@@ -19,8 +19,8 @@ export interface OutboxOptions {
   now: () => number
   /** The reply channel of a source, when it has one configured. */
   channel: (source: SourceId) => ReplyChannel | undefined
-  /** This process among the archive's senders; default: a new one. */
-  lease?: SenderLease
+  /** This process's leases on the archive (shared with alert detection); default: its own. */
+  leases?: Leases
 }
 
 export interface SendRequest {
@@ -48,10 +48,10 @@ export class Outbox {
   private pumping: Promise<void> | null = null
   private closed = false
   private timer: ReturnType<typeof setInterval> | undefined
-  readonly lease: SenderLease
+  readonly lease: Leases
 
   constructor(private readonly o: OutboxOptions) {
-    this.lease = o.lease ?? new SenderLease(o.store, o.now)
+    this.lease = o.leases ?? new Leases(o.store, o.now)
   }
 
   policy(mentionId: number): ReplyPolicy {
@@ -200,7 +200,7 @@ export class Outbox {
     const mine = new Map<SourceId, boolean>()
     for (const source of SOURCE_IDS) if (this.o.channel(source)) mine.set(source, this.take(source))
     for (const { source } of read.outboxInStates(['sending', 'unknown', 'queued']))
-      if (!mine.has(source)) mine.set(source, !this.lease.heldElsewhere(source))
+      if (!mine.has(source)) mine.set(source, !this.lease.heldElsewhere(senderLease(source)))
     return read.outboxInStates(['unknown', 'queued']).find((item) => mine.get(item.source) === true)
   }
 
@@ -210,7 +210,7 @@ export class Outbox {
    * the source before anything is resent.
    */
   private take(source: SourceId): boolean {
-    const { held, fresh } = this.lease.hold(source)
+    const { held, fresh } = this.lease.hold(senderLease(source))
     if (fresh)
       for (const item of this.o.store.read.outboxInStates(['sending']))
         if (item.source === source) this.move(item, 'lost', { error: 'interrupted' })
@@ -275,6 +275,9 @@ export class Outbox {
     return mention
   }
 }
+
+/** The lease of the process that sends `source`'s replies. */
+export const senderLease = (source: SourceId): string => `outbox:${source}`
 
 const RECHECK_MS = 5_000
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,12 +1,12 @@
-// Who sends the outbox's replies: one process at a time per source, across
-// every console and the capture host on the archive, by a lease in the archive
-// (store/team.ts). The holder renews it while it works; a holder that dies
-// stops renewing, and after LEASE_TTL_MS another process takes over (at once
-// when the dead holder was a process on this machine). Whoever newly takes a
-// lease first settles what the last holder left mid-send (see Outbox).
+// Work that must happen once across every console and the capture host on
+// the archive (sending a network's replies, detecting alerts) is done by the
+// holder of a lease in the archive (store/team.ts). The holder renews it while
+// it works; a holder that dies stops renewing, and after LEASE_TTL_MS another
+// process takes over (at once when the dead holder was a process on this
+// machine). Whoever newly takes a lease first settles what the last holder
+// left half done (the Outbox: a reply mid-send; alerts: the cooldowns).
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
-import type { SourceId } from '../../../shared/domain'
 import type { Store } from '../store'
 
 export const LEASE_TTL_MS = 15_000
@@ -26,10 +26,9 @@ export function isDeadLocalHolder(holder: string): boolean {
   }
 }
 
-const leaseName = (source: SourceId) => `outbox:${source}`
-
-export class SenderLease {
-  private readonly held = new Set<SourceId>()
+export class Leases {
+  /** Lease name → when this process last took or renewed it. */
+  private readonly held = new Map<string, number>()
 
   constructor(
     private readonly store: Pick<Store, 'read' | 'write'>,
@@ -38,35 +37,37 @@ export class SenderLease {
   ) {}
 
   /**
-   * Takes or renews the lease of `source`; `fresh` is true when this process
-   * did not hold it before (the last holder may have left a reply mid-send).
+   * Takes or renews the lease `name`; `fresh` is true when this process did
+   * not hold it before (the last holder may have left work half done). One
+   * renewed within the last third of its term is not written again.
    */
-  hold(source: SourceId): { held: boolean; fresh: boolean } {
-    const name = leaseName(source)
+  hold(name: string): { held: boolean; fresh: boolean } {
     const now = this.now()
+    const renewed = this.held.get(name)
+    if (renewed !== undefined && now - renewed < LEASE_TTL_MS / 3) return { held: true, fresh: false }
     const current = this.store.read.leaseHolder(name, now)
     const replacing = current !== undefined && current !== this.holder && isDeadLocalHolder(current) ? current : null
     const held = this.store.write.takeLease(name, this.holder, now, LEASE_TTL_MS, replacing)
-    const fresh = held && !this.held.has(source)
-    if (held) this.held.add(source)
-    else this.held.delete(source)
+    const fresh = held && renewed === undefined
+    if (held) this.held.set(name, now)
+    else this.held.delete(name)
     return { held, fresh }
   }
 
-  /** Whether some other live process holds the lease of `source`. */
-  heldElsewhere(source: SourceId): boolean {
-    const current = this.store.read.leaseHolder(leaseName(source), this.now())
+  /** Whether some other live process holds the lease `name`. */
+  heldElsewhere(name: string): boolean {
+    const current = this.store.read.leaseHolder(name, this.now())
     return current !== undefined && current !== this.holder && !isDeadLocalHolder(current)
   }
 
   /** Renews what this process holds (while a long send is under way). */
   renew(): void {
-    for (const source of [...this.held]) this.hold(source)
+    for (const name of [...this.held.keys()]) this.hold(name)
   }
 
   /** Gives every lease up (a clean stop): another process takes over at once. */
   release(): void {
-    for (const source of this.held) this.store.write.releaseLease(leaseName(source), this.holder)
+    for (const name of this.held.keys()) this.store.write.releaseLease(name, this.holder)
     this.held.clear()
   }
 }
