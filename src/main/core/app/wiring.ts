@@ -5,7 +5,7 @@
 // changes subscribe to its internal event (ColumnService.onDidChange, the stats
 // tick), apart from the UI event stream (`hub`) that transports carry.
 import type { ColumnStats } from '../../../shared/domain'
-import { DeliveryService } from '../alerts/delivery/service'
+import { DELIVERY_LEASE, DeliveryService } from '../alerts/delivery/service'
 import { AlertService, DETECTOR_LEASE } from '../alerts/service'
 import { createArchiveServices, type ArchiveServices } from '../archive/services'
 import { ColumnService } from '../columns/service'
@@ -162,6 +162,7 @@ export function wire(options: CoreOptions): Services {
     now,
     ...(options.mailTls ? { mailTls: options.mailTls } : {}),
     ...(options.deliveryTickMs ? { tickMs: options.deliveryTickMs } : {}),
+    sender: () => leases.hold(DELIVERY_LEASE),
   })
   const alerts = new AlertService({
     store,

@@ -64,7 +64,12 @@ export interface DeliveryServiceDeps {
   tickMs?: number
   /** Extra TLS trust for SMTP servers with their own certificate authority. */
   mailTls?: ConnectionOptions
+  /** Whether this process is the one that delivers now (one for all on a shared archive); default: always. */
+  sender?: () => { held: boolean }
 }
+
+/** The lease of the process that delivers alerts for the archive. */
+export const DELIVERY_LEASE = 'alerts:delivery'
 
 const scopeOf = (id: string) => `alert.${id}`
 /** An email digest window: one per destination and column. */
@@ -216,6 +221,7 @@ export class DeliveryService {
 
   /** Sends what is due; each destination one delivery at a time. */
   tick(): void {
+    if (this.deps.sender && !this.deps.sender().held) return
     const now = this.deps.now()
     for (const row of this.deps.store.read.dueDeliveries(now, DUE_PER_TICK)) {
       if (this.busy.has(row.destinationId)) continue
