@@ -77,7 +77,7 @@ export class Session {
   }
 
   private signInRequired(): boolean {
-    return this.d.store.read.listOperators().length > 0
+    return this.d.store.read.hasOperators()
   }
 
   private state(): SessionState {
@@ -102,7 +102,7 @@ export class Session {
         const ok = await verifyOperatorSecret(secret, stored?.secretHash ?? NO_SUCH_OPERATOR)
         const who: Caller = { name: stored?.name ?? name, role: stored?.role ?? 'analyst' }
         this.audit('session.signIn', {}, who, ok && stored ? { ok: true, result: null } : refused)
-        if (!ok || !stored) throw new CommandFailure('forbidden', 'unknown operator or wrong secret')
+        if (!ok || !stored) throw new CommandFailure('forbidden', SIGN_IN_REFUSED)
         this.leave()
         this.signedIn = { name: stored.name, role: stored.role }
         const resume = randomBytes(24).toString('base64url')
@@ -139,4 +139,5 @@ export class Session {
   }
 }
 
-const refused: Reply = { ok: false, error: { code: 'forbidden', message: 'unknown operator or wrong secret' } }
+const SIGN_IN_REFUSED = 'unknown operator or wrong secret'
+const refused: Reply = { ok: false, error: { code: 'forbidden', message: SIGN_IN_REFUSED } }

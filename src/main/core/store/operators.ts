@@ -48,6 +48,11 @@ export function getOperator(db: Db, name: string): StoredOperator | undefined {
   return row && toOperator(row)
 }
 
+/** Whether the archive has any operator (team mode: consoles sign in). */
+export function hasOperators(db: Db): boolean {
+  return stmt<[], { one: number }>(db, 'SELECT 1 AS one FROM operators LIMIT 1').get() !== undefined
+}
+
 /** Whether an operator of that name (in any case) was there to remove. */
 export function removeOperator(db: Db, name: string): boolean {
   return stmt(db, 'DELETE FROM operators WHERE name_key = ?').run(operatorKey(name)).changes > 0

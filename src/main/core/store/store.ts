@@ -90,6 +90,7 @@ const READS = {
   iterateExportRows: exportRows.iterateRows,
   readExportSlice: exportRows.readSlice,
   listOperators: operators.listOperators,
+  hasOperators: operators.hasOperators,
   getOperator: operators.getOperator,
   listAudit: audit.listAudit,
 }
