@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const fields = [...EXPORT_FIELDS]
   const results: Record<string, unknown> = {}
   try {
-    const query = exportQuery(reader, { scope: { kind: 'query', query: '' }, fields })
+    const query = exportQuery(reader, { scope: { kind: 'query', query: '' }, fields }, '')
     const total = countRows(reader, query)
     const rssBefore = Math.round(process.memoryUsage().rss / 2 ** 20)
     // Each format with the worker threads the console uses, and CSV once more on one thread for comparison.

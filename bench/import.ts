@@ -153,7 +153,7 @@ async function exportTo(archive: string, format: 'csv' | 'jsonl', file: string):
   const reader = openReader(archive)
   try {
     const fields = [...EXPORT_FIELDS]
-    const query = exportQuery(reader, { scope: { kind: 'query', query: '' }, fields })
+    const query = exportQuery(reader, { scope: { kind: 'query', query: '' }, fields }, '')
     const out = createWriteStream(file)
     await writeExport(storeOf(reader).read, { format, fields, bom: true }, query, out)
   } finally {

@@ -146,7 +146,7 @@ void app.whenReady().then(() => {
   })
   running.hub.subscribe((name, payload) => {
     for (const win of BrowserWindow.getAllWindows())
-      if (sessions.get(win.webContents.id)?.open) win.webContents.send(IPC_EVENT_CHANNEL, name, payload)
+      if (sessions.get(win.webContents.id)?.wants(name, payload)) win.webContents.send(IPC_EVENT_CHANNEL, name, payload)
   })
   running.start()
   createWindow()

@@ -149,7 +149,7 @@ async function exportByJob(core: Core, request: ExportRequest): Promise<string> 
 async function exportByWorkers(archivePath: string, request: ExportRequest): Promise<string | null> {
   const reader = openReader(archivePath)
   try {
-    const query = exportQuery(reader, request)
+    const query = exportQuery(reader, request, '')
     const plan = planParallel(1_000_000, query, { script: WORKER, archivePath }, 2)
     // A search is never sliced: it always runs on one thread.
     if (!plan) return null

@@ -74,7 +74,7 @@ describe('parallel export', () => {
     const reader = openReader(archivePath)
     try {
       const plan = (scope: Parameters<typeof exportQuery>[1]['scope']) =>
-        planParallel(50_000, exportQuery(reader, { scope, fields: ['id'] }), { script: WORKER, archivePath }, 2)
+        planParallel(50_000, exportQuery(reader, { scope, fields: ['id'] }, ''), { script: WORKER, archivePath }, 2)
       expect(plan({ kind: 'query', query: '' })).toMatchObject({ workers: 2 })
       expect(plan({ kind: 'query', query: 'lang:en' })).toMatchObject({ workers: 2 })
       expect(plan({ kind: 'column', columnId: column.id })).toMatchObject({ workers: 2 })
@@ -88,13 +88,13 @@ describe('parallel export', () => {
   for (const format of ['csv', 'jsonl'] as const) {
     it(`writes what one thread writes (${format}, whole archive and a column)`, async () => {
       const all = (r: ReturnType<typeof openReader>) =>
-        exportQuery(r, { scope: { kind: 'query', query: '' }, fields: [...EXPORT_FIELDS] })
+        exportQuery(r, { scope: { kind: 'query', query: '' }, fields: [...EXPORT_FIELDS] }, '')
       const one = await exportText(archivePath, format, all, null)
       expect(one.split('\n').filter(Boolean).length).toBe(ROWS + (format === 'csv' ? 1 : 0))
       for (const workers of [1, 2, 3]) expect(await exportText(archivePath, format, all, workers)).toBe(one)
 
       const byColumn = (r: ReturnType<typeof openReader>) =>
-        exportQuery(r, { scope: { kind: 'column', columnId: column.id }, fields: [...EXPORT_FIELDS] })
+        exportQuery(r, { scope: { kind: 'column', columnId: column.id }, fields: [...EXPORT_FIELDS] }, '')
       const col = await exportText(archivePath, format, byColumn, null)
       expect(await exportText(archivePath, format, byColumn, 3)).toBe(col)
     })
@@ -103,7 +103,7 @@ describe('parallel export', () => {
   it('stops its workers when the destination goes away', async () => {
     const reader = openReader(archivePath)
     try {
-      const q = exportQuery(reader, { scope: { kind: 'query', query: '' }, fields: [...EXPORT_FIELDS] })
+      const q = exportQuery(reader, { scope: { kind: 'query', query: '' }, fields: [...EXPORT_FIELDS] }, '')
       let taken = 0
       const failing = new Writable({
         highWaterMark: 1,

@@ -38,8 +38,9 @@ describe('export', () => {
     core.ingest.flush()
     const id = (core.db.prepare("SELECT id FROM mentions WHERE external_id = 'a'").get() as { id: number }).id
     core.db
-      .prepare('INSERT INTO triage (mention_id, read, done, assignee, note, updated_at) VALUES (?, 1, 0, ?, ?, 0)')
+      .prepare('INSERT INTO triage (mention_id, done, assignee, note, updated_at) VALUES (?, 0, ?, ?, 0)')
       .run(id, 'sam', '+1 follow up')
+    core.db.prepare("INSERT INTO mention_reads (reader, mention_id) VALUES ('', ?)").run(id)
     core.db.prepare('INSERT INTO mention_tags (mention_id, tag) VALUES (?, ?), (?, ?)').run(id, 'vip', id, 'billing')
   })
   afterEach(() => core.stop())

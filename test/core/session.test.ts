@@ -8,6 +8,7 @@ import { createCore, type Core } from '../../src/main/core/app/core'
 import { hashOperatorSecret } from '../../src/main/core/secrets/operator-secret'
 import type { AuditEntry } from '../../src/shared/contracts/audit'
 import type { SessionState } from '../../src/shared/contracts/session'
+import { emptyTriage, sharedOf } from '../../src/shared/contracts/triage'
 import { mentionInput, ok, tempArchive, TEST_CORE, until } from '../helpers'
 
 let core: Core | undefined
@@ -121,5 +122,38 @@ describe('console sessions', () => {
     dana.close()
     expect(ok(await lee.call('presence.get', { mentionId: 7 }))).toEqual({ mentionId: 7, replying: ['Lee'] })
     expect(events.map((e) => e.replying)).toEqual([['Dana'], ['Dana', 'Lee'], ['Lee']])
+  })
+
+  it("sends a reader's own read state to that reader's connections only, and the team's changes to all", async () => {
+    const c = open()
+    await addOperator(c, 'Dana', 'operator', 'dana-secret-0001')
+    await addOperator(c, 'Lee', 'operator', 'lee-secret-0003')
+    const dana = c.openSession()
+    const danaAgain = c.openSession()
+    const lee = c.openSession()
+    const readOf = (reader: string) => ({ reader, items: [{ mentionId: 1, read: true }] })
+    expect(dana.wants('triage.read.changed', readOf('Dana'))).toBe(false)
+    ok(await dana.call('session.signIn', { name: 'Dana', secret: 'dana-secret-0001' }))
+    ok(await danaAgain.call('session.signIn', { name: 'Dana', secret: 'dana-secret-0001' }))
+    ok(await lee.call('session.signIn', { name: 'Lee', secret: 'lee-secret-0003' }))
+    const mark = { reader: 'Dana', columnId: 'c1', watermark: { createdAt: 1, id: 1 } }
+    expect([dana, danaAgain, lee].map((s) => s.wants('triage.read.changed', readOf('Dana')))).toEqual([
+      true,
+      true,
+      false,
+    ])
+    expect([dana, danaAgain, lee].map((s) => s.wants('triage.mark.changed', mark))).toEqual([true, true, false])
+    const shared = { items: [sharedOf({ ...emptyTriage(1), done: true })] }
+    expect([dana, lee].map((s) => s.wants('triage.changed', shared))).toEqual([true, true])
+    // A single-user console reads as '' (no operator).
+    const soloCore = createCore({ archivePath: tempArchive(), ...TEST_CORE })
+    soloCore.start()
+    try {
+      const solo = soloCore.openSession()
+      expect(solo.wants('triage.read.changed', readOf(''))).toBe(true)
+      expect(solo.wants('triage.read.changed', readOf('Dana'))).toBe(false)
+    } finally {
+      await soloCore.stop()
+    }
   })
 })

@@ -62,6 +62,21 @@ describe('triage', () => {
     db.close()
   })
 
+  it("upgrades an archive at level 160: what was read becomes the single-user console's read state", () => {
+    const db = archiveAt(160)
+    db.prepare('INSERT INTO triage (mention_id, read, done, updated_at) VALUES (7, 1, 1, 5)').run()
+    db.prepare(
+      "INSERT INTO column_triage (column_id, watermark_created_at, watermark_id, updated_at) VALUES ('c1', 100, 7, 5)",
+    ).run()
+    expect(migrateTo(db, 170)).toEqual(['operator-reads'])
+    expect(db.prepare('SELECT * FROM mention_reads').all()).toEqual([{ reader: '', mention_id: 7 }])
+    expect(db.prepare('SELECT * FROM read_marks').all()).toEqual([
+      { reader: '', column_id: 'c1', created_at: 100, mention_id: 7, updated_at: 5 },
+    ])
+    expect(db.prepare('SELECT mention_id, done FROM triage').all()).toEqual([{ mention_id: 7, done: 1 }])
+    db.close()
+  })
+
   it('sets and gets read, done, assignee, tags and note, and announces each change', async () => {
     const { core, mentions } = await setup()
     const seen: EventName[] = []
@@ -110,10 +125,61 @@ describe('triage', () => {
     })
   })
 
+  it("keeps each operator's read state and watermark their own, and shares done, assignee, tags and notes", async () => {
+    const { core, column, mentions } = await setup()
+    const dana = { name: 'Dana', role: 'operator' } as const
+    const lee = { name: 'Lee', role: 'operator' } as const
+    const seen: Array<[EventName, unknown]> = []
+    core.hub.subscribe((name, payload) => {
+      if (name.startsWith('triage.')) seen.push([name, payload])
+    })
+    const [a, b] = mentions as [Mention, Mention]
+    ok(await core.call('triage.set', { mentionIds: [a.id], read: true }, dana))
+    ok(await core.call('triage.set', { mentionIds: [b.id], done: true, assignee: 'Lee', tags: ['vip'] }, lee))
+    ok(
+      await core.call(
+        'triage.markReadUpTo',
+        { columnId: column.id, cursor: { createdAt: b.createdAt, id: b.id } },
+        lee,
+      ),
+    )
+
+    const stateOf = async (who: typeof dana | undefined) =>
+      ok<TriageState[]>(await core.call('triage.get', { ids: [a.id, b.id] }, who)).map((t) => [t.read, t.done, t.tags])
+    expect(await stateOf(dana)).toEqual([
+      [true, false, []],
+      [false, true, ['vip']],
+    ])
+    expect(await stateOf(lee)).toEqual([
+      [false, false, []],
+      [false, true, ['vip']],
+    ])
+    // The single-user console (no operator) is a reader of its own.
+    expect(await stateOf(undefined)).toEqual([
+      [false, false, []],
+      [false, true, ['vip']],
+    ])
+    const markOf = async (who: typeof dana) =>
+      ok<ColumnTriage[]>(await core.call('triage.columns', {}, who)).find((c) => c.columnId === column.id)?.watermark
+    expect(await markOf(lee)).toEqual({ createdAt: b.createdAt, id: b.id })
+    expect(await markOf(dana)).toBeNull()
+
+    // Read state is announced with its reader (sessions send it to that reader's windows only);
+    // shared changes carry no one's read state.
+    expect(seen).toEqual([
+      ['triage.read.changed', { reader: 'Dana', items: [{ mentionId: a.id, read: true }] }],
+      ['triage.prefs.changed', expect.anything()],
+      ['triage.changed', { items: [expect.not.objectContaining({ read: expect.anything() })] }],
+      ['triage.mark.changed', { reader: 'Lee', columnId: column.id, watermark: { createdAt: b.createdAt, id: b.id } }],
+    ])
+    ok(await core.call('triage.set', { mentionIds: [a.id], read: false }, dana))
+    expect((await stateOf(dana))[0]).toEqual([false, false, []])
+  })
+
   it('keeps one watermark per column that only moves forward', async () => {
     const { core, column, mentions } = await setup()
     const moves: ColumnTriage[] = []
-    core.hub.subscribe((name, payload) => name === 'triage.column.changed' && moves.push(payload as ColumnTriage))
+    core.hub.subscribe((name, payload) => name === 'triage.mark.changed' && moves.push(payload as ColumnTriage))
     const second = mentions[1]!
     const mark = ok<ColumnTriage>(
       await core.call('triage.markReadUpTo', {

@@ -130,7 +130,7 @@ describe('the core on PostgreSQL', () => {
     const column = ok<Column>(await a.call('columns.create', { title: 'Shared', query: 'sharedcheck' }))
     a.ingest.push([mentionInput({ text: 'sharedcheck please help' })])
     a.ingest.flush()
-    const page = ok<{ items: Array<{ id: number }> }>(
+    const page = ok<{ items: Array<{ id: number; createdAt: number }> }>(
       await a.call('mentions.page', { columnId: column.id, before: null, limit: 10 }),
     )
     const id = page.items[0]!.id
@@ -142,12 +142,32 @@ describe('the core on PostgreSQL', () => {
         seen.push(`columns ${(payload as Column[]).map((c) => c.title).join(',')}`)
       } else if (name === 'presence.changed') {
         seen.push(`presence ${(payload as { replying: string[] }).replying.join(',')}`)
+      } else if (name === 'triage.read.changed') {
+        const { reader, items } = payload as { reader: string; items: Array<{ mentionId: number; read: boolean }> }
+        for (const t of items) seen.push(`read ${reader} ${t.mentionId} ${t.read}`)
+      } else if (name === 'triage.mark.changed') {
+        const { reader, columnId, watermark } = payload as { reader: string; columnId: string; watermark: unknown }
+        seen.push(`mark ${reader} ${columnId} ${JSON.stringify(watermark)}`)
       }
     })
     // The second console's change feed is listening once its first LISTEN is in place.
     await new Promise((r) => setTimeout(r, 500))
     ok(await a.call('triage.set', { mentionIds: [id], done: true, assignee: 'Lee' }))
     await until(() => seen.includes(`triage ${id} Lee`), "the other console to see the first one's triage")
+    // Read state is each operator's: Dana's read and watermark follow her to the other console, Lee's stay his.
+    const danaOp = { name: 'Dana', role: 'operator' } as const
+    const leeOp = { name: 'Lee', role: 'operator' } as const
+    ok(await a.call('triage.set', { mentionIds: [id], read: true }, danaOp))
+    await until(() => seen.includes(`read Dana ${id} true`), "the other console to hear of Dana's read")
+    const cursor = { createdAt: page.items[0]!.createdAt, id }
+    ok(await a.call('triage.markReadUpTo', { columnId: column.id, cursor }, danaOp))
+    await until(
+      () => seen.includes(`mark Dana ${column.id} ${JSON.stringify(cursor)}`),
+      "the other console to hear of Dana's watermark",
+    )
+    const readBy = async (who: typeof danaOp) => ok<TriageState[]>(await b.call('triage.get', { ids: [id] }, who))[0]
+    expect(await readBy(danaOp)).toMatchObject({ read: true, done: true, assignee: 'Lee' })
+    expect(await readBy(leeOp)).toMatchObject({ read: false, done: true, assignee: 'Lee' })
     // A large change (more ids than one notification holds) arrives whole.
     a.ingest.push(Array.from({ length: 520 }, (_, i) => mentionInput({ text: `sharedcheck bulk ${i}` })))
     a.ingest.flush()

@@ -40,11 +40,13 @@ function buildArchive(path: string, n: number): void {
       write.commitMentions(batch, route)
     }
     write.setTriage(
+      '',
       [1, 2, 3, 500, 99_000].filter((id) => id <= n),
       { done: true, assignee: 'Dana', note: 'on it', tags: ['billing', 'vip'] },
       10,
     )
-    write.setTriage([4, 5], { read: true, reviewed: true }, 11)
+    write.setTriage('Dana', [4, 5], { read: true, reviewed: true }, 11)
+    write.setTriage('', [6], { read: true }, 11)
     write.tombstoneMentions('x', ['m-8', 'm-12', `m-${n - 4}`], 12)
     write.saveCanned({ title: 'Mine', text: 'Hello {{author}}' }, 13)
     write.deleteCanned(1)

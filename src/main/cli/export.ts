@@ -63,7 +63,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   try {
     let query
     try {
-      query = reader.exportQuery({ scope: { kind: 'query', query: values.query }, since, until, fields })
+      query = reader.exportQuery({ scope: { kind: 'query', query: values.query }, since, until, fields }, '')
     } catch (err) {
       if (err instanceof CommandFailure) throw new UsageError(err.message)
       throw err

@@ -14,9 +14,13 @@ import type { sessionCommands } from '../../shared/contracts/session'
 import { refusal, type Caller } from '../../shared/permissions'
 import { CommandFailure } from './errors'
 
+/** A command's handler: its validated payload, and who asked (none: a single-user console, an in-process caller). */
 export type Handlers = {
-  [K in CommandName]: (args: CommandArgs<K>) => CommandResult<K> | Promise<CommandResult<K>>
+  [K in CommandName]: (args: CommandArgs<K>, caller: Caller | undefined) => CommandResult<K> | Promise<CommandResult<K>>
 }
+
+/** Whose read state a caller reads and marks: the operator's, or the single-user console's (''). */
+export const readerOf = (caller: Caller | undefined): string => caller?.name ?? ''
 
 /** Commands a connection's session answers itself (core/app/session.ts). */
 export type SessionCommand = keyof typeof sessionCommands & CommandName
@@ -46,8 +50,8 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
     return { ok: false, error: { code: 'bad_request', message: `invalid ${name}: ${issues.join('; ')}`, issues } }
   }
   try {
-    const handler = handlers[name] as (args: unknown) => unknown
-    return { ok: true, result: await handler(parsed.data) }
+    const handler = handlers[name] as (args: unknown, caller: Caller | undefined) => unknown
+    return { ok: true, result: await handler(parsed.data, caller) }
   } catch (err) {
     if (err instanceof CommandFailure) {
       return {

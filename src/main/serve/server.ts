@@ -130,7 +130,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     // Each socket is a session: on an archive with operators, it signs in before anything else.
     const session = core.openSession()
     const unsubscribe = core.hub.subscribe((name: EventName, payload) => {
-      if (!session.open) return
+      if (!session.wants(name, payload)) return
       if (name === 'mentions.batch' && ws.bufferedAmount > MAX_BUFFERED_BYTES) return
       send({ t: 'event', name, payload })
     })

@@ -29,6 +29,24 @@ export const TriageStateSchema = z.object({
 })
 export type TriageState = z.infer<typeof TriageStateSchema>
 
+/** A mention no one has triaged. */
+export const emptyTriage = (mentionId: number): TriageState => ({
+  mentionId,
+  read: false,
+  done: false,
+  assignee: null,
+  note: null,
+  tags: [],
+  reviewed: false,
+  updatedAt: null,
+})
+
+/** What the team shares of a mention's triage (read is each operator's own). */
+export const SharedTriageSchema = TriageStateSchema.omit({ read: true })
+export type SharedTriage = z.infer<typeof SharedTriageSchema>
+
+export const sharedOf = ({ read: _, ...shared }: TriageState): SharedTriage => shared
+
 export const TriageFiltersSchema = z.object({
   hideDone: z.boolean(),
   onlyUnassigned: z.boolean(),
@@ -155,11 +173,21 @@ export const triageCommands = {
   'drafts.delete': command(z.object({ mentionId: MentionId }).strict(), z.object({ mentionId: z.number() })),
 } as const
 
+/** Whose read state an event is: sent only to that reader's windows (core/app/session.ts). */
+const Reader = z.string()
+
 export const triageEvents = {
-  /** Mentions' triage changed (in any window). */
-  'triage.changed': z.object({ items: z.array(TriageStateSchema) }),
-  /** A column's watermark, filters or mutes changed. */
-  'triage.column.changed': ColumnTriageSchema,
+  /** Mentions' shared triage changed (in any window, on any console). */
+  'triage.changed': z.object({ items: z.array(SharedTriageSchema) }),
+  /** A reader marked mentions read or unread. */
+  'triage.read.changed': z.object({
+    reader: Reader,
+    items: z.array(z.object({ mentionId: z.number().int(), read: z.boolean() })),
+  }),
+  /** A column's filters or mutes changed. */
+  'triage.column.changed': ColumnTriageSchema.omit({ watermark: true }),
+  /** A reader's watermark on a column moved. */
+  'triage.mark.changed': z.object({ reader: Reader, columnId: ColumnIdSchema, watermark: PageCursorSchema.nullable() }),
   'triage.prefs.changed': OperatorPrefsSchema,
   'canned.changed': z.array(CannedReplySchema),
 } as const

@@ -6,11 +6,11 @@
 // is audited under their name, and their presence is theirs. An archive
 // without operators is a single-user console: everything, as "owner".
 import { randomBytes } from 'node:crypto'
-import { isCommandName, type Reply } from '../../../shared/contract'
+import { isCommandName, type EventName, type EventPayload, type Reply } from '../../../shared/contract'
 import type { sessionCommands, SessionState } from '../../../shared/contracts/session'
 import { isAudited, PUBLIC_COMMANDS, type Caller } from '../../../shared/permissions'
 import { auditEntryOf } from '../audit/entry'
-import { dispatch, type CoreHandlers, type HandlerGroup, type Handlers } from '../dispatch'
+import { dispatch, readerOf, type CoreHandlers, type HandlerGroup, type Handlers } from '../dispatch'
 import { CommandFailure } from '../errors'
 import { verifyOperatorSecret } from '../secrets/operator-secret'
 import type { Store } from '../store'
@@ -47,6 +47,16 @@ export class Session {
   /** Whether the connection may be sent the core's events (what it could not read, it is not sent). */
   get open(): boolean {
     return this.trusted || this.signedIn !== undefined || !this.required
+  }
+
+  /**
+   * Whether an event goes to this connection: nothing before sign-in, and a
+   * reader's own read state (payloads with `reader`) only to that reader's windows.
+   */
+  wants<K extends EventName>(name: K, payload: EventPayload<K>): boolean {
+    if (!this.open) return false
+    const reader = PERSONAL_EVENTS.has(name) ? (payload as { reader?: unknown }).reader : undefined
+    return reader === undefined || reader === readerOf(this.signedIn)
   }
 
   get caller(): Caller | undefined {
@@ -138,6 +148,9 @@ export class Session {
     }
   }
 }
+
+/** Events that carry one reader's own state. */
+const PERSONAL_EVENTS: ReadonlySet<EventName> = new Set(['triage.read.changed', 'triage.mark.changed'])
 
 const SIGN_IN_REFUSED = 'unknown operator or wrong secret'
 const refused: Reply = { ok: false, error: { code: 'forbidden', message: SIGN_IN_REFUSED } }

@@ -9,6 +9,7 @@
 // are recognised by their ids, its own announcements by its identity.
 import { randomUUID } from 'node:crypto'
 import type { EventName, EventPayload } from '../../../shared/contract'
+import { sharedOf } from '../../../shared/contracts/triage'
 import type { Emitter } from '../lifetime'
 import type { ColumnService } from '../columns/service'
 import type { EventHub } from '../events'
@@ -127,12 +128,27 @@ export class TeamFeed {
           this.announce({ kind: 'table', table: 'triage', ids: ids.slice(i, i + IDS_PER_NOTICE) })
         return
       }
+      case 'triage.read.changed': {
+        const { reader, items } = p as EventPayload<'triage.read.changed'>
+        for (let i = 0; i < items.length; i += IDS_PER_NOTICE)
+          this.announce({
+            kind: 'table',
+            table: 'mention_reads',
+            keys: [reader],
+            ids: items.slice(i, i + IDS_PER_NOTICE).map((t) => t.mentionId),
+          })
+        return
+      }
       case 'triage.column.changed':
         return this.announce({
           kind: 'table',
           table: 'column_triage',
           keys: [(p as EventPayload<'triage.column.changed'>).columnId],
         })
+      case 'triage.mark.changed': {
+        const { reader, columnId } = p as EventPayload<'triage.mark.changed'>
+        return this.announce({ kind: 'table', table: 'read_marks', keys: [reader, columnId] })
+      }
       case 'columns.changed':
         return this.announce({ kind: 'table', table: 'columns' })
       case 'canned.changed':
@@ -160,10 +176,31 @@ export class TeamFeed {
       case 'table':
         switch (change.table) {
           case 'triage':
-            return hub.emit('triage.changed', { items: store.read.getTriage(change.ids ?? []) })
+            return hub.emit('triage.changed', { items: store.read.getTriage('', change.ids ?? []).map(sharedOf) })
+          case 'mention_reads': {
+            // An operator's read state, from their console on another machine: to their windows here.
+            const [reader = ''] = change.keys ?? []
+            const ids = change.ids ?? []
+            const read = store.read.getReads(reader, ids)
+            return hub.emit('triage.read.changed', {
+              reader,
+              items: ids.map((mentionId) => ({ mentionId, read: read.has(mentionId) })),
+            })
+          }
           case 'column_triage':
-            for (const id of change.keys ?? []) hub.emit('triage.column.changed', store.read.getColumnTriage(id))
+            for (const columnId of change.keys ?? []) {
+              const { filters, mutes } = store.read.getColumnTriage('', columnId)
+              hub.emit('triage.column.changed', { columnId, filters, mutes })
+            }
             return
+          case 'read_marks': {
+            const [reader = '', columnId = ''] = change.keys ?? []
+            return hub.emit('triage.mark.changed', {
+              reader,
+              columnId,
+              watermark: store.read.getReadMark(reader, columnId),
+            })
+          }
           case 'columns':
             this.d.columns.reload()
             return

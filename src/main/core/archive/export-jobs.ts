@@ -54,11 +54,12 @@ export class ExportJobs {
 
   constructor(private readonly o: ExportJobsOptions) {}
 
-  start(request: ExportRequest): ExportJob {
+  /** Starts an export; "read" in it is `reader`'s. */
+  start(request: ExportRequest, reader: string): ExportJob {
     if (request.since != null && request.until != null && request.until <= request.since)
       throw badRequest('the time range ends before it starts', ['until: must be after since'])
     // Everything accepted so far belongs in the file: the store's reads see it.
-    const query = this.o.store.read.exportQuery(request)
+    const query = this.o.store.read.exportQuery(request, reader)
     const id = randomUUID()
     const total = this.o.store.read.countExportRows(query)
     const info: ExportJob = {

@@ -1,7 +1,7 @@
 // Handlers of the analyst commands (shared/contracts/archive.ts).
 import { parse } from 'csv-parse/sync'
 import type { archiveCommands } from '../../../shared/contracts/archive'
-import type { HandlerGroup } from '../dispatch'
+import { readerOf, type HandlerGroup } from '../dispatch'
 import type { ArchiveServices } from './services'
 import { badRequest } from '../errors'
 import { guessMapping } from './import/records'
@@ -11,7 +11,7 @@ const PREVIEW_ROWS = 5
 export function archiveHandlers({ archive }: { archive: ArchiveServices }): HandlerGroup<typeof archiveCommands> {
   const { exports, imports } = archive
   return {
-    'export.start': (request) => exports.start(request),
+    'export.start': (request, caller) => exports.start(request, readerOf(caller)),
     'export.save': ({ id }) => exports.save(id),
     'export.cancel': ({ id }) => exports.cancel(id),
     'import.preview': ({ text }) => {

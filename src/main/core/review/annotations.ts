@@ -22,10 +22,10 @@ const toAnnotation = (t: TriageState): Annotation => ({
 
 /** Annotations of the given mentions, in their order (unannotated ones come back empty). */
 export function getAnnotations(store: Pick<Store, 'read'>, ids: readonly number[]): Annotation[] {
-  return store.read.getTriage(ids).map(toAnnotation)
+  return store.read.getTriage('', ids).map(toAnnotation)
 }
 
 export function annotate(store: Pick<Store, 'write'>, patch: AnnotationPatch, now: number): Annotation {
   const { mentionId, ...change } = patch
-  return toAnnotation(store.write.setTriage([mentionId], change, now)[0]!)
+  return toAnnotation(store.write.setTriage('', [mentionId], change, now)[0]!)
 }

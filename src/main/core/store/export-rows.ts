@@ -9,7 +9,7 @@ import { compileColumnQuery } from '../../../shared/query/column-query'
 import { badRequest, notFound } from '../errors'
 import { toSqlWhere, type SqlWhere } from './query-sql'
 import { getColumn, listColumns } from './columns'
-import { getColumnTriage } from './triage'
+import { getReadMark } from './triage'
 import type { Db } from './db-types'
 
 /** string_agg separator for list fields: the ASCII unit separator never appears in titles or tags. */
@@ -32,14 +32,15 @@ const FIELD_SQL: Record<ExportField, string> = {
   sentiment_scorer: 'm.sentiment_scorer',
   // Expanded per column by selectSql (see columnFlags).
   columns: 'NULL',
-  read: 'coalesce(t.read, 0)',
+  // Expanded for the exporting reader by exportQuery (readSql).
+  read: '0',
   done: 'coalesce(t.done, 0)',
   assignee: 't.assignee',
   tags: `(SELECT string_agg(tag, '${LIST_SEPARATOR}' ORDER BY tag) FROM mention_tags WHERE mention_id = m.id)`,
   note: 't.note',
 }
 
-const TRIAGE_FIELDS: ReadonlySet<ExportField> = new Set(['read', 'done', 'assignee', 'note'])
+const TRIAGE_FIELDS: ReadonlySet<ExportField> = new Set(['done', 'assignee', 'note'])
 
 /** One exported row as SQLite returns it: the chosen fields' raw values, in order. */
 export type ExportRow = Array<string | number | null>
@@ -66,20 +67,30 @@ export interface ExportQuery {
 
 const fieldSql = (q: ExportQuery, f: ExportField): string => q.fieldSql[f] ?? FIELD_SQL[f]
 
+/** A string as an SQL literal (both engines: standard strings, quotes doubled). */
+const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`
+
 /**
- * A column's "read" as its cards show it: marked read, or at or older than the column's watermark
- * (the watermark's two integers are inlined: they come from our own table).
+ * "read" as the exporting reader's cards show it: marked read by them, or (a
+ * column's export) at or older than their watermark on the column. Inlined:
+ * the reader is quoted, the watermark's two integers come from our own table.
  */
-function columnReadSql(db: Db, columnId: string): Partial<Record<ExportField, string>> {
-  const mark = getColumnTriage(db, columnId).watermark
-  if (!mark || !Number.isSafeInteger(mark.createdAt) || !Number.isSafeInteger(mark.id)) return {}
+function readSql(db: Db, reader: string, columnId: string | null): Partial<Record<ExportField, string>> {
+  const marked = `EXISTS (SELECT 1 FROM mention_reads r WHERE r.reader = ${literal(reader)} AND r.mention_id = m.id)`
+  const mark = columnId === null ? null : getReadMark(db, reader, columnId)
+  if (!mark || !Number.isSafeInteger(mark.createdAt) || !Number.isSafeInteger(mark.id))
+    return { read: `CASE WHEN ${marked} THEN 1 ELSE 0 END` }
   return {
-    read: `CASE WHEN coalesce(t.read, 0) = 1 OR (h.created_at, h.mention_id) <= (${mark.createdAt}, ${mark.id}) THEN 1 ELSE 0 END`,
+    read: `CASE WHEN ${marked} OR (h.created_at, h.mention_id) <= (${mark.createdAt}, ${mark.id}) THEN 1 ELSE 0 END`,
   }
 }
 
 /** Resolves an export's scope against the archive; throws a clear error for a missing column or a bad query. */
-export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' | 'until' | 'fields'>): ExportQuery {
+export function exportQuery(
+  db: Db,
+  req: Pick<ExportRequest, 'scope' | 'since' | 'until' | 'fields'>,
+  reader: string,
+): ExportQuery {
   const triage = req.fields.some((f) => TRIAGE_FIELDS.has(f)) ? ' LEFT JOIN triage t ON t.mention_id = m.id' : ''
   const clauses: string[] = []
   const params: unknown[] = []
@@ -96,7 +107,7 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
       order: ['h.created_at', 'h.mention_id'],
       label: column.title,
       columns,
-      fieldSql: columnReadSql(db, column.id),
+      fieldSql: readSql(db, reader, column.id),
       sliceable: true,
     }
   }
@@ -111,7 +122,7 @@ export function exportQuery(db: Db, req: Pick<ExportRequest, 'scope' | 'since' |
     label: req.scope.query.trim() === '' ? 'archive' : req.scope.query,
     columns,
     // Watermarks belong to columns: outside one, "read" is what was marked read.
-    fieldSql: {},
+    fieldSql: readSql(db, reader, null),
     sliceable: !where.sql.includes('mentions_fts'),
   }
 }

@@ -44,6 +44,7 @@ export function tombstoneMention(db: Db, source: SourceId, externalId: string, a
   removeHits(db, row.id, row.created_at)
   for (const sql of [
     'DELETE FROM triage WHERE mention_id = ?',
+    'DELETE FROM mention_reads WHERE mention_id = ?',
     'DELETE FROM mention_tags WHERE mention_id = ?',
     'DELETE FROM reply_drafts WHERE mention_id = ?',
     'UPDATE outbox SET mention_id = NULL WHERE mention_id = ?',

@@ -63,6 +63,8 @@ const READS = {
   listOutbox: outbox.listOutbox,
   outboxInStates: outbox.outboxInStates,
   getTriage: triage.getTriage,
+  getReads: triage.getReads,
+  getReadMark: triage.getReadMark,
   getColumnTriage: triage.getColumnTriage,
   listColumnTriage: triage.listColumnTriage,
   listCanned: composer.listCanned,

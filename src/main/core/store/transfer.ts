@@ -31,6 +31,8 @@ export const ARCHIVE_TABLES: ReadonlyArray<{ name: string; key: readonly string[
   { name: 'triage', key: ['mention_id'] },
   { name: 'mention_tags', key: ['mention_id', 'tag'] },
   { name: 'column_triage', key: ['column_id'] },
+  { name: 'mention_reads', key: ['reader', 'mention_id'] },
+  { name: 'read_marks', key: ['reader', 'column_id'] },
   { name: 'operator_prefs', key: ['key'] },
   { name: 'canned_replies', key: ['id'] },
   { name: 'reply_drafts', key: ['mention_id'] },

@@ -1,8 +1,11 @@
 // The one owner of the triage tables: per-mention rows (`triage`,
-// `mention_tags`, migration 0030) and per-column settings (`column_triage`,
-// 0070). Review annotations (review/annotations.ts) read and write through
-// here too, so read/done/assignee and note/tags/reviewed never drift apart.
-import type { ColumnTriage, TriageState } from '../../../shared/contracts/triage'
+// `mention_tags`, migration 0030), per-column settings (`column_triage`,
+// 0070), and each operator's read state (`mention_reads`, `read_marks`,
+// 0170). Done, assignee, tags, note and reviewed are the team's; read and
+// the column watermarks are the reader's own (an operator's name; '' on a
+// single-user console). Review annotations (review/annotations.ts) read and
+// write through here too, so the fields never drift apart.
+import { emptyTriage, type ColumnTriage, type TriageState } from '../../../shared/contracts/triage'
 import type { ColumnId, PageCursor } from '../../../shared/domain'
 import { NO_FILTERS, NO_MUTES, type Mutes, type TriageFilters } from '../../../shared/triage'
 import { notFound } from '../errors'
@@ -24,7 +27,6 @@ export interface TriageChange {
 
 interface TriageRow {
   mention_id: number
-  read: number
   done: number
   assignee: string | null
   note: string | null
@@ -42,20 +44,19 @@ function chunks<T>(list: readonly T[]): T[][] {
   return out
 }
 
-const empty = (mentionId: number): TriageState => ({
-  mentionId,
-  read: false,
-  done: false,
-  assignee: null,
-  note: null,
-  tags: [],
-  reviewed: false,
-  updatedAt: null,
-})
+/** Which of the given mentions `reader` has marked read. */
+export function getReads(db: Db, reader: string, ids: readonly number[]): Set<number> {
+  const rows = stmt<[string, string], { mention_id: number }>(
+    db,
+    'SELECT mention_id FROM mention_reads WHERE reader = ? AND mention_id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))',
+  ).all(reader, JSON.stringify([...new Set(ids)]))
+  return new Set(rows.map((r) => r.mention_id))
+}
 
-/** Triage of the given mentions, in their order (untouched ones come back empty). */
-export function getTriage(db: Db, ids: readonly number[]): TriageState[] {
+/** Triage of the given mentions as `reader` sees them, in their order (untouched ones come back empty). */
+export function getTriage(db: Db, reader: string, ids: readonly number[]): TriageState[] {
   const byId = new Map<number, TriageState>()
+  const reads = getReads(db, reader, ids)
   for (const part of chunks([...new Set(ids)])) {
     const rows = db
       .prepare(`SELECT * FROM triage WHERE mention_id IN (${placeholders(part.length)})`)
@@ -63,7 +64,7 @@ export function getTriage(db: Db, ids: readonly number[]): TriageState[] {
     for (const r of rows) {
       byId.set(r.mention_id, {
         mentionId: r.mention_id,
-        read: r.read === 1,
+        read: false,
         done: r.done === 1,
         assignee: r.assignee,
         note: r.note,
@@ -78,19 +79,41 @@ export function getTriage(db: Db, ids: readonly number[]): TriageState[] {
       )
       .all(...part) as { mention_id: number; tag: string }[]
     for (const t of tags) {
-      const state = byId.get(t.mention_id) ?? empty(t.mention_id)
+      const state = byId.get(t.mention_id) ?? emptyTriage(t.mention_id)
       state.tags.push(t.tag)
       byId.set(t.mention_id, state)
     }
   }
-  return ids.map((id) => byId.get(id) ?? empty(id))
+  return ids.map((id) => {
+    const state = byId.get(id) ?? emptyTriage(id)
+    return reads.has(id) ? { ...state, read: true } : state
+  })
 }
 
 const cleanTag = (t: string) => t.trim().toLowerCase()
 const bit = (b: boolean | undefined) => (b === undefined ? null : b ? 1 : 0)
 
-/** Applies one change to every listed mention in one transaction; unknown mentions are refused. */
-export function setTriage(db: Db, ids: readonly number[], change: TriageChange, now: number): TriageState[] {
+/** Whether a change touches the team's fields (not only the reader's own read state). */
+export const changesShared = (c: TriageChange): boolean =>
+  c.done !== undefined ||
+  c.assignee !== undefined ||
+  c.note !== undefined ||
+  c.reviewed !== undefined ||
+  c.tags !== undefined ||
+  (c.addTags?.length ?? 0) > 0 ||
+  (c.removeTags?.length ?? 0) > 0
+
+/**
+ * Applies one change to every listed mention in one transaction, `read` as
+ * `reader`'s own; unknown mentions are refused. Returns the states as `reader` sees them.
+ */
+export function setTriage(
+  db: Db,
+  reader: string,
+  ids: readonly number[],
+  change: TriageChange,
+  now: number,
+): TriageState[] {
   const unique = [...new Set(ids)]
   return db.transaction(() => {
     for (const part of chunks(unique)) {
@@ -99,49 +122,56 @@ export function setTriage(db: Db, ids: readonly number[], change: TriageChange, 
         .get(...part) as { n: number }
       if (found.n !== part.length) throw notFound(part.length === 1 ? `mention ${part[0]}` : 'some of the mentions')
     }
-    const note = change.note === undefined ? undefined : change.note?.trim() || null
-    const assignee = change.assignee === undefined ? undefined : change.assignee?.trim() || null
-    const upsert = stmt(
-      db,
-      `INSERT INTO triage (mention_id, read, done, assignee, note, reviewed, updated_at)
-       VALUES (@id, coalesce(@read, 0), coalesce(@done, 0), @assignee, @note, coalesce(@reviewed, 0), @now)
-       ON CONFLICT (mention_id) DO UPDATE SET
-         read = coalesce(@read, triage.read),
-         done = coalesce(@done, triage.done),
-         assignee = CASE WHEN @setAssignee = 1 THEN excluded.assignee ELSE triage.assignee END,
-         note = CASE WHEN @setNote = 1 THEN excluded.note ELSE triage.note END,
-         reviewed = coalesce(@reviewed, triage.reviewed),
-         updated_at = excluded.updated_at`,
-    )
-    const clearTags = stmt(db, 'DELETE FROM mention_tags WHERE mention_id = ?')
-    const addTag = stmt(db, 'INSERT INTO mention_tags (mention_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING')
-    const removeTag = stmt(db, 'DELETE FROM mention_tags WHERE mention_id = ? AND tag = ?')
-    for (const id of unique) {
-      upsert.run({
-        id,
-        read: bit(change.read),
-        done: bit(change.done),
-        assignee: assignee ?? null,
-        setAssignee: assignee === undefined ? 0 : 1,
-        note: note ?? null,
-        setNote: note === undefined ? 0 : 1,
-        reviewed: bit(change.reviewed),
-        now,
-      })
-      if (change.tags) clearTags.run(id)
-      for (const tag of [...(change.tags ?? []), ...(change.addTags ?? [])].map(cleanTag)) {
-        if (tag !== '') addTag.run(id, tag)
-      }
-      for (const tag of change.removeTags ?? []) removeTag.run(id, cleanTag(tag))
+    if (change.read !== undefined) {
+      const sql = change.read
+        ? 'INSERT INTO mention_reads (reader, mention_id) VALUES (?, ?) ON CONFLICT DO NOTHING'
+        : 'DELETE FROM mention_reads WHERE reader = ? AND mention_id = ?'
+      const mark = stmt(db, sql)
+      for (const id of unique) mark.run(reader, id)
     }
-    return getTriage(db, unique)
+    if (changesShared(change)) setShared(db, unique, change, now)
+    return getTriage(db, reader, unique)
   })()
+}
+
+function setShared(db: Db, ids: readonly number[], change: TriageChange, now: number): void {
+  const note = change.note === undefined ? undefined : change.note?.trim() || null
+  const assignee = change.assignee === undefined ? undefined : change.assignee?.trim() || null
+  const upsert = stmt(
+    db,
+    `INSERT INTO triage (mention_id, done, assignee, note, reviewed, updated_at)
+     VALUES (@id, coalesce(@done, 0), @assignee, @note, coalesce(@reviewed, 0), @now)
+     ON CONFLICT (mention_id) DO UPDATE SET
+       done = coalesce(@done, triage.done),
+       assignee = CASE WHEN @setAssignee = 1 THEN excluded.assignee ELSE triage.assignee END,
+       note = CASE WHEN @setNote = 1 THEN excluded.note ELSE triage.note END,
+       reviewed = coalesce(@reviewed, triage.reviewed),
+       updated_at = excluded.updated_at`,
+  )
+  const clearTags = stmt(db, 'DELETE FROM mention_tags WHERE mention_id = ?')
+  const addTag = stmt(db, 'INSERT INTO mention_tags (mention_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING')
+  const removeTag = stmt(db, 'DELETE FROM mention_tags WHERE mention_id = ? AND tag = ?')
+  for (const id of ids) {
+    upsert.run({
+      id,
+      done: bit(change.done),
+      assignee: assignee ?? null,
+      setAssignee: assignee === undefined ? 0 : 1,
+      note: note ?? null,
+      setNote: note === undefined ? 0 : 1,
+      reviewed: bit(change.reviewed),
+      now,
+    })
+    if (change.tags) clearTags.run(id)
+    for (const tag of [...(change.tags ?? []), ...(change.addTags ?? [])].map(cleanTag)) {
+      if (tag !== '') addTag.run(id, tag)
+    }
+    for (const tag of change.removeTags ?? []) removeTag.run(id, cleanTag(tag))
+  }
 }
 
 interface ColumnTriageRow {
   column_id: string
-  watermark_created_at: number | null
-  watermark_id: number | null
   filters: string
   mutes: string
 }
@@ -157,16 +187,17 @@ function parseJson(text: string): Record<string, unknown> {
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
 
-function rowToColumnTriage(columnId: ColumnId, r: ColumnTriageRow | undefined): ColumnTriage {
-  if (!r) return { columnId, watermark: null, filters: { ...NO_FILTERS }, mutes: structuredClone(NO_MUTES) }
+function rowToColumnTriage(
+  columnId: ColumnId,
+  r: ColumnTriageRow | undefined,
+  watermark: PageCursor | null,
+): ColumnTriage {
+  if (!r) return { columnId, watermark, filters: { ...NO_FILTERS }, mutes: structuredClone(NO_MUTES) }
   const f = parseJson(r.filters)
   const m = parseJson(r.mutes)
   return {
     columnId,
-    watermark:
-      r.watermark_created_at === null || r.watermark_id === null
-        ? null
-        : { createdAt: r.watermark_created_at, id: r.watermark_id },
+    watermark,
     filters: {
       hideDone: f.hideDone === true,
       onlyUnassigned: f.onlyUnassigned === true,
@@ -176,23 +207,30 @@ function rowToColumnTriage(columnId: ColumnId, r: ColumnTriageRow | undefined): 
   }
 }
 
-export function getColumnTriage(db: Db, columnId: ColumnId): ColumnTriage {
+/** How far `reader` has read the column: everything at or older than this reads as read. */
+export function getReadMark(db: Db, reader: string, columnId: ColumnId): PageCursor | null {
+  const row = stmt<[string, string], { created_at: number; mention_id: number }>(
+    db,
+    'SELECT created_at, mention_id FROM read_marks WHERE reader = ? AND column_id = ?',
+  ).get(reader, columnId)
+  return row ? { createdAt: row.created_at, id: row.mention_id } : null
+}
+
+/** The column's filters and mutes (the team's) with `reader`'s watermark. */
+export function getColumnTriage(db: Db, reader: string, columnId: ColumnId): ColumnTriage {
   const row = stmt<[string], ColumnTriageRow>(db, 'SELECT * FROM column_triage WHERE column_id = ?').get(columnId)
-  return rowToColumnTriage(columnId, row)
+  return rowToColumnTriage(columnId, row, getReadMark(db, reader, columnId))
 }
 
 function saveColumnTriage(db: Db, t: ColumnTriage, now: number): ColumnTriage {
   stmt(
     db,
-    `INSERT INTO column_triage (column_id, watermark_created_at, watermark_id, filters, mutes, updated_at)
-     VALUES (@id, @wc, @wi, @filters, @mutes, @now)
-     ON CONFLICT (column_id) DO UPDATE SET watermark_created_at = excluded.watermark_created_at,
-       watermark_id = excluded.watermark_id, filters = excluded.filters, mutes = excluded.mutes,
+    `INSERT INTO column_triage (column_id, filters, mutes, updated_at)
+     VALUES (@id, @filters, @mutes, @now)
+     ON CONFLICT (column_id) DO UPDATE SET filters = excluded.filters, mutes = excluded.mutes,
        updated_at = excluded.updated_at`,
   ).run({
     id: t.columnId,
-    wc: t.watermark?.createdAt ?? null,
-    wi: t.watermark?.id ?? null,
     filters: JSON.stringify(t.filters),
     mutes: JSON.stringify(t.mutes),
     now,
@@ -201,32 +239,39 @@ function saveColumnTriage(db: Db, t: ColumnTriage, now: number): ColumnTriage {
 }
 
 /**
- * "Mark read up to here": everything in the column at or older than the
- * cursor reads as read. One row per column, however many mentions; the mark
- * only moves forward (newer), so marking an older card never un-reads.
- * `moved` says whether the mark changed.
+ * "Mark read up to here", for `reader`: everything in the column at or older
+ * than the cursor reads as read. One row per reader and column, however many
+ * mentions; the mark only moves forward (newer), so marking an older card
+ * never un-reads. `moved` says whether the mark changed.
  */
 export function markReadUpTo(
   db: Db,
+  reader: string,
   columnId: ColumnId,
   cursor: PageCursor,
   now: number,
 ): { triage: ColumnTriage; moved: boolean } {
-  const cur = getColumnTriage(db, columnId)
-  const w = cur.watermark
-  const newer = w === null || cursor.createdAt > w.createdAt || (cursor.createdAt === w.createdAt && cursor.id > w.id)
-  return newer
-    ? { triage: saveColumnTriage(db, { ...cur, watermark: cursor }, now), moved: true }
-    : { triage: cur, moved: false }
+  // One statement decides and moves, so two windows of one reader marking at once cannot move it back.
+  const moved = stmt(
+    db,
+    `INSERT INTO read_marks (reader, column_id, created_at, mention_id, updated_at)
+     VALUES (@reader, @column, @createdAt, @id, @now)
+     ON CONFLICT (reader, column_id) DO UPDATE SET created_at = excluded.created_at,
+       mention_id = excluded.mention_id, updated_at = excluded.updated_at
+     WHERE (excluded.created_at, excluded.mention_id) > (read_marks.created_at, read_marks.mention_id)`,
+  ).run({ reader, column: columnId, createdAt: cursor.createdAt, id: cursor.id, now }).changes
+  return { triage: getColumnTriage(db, reader, columnId), moved: moved > 0 }
 }
 
+/** Changes the column's filters or mutes (the team's); returns them with `reader`'s watermark. */
 export function updateColumnTriage(
   db: Db,
+  reader: string,
   columnId: ColumnId,
   patch: { filters?: Partial<TriageFilters> | undefined; mutes?: Mutes | undefined },
   now: number,
 ): ColumnTriage {
-  const cur = getColumnTriage(db, columnId)
+  const cur = getColumnTriage(db, '', columnId)
   const filters = { ...cur.filters }
   for (const [k, v] of Object.entries(patch.filters ?? {}) as [keyof TriageFilters, boolean | undefined][]) {
     if (v !== undefined) filters[k] = v
@@ -238,13 +283,16 @@ export function updateColumnTriage(
         regexes: [...new Set(patch.mutes.regexes.filter((r) => r.trim() !== ''))],
       }
     : cur.mutes
-  return saveColumnTriage(db, { ...cur, filters, mutes }, now)
+  saveColumnTriage(db, { ...cur, filters, mutes }, now)
+  return getColumnTriage(db, reader, columnId)
 }
 
-export function listColumnTriage(db: Db, columnIds: readonly ColumnId[]): ColumnTriage[] {
-  return columnIds.map((id) => getColumnTriage(db, id))
+export function listColumnTriage(db: Db, reader: string, columnIds: readonly ColumnId[]): ColumnTriage[] {
+  return columnIds.map((id) => getColumnTriage(db, reader, id))
 }
 
+/** With the column go its settings and every reader's watermark on it. */
 export function deleteColumnTriage(db: Db, columnId: ColumnId): void {
   stmt(db, 'DELETE FROM column_triage WHERE column_id = ?').run(columnId)
+  stmt(db, 'DELETE FROM read_marks WHERE column_id = ?').run(columnId)
 }

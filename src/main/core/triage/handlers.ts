@@ -1,12 +1,13 @@
 // Handlers of the triage commands (shared/contracts/triage.ts; the composer's drafts and
 // canned replies are replies/handlers.ts).
-// Every change is announced so other windows (a popped-out column) follow.
-import type { triageCommands } from '../../../shared/contracts/triage'
+// Every change is announced so other windows (a popped-out column) follow: the
+// team's fields to every window, a reader's read state to that reader's windows.
+import { sharedOf, type triageCommands } from '../../../shared/contracts/triage'
 import type { ColumnService } from '../columns/service'
 import type { EventHub } from '../events'
-import type { HandlerGroup } from '../dispatch'
+import { readerOf, type HandlerGroup } from '../dispatch'
 import { notFound } from '../errors'
-import type { Store } from '../store'
+import { changesShared, type Store } from '../store'
 
 type ComposerCommands = 'canned.list' | 'canned.save' | 'canned.delete' | 'drafts.get' | 'drafts.save' | 'drafts.delete'
 
@@ -27,24 +28,33 @@ export function triageHandlers({
     if (!columns.get(id)) throw notFound(`column ${id}`)
   }
   return {
-    'triage.get': ({ ids }) => store.read.getTriage(ids),
-    'triage.set': ({ mentionIds, ...change }) => {
-      const items = store.write.setTriage(mentionIds, change, now())
+    'triage.get': ({ ids }, caller) => store.read.getTriage(readerOf(caller), ids),
+    'triage.set': ({ mentionIds, ...change }, caller) => {
+      const reader = readerOf(caller)
+      const items = store.write.setTriage(reader, mentionIds, change, now())
       if (change.assignee) hub.emit('triage.prefs.changed', store.write.noteAssignee(change.assignee))
-      hub.emit('triage.changed', { items })
+      // The team's fields go to every window; read state to the reader's own windows only.
+      if (changesShared(change)) hub.emit('triage.changed', { items: items.map(sharedOf) })
+      if (change.read !== undefined)
+        hub.emit('triage.read.changed', { reader, items: items.map((t) => ({ mentionId: t.mentionId, read: t.read })) })
       return items
     },
-    'triage.markReadUpTo': ({ columnId, cursor }) => {
+    'triage.markReadUpTo': ({ columnId, cursor }, caller) => {
       knownColumn(columnId)
-      const { triage, moved } = store.write.markReadUpTo(columnId, cursor, now())
-      if (moved) hub.emit('triage.column.changed', triage)
+      const reader = readerOf(caller)
+      const { triage, moved } = store.write.markReadUpTo(reader, columnId, cursor, now())
+      if (moved) hub.emit('triage.mark.changed', { reader, columnId, watermark: triage.watermark })
       return triage
     },
-    'triage.columns': () => store.read.listColumnTriage(columns.list().map((c) => c.id)),
-    'triage.column.update': ({ columnId, filters, mutes }) => {
+    'triage.columns': (_, caller) =>
+      store.read.listColumnTriage(
+        readerOf(caller),
+        columns.list().map((c) => c.id),
+      ),
+    'triage.column.update': ({ columnId, filters, mutes }, caller) => {
       knownColumn(columnId)
-      const updated = store.write.updateColumnTriage(columnId, { filters, mutes }, now())
-      hub.emit('triage.column.changed', updated)
+      const updated = store.write.updateColumnTriage(readerOf(caller), columnId, { filters, mutes }, now())
+      hub.emit('triage.column.changed', { columnId, filters: updated.filters, mutes: updated.mutes })
       return updated
     },
     'triage.prefs': () => store.read.getPrefs(),

@@ -54,7 +54,8 @@ export class WorkspaceService {
 
   exportFile(name?: string): WorkspaceFile {
     return toWorkspaceFile(name ?? this.state.name, this.d.columns.list(), this.state.settings, (c) => ({
-      triage: this.d.store.read.getColumnTriage(c.id),
+      // A workspace file holds the columns' filters and mutes; no one's watermark.
+      triage: this.d.store.read.getColumnTriage('', c.id),
       alerts: this.d.alerts.settingsOf(c.id),
     }))
   }
@@ -87,8 +88,10 @@ export class WorkspaceService {
     created.forEach((c, i) => {
       const wanted = file.columns[i]!
       const triage = triageFromFile(wanted)
-      if (triage)
-        this.d.hub.emit('triage.column.changed', this.d.store.write.updateColumnTriage(c.id, triage, this.d.now()))
+      if (triage) {
+        const { filters, mutes } = this.d.store.write.updateColumnTriage('', c.id, triage, this.d.now())
+        this.d.hub.emit('triage.column.changed', { columnId: c.id, filters, mutes })
+      }
       if (wanted.alerts && Object.keys(wanted.alerts).length > 0)
         this.d.alerts.configure({ ...wanted.alerts, columnId: c.id })
     })

@@ -6,12 +6,14 @@
 import { create } from 'zustand'
 import type { EarshotApi } from '../../../shared/contract'
 import type { OutboxItem } from '../../../shared/contracts/replies'
-import type {
-  CannedReply,
-  ColumnTriage,
-  OperatorPrefs,
-  TriagePatch,
-  TriageState,
+import {
+  emptyTriage,
+  type CannedReply,
+  type ColumnTriage,
+  type OperatorPrefs,
+  type SharedTriage,
+  type TriagePatch,
+  type TriageState,
 } from '../../../shared/contracts/triage'
 import type { ColumnId, Mention } from '../../../shared/domain'
 import { client } from './client'
@@ -65,6 +67,18 @@ function applyStates(items: readonly TriageState[]): void {
   if (next) useTriageStore.setState({ states: next })
 }
 
+/** The team's fields changed (here or on another console): this operator's read state stays as it is. */
+function applyShared(items: readonly SharedTriage[]): void {
+  const cur = useTriageStore.getState().states
+  applyStates(items.map((s) => ({ ...s, read: cur[s.mentionId]?.read ?? false })))
+}
+
+/** This operator marked mentions read or unread (in another window, on another machine). */
+function applyRead(items: ReadonlyArray<{ mentionId: number; read: boolean }>): void {
+  const cur = useTriageStore.getState().states
+  applyStates(items.map(({ mentionId, read }) => ({ ...(cur[mentionId] ?? emptyTriage(mentionId)), read })))
+}
+
 function applyColumn(c: ColumnTriage): void {
   const had = useTriageStore.getState().columns[c.columnId]
   if (had && JSON.stringify(had) === JSON.stringify(c)) return
@@ -108,8 +122,15 @@ export function subscribeTriage(events: Pick<EarshotApi, 'on'>): Array<() => voi
   known.clear()
   wanted = new Set()
   return [
-    events.on('triage.changed', ({ items }) => applyStates(items)),
-    events.on('triage.column.changed', applyColumn),
+    events.on('triage.changed', ({ items }) => applyShared(items)),
+    events.on('triage.read.changed', ({ items }) => applyRead(items)),
+    events.on('triage.column.changed', (c) =>
+      applyColumn({ ...c, watermark: useTriageStore.getState().columns[c.columnId]?.watermark ?? null }),
+    ),
+    events.on('triage.mark.changed', ({ columnId, watermark }) => {
+      const had = useTriageStore.getState().columns[columnId]
+      if (had) applyColumn({ ...had, watermark })
+    }),
     events.on('triage.prefs.changed', (prefs) => useTriageStore.setState({ prefs })),
     events.on('canned.changed', (canned) => useTriageStore.setState({ canned })),
     events.on('reply.changed', applyReply),

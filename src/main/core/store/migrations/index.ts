@@ -16,6 +16,7 @@ import { archiveCopies } from './0130-archive-copies'
 import { operators } from './0140-operators'
 import { auditLog } from './0150-audit-log'
 import { leases } from './0160-leases'
+import { operatorReads } from './0170-operator-reads'
 import type { Migration } from './migration'
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   operators,
   auditLog,
   leases,
+  operatorReads,
 ]

@@ -307,4 +307,31 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 70,
+    name: 'operator-reads',
+    // SQLite's 0170: read state per operator; the shared read state so far becomes reader ''.
+    sql: `
+      CREATE TABLE mention_reads (
+        reader text NOT NULL,
+        mention_id bigint NOT NULL,
+        PRIMARY KEY (reader, mention_id)
+      );
+      CREATE INDEX mention_reads_by_mention ON mention_reads (mention_id);
+      CREATE TABLE read_marks (
+        reader text NOT NULL,
+        column_id text NOT NULL,
+        created_at bigint NOT NULL,
+        mention_id bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        PRIMARY KEY (reader, column_id)
+      );
+      INSERT INTO mention_reads (reader, mention_id) SELECT '', mention_id FROM triage WHERE read = 1;
+      INSERT INTO read_marks (reader, column_id, created_at, mention_id, updated_at)
+        SELECT '', column_id, watermark_created_at, watermark_id, updated_at FROM column_triage
+        WHERE watermark_created_at IS NOT NULL AND watermark_id IS NOT NULL;
+      ALTER TABLE triage DROP COLUMN read;
+      ALTER TABLE column_triage DROP COLUMN watermark_created_at, DROP COLUMN watermark_id;
+    `,
+  },
 ]

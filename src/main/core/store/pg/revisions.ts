@@ -30,6 +30,7 @@ export async function tombstoneMentionsPg(
     for (const sql of [
       'DELETE FROM column_hits WHERE mention_id = ANY($1::bigint[])',
       'DELETE FROM triage WHERE mention_id = ANY($1::bigint[])',
+      'DELETE FROM mention_reads WHERE mention_id = ANY($1::bigint[])',
       'DELETE FROM mention_tags WHERE mention_id = ANY($1::bigint[])',
       'DELETE FROM reply_drafts WHERE mention_id = ANY($1::bigint[])',
       'UPDATE outbox SET mention_id = NULL WHERE mention_id = ANY($1::bigint[])',
