@@ -1,6 +1,6 @@
 // Team mode end to end: one PostgreSQL archive, a capture process streaming
 // from a fake X API, and two console servers, each with operators signed in
-// from their own browser context. A marks done and assigns, B sees it; both
+// from their own browser context. A marks done and assigns, B sees it (read state stays each one's); both
 // open the composer on one mention and each sees the other on it; both press
 // Send and one reply reaches X; an analyst has no Reply and the core refuses
 // the command anyway.
@@ -134,6 +134,9 @@ test('two operators on two consoles share one PostgreSQL archive live, and one r
   await expect(cardIn(a).getByText('@Dana', { exact: true })).toBeVisible()
   await expect(cardIn(b)).toHaveClass(/card--done/)
   await expect(cardIn(b).getByText('@Dana', { exact: true })).toBeVisible()
+  // Read state is each operator's own: Dana read it by selecting it; for Lee it is still unread.
+  await expect(cardIn(a)).not.toHaveClass(/card--unread/)
+  await expect(cardIn(b)).toHaveClass(/card--unread/)
 
   // Both open the composer on it: each sees the other on it.
   await a.keyboard.press('r')

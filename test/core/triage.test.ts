@@ -3,6 +3,7 @@
 // message), operator prefs, and canned replies and drafts surviving a reopen
 // of the same archive file.
 import { afterEach, describe, expect, it } from 'vitest'
+import type { Caller } from '../../src/shared/permissions'
 import { schemaVersion } from '../../src/main/core/store/migrations/migration'
 import type { EventName, Reply } from '../../src/shared/contract'
 import type { OutboxItem } from '../../src/shared/contracts/replies'
@@ -127,8 +128,8 @@ describe('triage', () => {
 
   it("keeps each operator's read state and watermark their own, and shares done, assignee, tags and notes", async () => {
     const { core, column, mentions } = await setup()
-    const dana = { name: 'Dana', role: 'operator' } as const
-    const lee = { name: 'Lee', role: 'operator' } as const
+    const dana: Caller = { name: 'Dana', role: 'operator' }
+    const lee: Caller = { name: 'Lee', role: 'operator' }
     const seen: Array<[EventName, unknown]> = []
     core.hub.subscribe((name, payload) => {
       if (name.startsWith('triage.')) seen.push([name, payload])
@@ -144,7 +145,7 @@ describe('triage', () => {
       ),
     )
 
-    const stateOf = async (who: typeof dana | undefined) =>
+    const stateOf = async (who: Caller | undefined) =>
       ok<TriageState[]>(await core.call('triage.get', { ids: [a.id, b.id] }, who)).map((t) => [t.read, t.done, t.tags])
     expect(await stateOf(dana)).toEqual([
       [true, false, []],
@@ -159,7 +160,7 @@ describe('triage', () => {
       [false, false, []],
       [false, true, ['vip']],
     ])
-    const markOf = async (who: typeof dana) =>
+    const markOf = async (who: Caller) =>
       ok<ColumnTriage[]>(await core.call('triage.columns', {}, who)).find((c) => c.columnId === column.id)?.watermark
     expect(await markOf(lee)).toEqual({ createdAt: b.createdAt, id: b.id })
     expect(await markOf(dana)).toBeNull()

@@ -4,6 +4,7 @@
 // triage with tags and notes, search, canned replies, the outbox, alerts, and
 // a second core on the same database seeing the first one's writes.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Caller } from '../../src/shared/permissions'
 import { createCore, type Core } from '../../src/main/core/app/core'
 import type { MentionsBatch, SearchPage } from '../../src/shared/contract'
 import type { CannedReply, TriageState } from '../../src/shared/contracts/triage'
@@ -155,8 +156,8 @@ describe('the core on PostgreSQL', () => {
     ok(await a.call('triage.set', { mentionIds: [id], done: true, assignee: 'Lee' }))
     await until(() => seen.includes(`triage ${id} Lee`), "the other console to see the first one's triage")
     // Read state is each operator's: Dana's read and watermark follow her to the other console, Lee's stay his.
-    const danaOp = { name: 'Dana', role: 'operator' } as const
-    const leeOp = { name: 'Lee', role: 'operator' } as const
+    const danaOp: Caller = { name: 'Dana', role: 'operator' }
+    const leeOp: Caller = { name: 'Lee', role: 'operator' }
     ok(await a.call('triage.set', { mentionIds: [id], read: true }, danaOp))
     await until(() => seen.includes(`read Dana ${id} true`), "the other console to hear of Dana's read")
     const cursor = { createdAt: page.items[0]!.createdAt, id }
@@ -165,7 +166,7 @@ describe('the core on PostgreSQL', () => {
       () => seen.includes(`mark Dana ${column.id} ${JSON.stringify(cursor)}`),
       "the other console to hear of Dana's watermark",
     )
-    const readBy = async (who: typeof danaOp) => ok<TriageState[]>(await b.call('triage.get', { ids: [id] }, who))[0]
+    const readBy = async (who: Caller) => ok<TriageState[]>(await b.call('triage.get', { ids: [id] }, who))[0]
     expect(await readBy(danaOp)).toMatchObject({ read: true, done: true, assignee: 'Lee' })
     expect(await readBy(leeOp)).toMatchObject({ read: false, done: true, assignee: 'Lee' })
     // A large change (more ids than one notification holds) arrives whole.

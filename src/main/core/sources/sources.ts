@@ -25,6 +25,7 @@ import type { SecretStore } from '../secrets/secret-store'
 import type { Store } from '../store'
 import type { ThreadFetcher } from '../thread/fetcher'
 import type { DriverDeps, SourceDriver, SourceDrivers } from './driver'
+import { ALIVE_EVERY_MS, ALIVE_KEY, UNCLEAN_STOP, uncleanStopSince } from './heartbeat'
 
 const RATE_WINDOW_MS = 5_000
 
@@ -32,6 +33,8 @@ interface Running {
   connector: Connector
   /** (time, count) samples within the rate window. */
   samples: Array<[number, number]>
+  /** When its sign of life was last written (sources/heartbeat.ts). */
+  aliveAt: number
 }
 
 export interface SourcesOptions {
@@ -169,9 +172,18 @@ export class Sources {
 
   start(connector: Connector): void {
     const source = connector.source
-    const entry: Running = { connector, samples: [] }
+    const entry: Running = { connector, samples: [], aliveAt: 0 }
     this.running.set(source, entry)
     const { store, now } = this.o
+    if (source !== 'demo') {
+      this.guarded(source, 'check how its last capture ended', () => {
+        const since = store.read.openGapOf(source)
+          ? null
+          : uncleanStopSince(store.read.getCursor(source, ALIVE_KEY), now())
+        if (since !== null) this.o.hub.emit('gap.changed', store.write.openGap(source, since, UNCLEAN_STOP))
+      })
+      this.beat(source, entry)
+    }
     const ctx: ConnectorContext = {
       emit: (mentions) => {
         if (mentions.length === 0 || this.running.get(source) !== entry) return
@@ -244,12 +256,20 @@ export class Sources {
   tick(): void {
     const now = this.o.now()
     for (const [source, entry] of this.running) {
+      if (source !== 'demo' && now - entry.aliveAt >= ALIVE_EVERY_MS) this.beat(source, entry)
       entry.samples = entry.samples.filter(([t]) => now - t < RATE_WINDOW_MS)
       const total = entry.samples.reduce((sum, [, n]) => sum + n, 0)
       const rate = Math.round((total / (RATE_WINDOW_MS / 1000)) * 10) / 10
       const current = this.statuses.get(source)
       if (current && current.rate !== rate) this.publish({ ...current, rate })
     }
+  }
+
+  private beat(source: SourceId, entry: Running): void {
+    entry.aliveAt = this.o.now()
+    this.guarded(source, 'write its sign of life', () =>
+      this.o.store.write.setCursor(source, ALIVE_KEY, String(entry.aliveAt), entry.aliveAt),
+    )
   }
 
   private restart<S extends ConfigurableSource>(source: S): void {
